@@ -1,0 +1,20 @@
+# Turns files into a C source that holds their bytes, so the binary needs no data files.
+# Usage: cmake -DOUT=file.c -DSYMBOL=name -DFILES="a;b" -P embed.cmake
+# The result defines: const struct lede_blob SYMBOL[]; const size_t SYMBOL_count;
+set(body "#include <stddef.h>\n#include \"lede/blob.h\"\n")
+set(table "")
+set(i 0)
+foreach(f IN LISTS FILES)
+    file(READ "${f}" hex HEX)
+    string(LENGTH "${hex}" hexlen)
+    math(EXPR len "${hexlen} / 2")
+    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+    get_filename_component(base "${f}" NAME)
+    string(APPEND body "static const unsigned char ${SYMBOL}_${i}[] = {${bytes}0x00};\n")
+    string(APPEND table "    {\"${base}\", (const char *)${SYMBOL}_${i}, ${len}},\n")
+    math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "const struct lede_blob ${SYMBOL}[] = {\n${table}    {NULL, NULL, 0}\n};\n")
+string(APPEND body "const size_t ${SYMBOL}_count = ${i};\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,24 @@
+/* annotate.h - recognise entities and quotations in a text and build its model. */
+#ifndef LEDE_ANNOTATE_H
+#define LEDE_ANNOTATE_H
+
+#include "lede/lexicon.h"
+#include "lede/model.h"
+#include "lede/status.h"
+#include "lede/text.h"
+
+typedef struct lede_annotator lede_annotator;
+
+/* Compiles the patterns (PCRE2, UTF + UCP, JIT when available) once. lex is borrowed
+ * and must outlive the annotator. Returns NOMEM or PATTERN on failure. */
+lede_status lede_annotator_new(const lede_lexicon *lex, lede_annotator **out);
+
+/* Annotates text into model (which must be zeroed or freshly initialised) and
+ * finishes it. The annotator is not changed, so one annotator serves many texts in
+ * turn. On failure the model is freed. */
+lede_status lede_annotate(const lede_annotator *ann, const lede_text *text, lede_model *model);
+
+/* Frees the annotator. Safe with NULL. */
+void lede_annotator_free(lede_annotator *ann);
+
+#endif

@@ -1,0 +1,33 @@
+/* article.h - one opened article: its text and, once annotated, its model. */
+#ifndef LEDE_ARTICLE_H
+#define LEDE_ARTICLE_H
+
+#include <stdbool.h>
+#include "lede/annotate.h"
+#include "lede/model.h"
+#include "lede/text.h"
+
+typedef struct {
+    char *path; /* owned; as given ("-" for standard input, "(sample)" for the sample) */
+    lede_text text;
+    lede_model model;
+    bool annotated;
+} lede_article;
+
+/* Loads path ("-" for standard input) into article (no annotation yet). On failure the
+ * article is left zeroed. */
+lede_status lede_article_load(lede_article *article, const char *path);
+
+/* Loads the bundled sample article under the name "(sample)". */
+lede_status lede_article_load_sample(lede_article *article);
+
+/* Annotates the article unless it already is; cheap to call again. */
+lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann);
+
+/* Frees what article owns and zeroes it. */
+void lede_article_free(lede_article *article);
+
+/* Returns the bundled sample article's bytes and stores their length in *len. */
+const char *lede_sample_article(size_t *len);
+
+#endif

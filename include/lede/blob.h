@@ -1,0 +1,24 @@
+/* blob.h - files compiled into the binary (word lists, sample article, themes). */
+#ifndef LEDE_BLOB_H
+#define LEDE_BLOB_H
+
+#include <stddef.h>
+
+struct lede_blob {
+    const char *name; /* file name without directory, e.g. "first.txt" */
+    const char *data; /* len bytes, followed by a NUL */
+    size_t len;
+};
+
+/* Tables ending with a {NULL, NULL, 0} entry, generated at build time. */
+extern const struct lede_blob lede_blob_lexicon[];
+extern const size_t lede_blob_lexicon_count;
+extern const struct lede_blob lede_blob_sample[];
+extern const size_t lede_blob_sample_count;
+extern const struct lede_blob lede_blob_themes[];
+extern const size_t lede_blob_themes_count;
+
+/* Returns the blob named name in table, or NULL. */
+const struct lede_blob *lede_blob_find(const struct lede_blob *table, const char *name);
+
+#endif

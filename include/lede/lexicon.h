@@ -1,0 +1,79 @@
+/* lexicon.h - the word lists the annotator consults.
+ *
+ * The built-in lists are plain text files under src/lexicon/, compiled into the
+ * binary. A user's file (--lexicon FILE) uses the same format:
+ *
+ *     # a comment
+ *     [first]            a section names the kind of the entries that follow
+ *     Donald
+ *     [title]
+ *     Prime Minister     entries may have several words
+ *     [demonym]
+ *     Russian = Russia   some kinds take a value after " = "
+ *
+ * Lookups are exact (case-sensitive) on the entry text. */
+#ifndef LEDE_LEXICON_H
+#define LEDE_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "lede/status.h"
+
+typedef enum {
+    LEDE_LEX_FIRST,    /* first names: evidence for a person */
+    LEDE_LEX_PERSON,   /* full names of people */
+    LEDE_LEX_TITLE,    /* titles and roles before a name: "President", "aide", "Dr." */
+    LEDE_LEX_PLACE,    /* countries, subdivisions, cities */
+    LEDE_LEX_PLACEWORD,/* words that make a name a place: "River", "Province" */
+    LEDE_LEX_ORG,      /* organisation names: "Kremlin", "NATO", "Reuters" */
+    LEDE_LEX_ORGWORD,  /* words that make a name an organisation: "Ministry", "Inc." */
+    LEDE_LEX_GROUP,    /* groups: parties' members, peoples: "Republicans" */
+    LEDE_LEX_DEMONYM,  /* "Russian = Russia": adjective or people, value is the place */
+    LEDE_LEX_VERB,     /* reporting verbs in every form: "said", "says", "told" */
+    LEDE_LEX_STOP,     /* capitalised words that never start a name: "Meanwhile", "July" */
+    LEDE_LEX_PARTICLE, /* lower-case name particles: "de", "van", "bin", "al" */
+    LEDE_LEX_KINDS
+} lede_lex_kind;
+
+typedef struct lede_lexicon lede_lexicon;
+
+/* Creates a lexicon holding the built-in lists. Returns NOMEM or, if a built-in list is
+ * malformed (a bug), SYNTAX. The caller frees it with lede_lexicon_free(). */
+lede_status lede_lexicon_new(lede_lexicon **out);
+
+/* Creates a lexicon with no entries at all (for tests). */
+lede_status lede_lexicon_new_empty(lede_lexicon **out);
+
+/* Adds the entries of buf (the format above). name is used in diagnostics: each bad
+ * line prints "name:line: message" on diag (if not NULL) and is skipped; loading goes
+ * on. Returns SYNTAX if any line was bad, NOMEM on allocation failure, else OK. */
+lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t len,
+                                    const char *name, FILE *diag);
+
+/* Reads the file at path and adds its entries as lede_lexicon_add_buffer() does.
+ * Returns NOENT, ISDIR, ACCESS or IO when the file cannot be read. */
+lede_status lede_lexicon_add_file(lede_lexicon *lex, const char *path, FILE *diag);
+
+/* Adds one entry (value may be NULL). Returns NOMEM on failure. */
+lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *word,
+                             const char *value);
+
+/* Returns true when word[0..len) is an entry of kind. */
+bool lede_lexicon_has(const lede_lexicon *lex, lede_lex_kind kind, const char *word, size_t len);
+
+/* Returns the value of the entry word[0..len) of kind, "" when it has none, or NULL
+ * when there is no such entry. */
+const char *lede_lexicon_value(const lede_lexicon *lex, lede_lex_kind kind, const char *word,
+                               size_t len);
+
+/* Returns the largest number of words in an entry of kind (0 when kind is empty). */
+int lede_lexicon_max_words(const lede_lexicon *lex, lede_lex_kind kind);
+
+/* Returns the number of entries of kind. */
+size_t lede_lexicon_count(const lede_lexicon *lex, lede_lex_kind kind);
+
+/* Frees lex. Safe with NULL. */
+void lede_lexicon_free(lede_lexicon *lex);
+
+#endif

@@ -1,0 +1,22 @@
+/* status.h - the one status code that travels up from every layer. */
+#ifndef LEDE_STATUS_H
+#define LEDE_STATUS_H
+
+typedef enum {
+    LEDE_OK = 0,
+    LEDE_ERR_NOENT,   /* no such file */
+    LEDE_ERR_ISDIR,   /* is a directory */
+    LEDE_ERR_ACCESS,  /* permission denied */
+    LEDE_ERR_EMPTY,   /* empty input (or only white space) */
+    LEDE_ERR_BINARY,  /* not text: NUL-heavy or mostly invalid UTF-8 */
+    LEDE_ERR_NOMEM,   /* out of memory */
+    LEDE_ERR_IO,      /* any other read or write error */
+    LEDE_ERR_SYNTAX,  /* a line of a theme, lexicon or state file is malformed */
+    LEDE_ERR_PATTERN, /* a regular expression did not compile */
+    LEDE_ERR_NOTFOUND /* a named theme or resource does not exist */
+} lede_status;
+
+/* Returns a short lower-case reason for status, e.g. "no such file". Never NULL. */
+const char *lede_status_str(lede_status status);
+
+#endif

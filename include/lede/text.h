@@ -1,0 +1,55 @@
+/* text.h - the article as read: bytes, and where its parts are.
+ *
+ * Offsets everywhere in lede are byte offsets into these bytes exactly as read: a
+ * BOM, CR bytes and invalid UTF-8 all count and are never rewritten. */
+#ifndef LEDE_TEXT_H
+#define LEDE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "lede/status.h"
+
+typedef struct {
+    size_t start, end; /* byte offsets, half-open [start, end) */
+} lede_span;
+
+typedef enum {
+    LEDE_PARA_LABEL,    /* an optional one-word section label ("World") */
+    LEDE_PARA_HEADLINE, /* a short first line without closing punctuation */
+    LEDE_PARA_BODY
+} lede_para_kind;
+
+typedef struct {
+    lede_span span; /* the paragraph's text, without its line end and edge blanks */
+    lede_para_kind kind;
+} lede_para;
+
+typedef struct {
+    char *bytes; /* owned; len bytes plus a NUL that is not part of the text */
+    size_t len;
+    lede_para *paras; /* owned; in text order, never empty spans */
+    size_t n_paras;
+    size_t invalid_bytes; /* bytes that are not part of valid UTF-8 */
+} lede_text;
+
+/* Reads the whole file at path ("-" means standard input) into text, then finds its
+ * paragraphs. On failure text is left zeroed and the status says why: NOENT, ISDIR,
+ * ACCESS, EMPTY (no bytes or only white space), BINARY (looks like a binary file), NOMEM
+ * or IO. Never writes to the file. The caller frees text with lede_text_free(). */
+lede_status lede_text_load(const char *path, lede_text *text);
+
+/* Like lede_text_load() for a file descriptor that is read to its end (not closed). */
+lede_status lede_text_load_fd(int fd, lede_text *text);
+
+/* Copies len bytes of buf into text and finds its paragraphs. Same statuses as
+ * lede_text_load() except the file ones. */
+lede_status lede_text_from_buffer(const char *buf, size_t len, lede_text *text);
+
+/* Frees what text owns and zeroes it. Safe on a zeroed text. */
+void lede_text_free(lede_text *text);
+
+/* Returns the index of the paragraph that contains offset, or the one that follows it
+ * when offset falls between paragraphs; n_paras when offset is past the last. O(log n). */
+size_t lede_text_para_at(const lede_text *text, size_t offset);
+
+#endif

@@ -1,0 +1,26 @@
+/* utf8.h - decoding and display width, independent of the C locale. */
+#ifndef LEDE_UTF8_H
+#define LEDE_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LEDE_UTF8_REPLACEMENT 0xFFFDu
+
+/* Decodes one code point from s[0..len). Stores its length in *adv (always >= 1 when
+ * len > 0) and returns it; an invalid, overlong, surrogate or truncated sequence yields
+ * LEDE_UTF8_REPLACEMENT with *adv = 1, so every byte is consumed exactly once. */
+uint32_t lede_utf8_decode(const char *s, size_t len, size_t *adv);
+
+/* Returns how many of the len bytes of s are not part of a valid UTF-8 sequence. */
+size_t lede_utf8_invalid_count(const char *s, size_t len);
+
+/* Returns the number of terminal columns code point cp takes: 0 for combining marks and
+ * zero-width characters, 2 for East Asian wide and full-width characters and emoji, 1
+ * otherwise. Control characters count 1 (they are shown as a replacement). */
+int lede_utf8_width(uint32_t cp);
+
+/* Encodes cp into out (at least 4 bytes) and returns the number of bytes written. */
+size_t lede_utf8_encode(uint32_t cp, char *out);
+
+#endif
