@@ -1,0 +1,24 @@
+/* tui.h - the interactive ncurses reader (the only module that uses curses). */
+#ifndef LEDE_TUI_H
+#define LEDE_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "lede/annotate.h"
+#include "lede/article.h"
+#include "lede/status.h"
+
+typedef struct {
+    const char *theme; /* theme name or path; NULL for "default" */
+    bool use_state;    /* remember the reading position under $XDG_STATE_HOME/lede */
+    bool mouse;        /* ask the terminal for mouse events */
+} lede_tui_options;
+
+/* Shows the n >= 1 loaded articles (each annotated when first shown) until the user
+ * quits. Keys come from the terminal on stdin, or from /dev/tty when stdin is a pipe.
+ * Curses is always ended before this returns, also on SIGINT and SIGTERM. Returns OK,
+ * or a status with a one-line reason in msg (of size msg_size) for main to print. */
+lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator *ann,
+                         const lede_tui_options *opt, char *msg, size_t msg_size);
+
+#endif
