@@ -1,0 +1,173 @@
+/* view.h - the reader's state and everything the tui draws, without curses.
+ *
+ * The screen is split in an article pane (left), an entity index pane (right, with a
+ * one-column gap before it; auto-hidden below LEDE_VIEW_INDEX_MIN_COLS columns, at most
+ * LEDE_VIEW_INDEX_MAX_COLS wide) and a status line (last row; the search prompt takes
+ * it while open). The tui asks for the geometry, the visible lines, their styled runs,
+ * the index rows and the status line, and copies them to the screen; it feeds every
+ * key to lede_view_key() and acts on the returned lede_action.
+ *
+ * Errors while reading (out of memory, a bad regular expression) never stop the view:
+ * they become the status message. */
+#ifndef LEDE_VIEW_H
+#define LEDE_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "lede/keys.h"
+#include "lede/layout.h"
+#include "lede/model.h"
+#include "lede/status.h"
+#include "lede/text.h"
+
+#define LEDE_VIEW_MIN_COLS 20 /* below this (or LEDE_VIEW_MIN_ROWS) it is too small */
+#define LEDE_VIEW_MIN_ROWS 6
+#define LEDE_VIEW_INDEX_MIN_COLS 70 /* the index hides itself below this width */
+#define LEDE_VIEW_INDEX_MAX_COLS 40
+
+typedef struct lede_view lede_view;
+
+typedef enum { LEDE_FOCUS_ARTICLE, LEDE_FOCUS_INDEX } lede_focus;
+
+/* What the tui has to do after a key: the view handles everything else itself. */
+typedef enum {
+    LEDE_ACT_NONE,
+    LEDE_ACT_QUIT,
+    LEDE_ACT_NEXT_ARTICLE, /* the tui calls lede_view_set_article() with the next one */
+    LEDE_ACT_PREV_ARTICLE
+} lede_action;
+
+typedef struct {
+    int x, y, w, h; /* w == 0 or h == 0: not shown */
+} lede_rect;
+
+typedef struct {
+    bool too_small;    /* draw only a "terminal too small" message */
+    lede_rect article; /* the article pane */
+    lede_rect index;   /* the index pane; w == 0 when hidden */
+    int status_row;    /* the status line (or the prompt) */
+} lede_geometry;
+
+typedef enum { LEDE_INDEX_HEADER, LEDE_INDEX_ENTRY } lede_index_kind;
+
+/* One row of the entity index. Sections come in the order People, Places,
+ * Organizations, Groups (empty ones left out); entries by mention count, then name. */
+typedef struct {
+    lede_index_kind kind;
+    lede_entity_type type;
+    uint32_t entity;  /* entity id; LEDE_NONE for a header */
+    const char *name; /* header title ("People") or the entity's name */
+    const char *role; /* the entity's role (draw it dimmed) or NULL */
+    size_t count;     /* mentions; for a header, the entries of its section */
+} lede_index_row;
+
+/* Creates a view for a terminal of cols x rows, with no article (lines and index are
+ * empty until lede_view_set_article()). Returns NOMEM on failure. */
+lede_status lede_view_new(int cols, int rows, lede_view **out);
+
+/* Frees the view (not the article it shows). Safe with NULL. */
+void lede_view_free(lede_view *view);
+
+/* Shows text with its model (model may be NULL: no entities). Both are borrowed and
+ * must outlive the view or the next call. name is copied and shown in the status line.
+ * Resets position, selection, search and messages, and rebuilds the index. Returns
+ * NOMEM (the view then shows nothing). */
+lede_status lede_view_set_article(lede_view *view, const lede_text *text, const lede_model *model,
+                                  const char *name);
+
+/* Adapts to a new terminal size (any values; below the minimum the view is "too
+ * small" but keeps its state). The line at the top keeps showing the byte that was at
+ * its start. Works with the prompt open. */
+void lede_view_resize(lede_view *view, int cols, int rows);
+
+/* Fills *geo with where each part goes for the current size. */
+void lede_view_geometry(const lede_view *view, lede_geometry *geo);
+
+/* Handles one key (see keys.h): edits the prompt when it is open, closes the help
+ * screen when it is shown, otherwise applies the key's command. */
+lede_action lede_view_key(lede_view *view, int key);
+
+/* Applies cmd in the current focus. */
+lede_action lede_view_apply(lede_view *view, lede_cmd cmd);
+
+/* --- drawing ----------------------------------------------------------------------- */
+
+/* Stores in *lines the visible article lines, top first, and returns how many (at most
+ * the pane height; fewer at the end of the text). Valid until the view changes. */
+size_t lede_view_lines(lede_view *view, const lede_line **lines);
+
+/* Stores in *runs the styled runs of line (from lede_view_lines()) and returns how
+ * many. Valid until the next call. Run offsets index the text's bytes. */
+size_t lede_view_runs(lede_view *view, const lede_line *line, const lede_run **runs);
+
+/* Stores the index rows in *rows and returns how many. */
+size_t lede_view_index_rows(const lede_view *view, const lede_index_row **rows);
+
+/* Returns the row of the index cursor (always an entry row), or SIZE_MAX when the
+ * index has no entries. */
+size_t lede_view_index_cursor(const lede_view *view);
+
+/* Returns the first index row to draw, so that the cursor stays in the pane. */
+size_t lede_view_index_top(const lede_view *view);
+
+/* Writes the status line, cut to width display columns, into buf (of size > 0, always
+ * terminated): "name — Person — mention k/n — message" on the left and the position
+ * ("42%", "Top", "End", "All") on the right. Returns the length written. */
+size_t lede_view_status_line(lede_view *view, char *buf, size_t size, int width);
+
+/* Returns the search prompt's text (without the leading '/'), or NULL when the prompt
+ * is closed. The cursor goes after it. */
+const char *lede_view_prompt(const lede_view *view);
+
+/* Returns true while the help screen (lede_keys_help_line()) is shown. */
+bool lede_view_help_shown(const lede_view *view);
+
+/* --- mouse ------------------------------------------------------------------------- */
+
+/* Returns the mention drawn at row, col of the article pane (pane-relative), or NULL. */
+const lede_mention *lede_view_mention_at(lede_view *view, int row, int col);
+
+/* Returns the entity on index row row (pane-relative, after lede_view_index_top()), or
+ * LEDE_NONE for a header or an empty row. */
+uint32_t lede_view_index_entity_at(const lede_view *view, int row);
+
+/* Handles a click at screen cell y, x: on a mention it selects its entity and makes it
+ * current; on an index entry it selects that entity and jumps to its first mention. */
+void lede_view_click(lede_view *view, int y, int x);
+
+/* --- state ------------------------------------------------------------------------- */
+
+lede_focus lede_view_focus(const lede_view *view);
+bool lede_view_too_small(const lede_view *view);
+bool lede_view_entities_on(const lede_view *view);
+bool lede_view_quotes_on(const lede_view *view);
+
+/* Returns the selected entity id or LEDE_NONE. */
+uint32_t lede_view_selected(const lede_view *view);
+
+/* Returns the current mention (index into model->mentions) or LEDE_NONE. */
+uint32_t lede_view_current(const lede_view *view);
+
+/* Returns the current status message ("" when none). Messages last until the next key. */
+const char *lede_view_message(const lede_view *view);
+
+/* Returns the byte offset at the start of the top line (to save the reading place). */
+size_t lede_view_top_offset(const lede_view *view);
+
+/* Scrolls so that the line holding offset is at the top (as far as the end allows). */
+void lede_view_goto_offset(lede_view *view, size_t offset);
+
+/* Runs a search for pattern (PCRE2, UTF and UCP; caseless unless it has an upper-case
+ * letter) from the top of the screen, as Enter in the prompt does. An empty pattern
+ * repeats the last one. Returns PATTERN for a bad regular expression (the message says
+ * why), NOMEM, or OK (also when nothing matches: the message says so). */
+lede_status lede_view_search(lede_view *view, const char *pattern);
+
+/* Returns the number of matches of the current search (0 without one). */
+size_t lede_view_match_count(const lede_view *view);
+
+/* Returns the layout (for tests: lede_layout_wrap_count()). */
+lede_layout *lede_view_layout(lede_view *view);
+
+#endif
