@@ -18,7 +18,7 @@ typedef struct {
  * article is left zeroed. */
 lede_status lede_article_load(lede_article *article, const char *path);
 
-/* Loads the bundled sample article under the name "(sample)". */
+/* Loads the bundled sample article under the name "(sample)" (NOTFOUND if missing). */
 lede_status lede_article_load_sample(lede_article *article);
 
 /* Annotates the article unless it already is; cheap to call again. */
@@ -27,7 +27,8 @@ lede_status lede_article_annotate(lede_article *article, const lede_annotator *a
 /* Frees what article owns and zeroes it. */
 void lede_article_free(lede_article *article);
 
-/* Returns the bundled sample article's bytes and stores their length in *len. */
+/* Returns the bundled sample article's bytes (NUL-terminated) and stores their length in
+ * *len; NULL and 0 if the build has none. */
 const char *lede_sample_article(size_t *len);
 
 #endif

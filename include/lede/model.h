@@ -69,22 +69,26 @@ void lede_model_init(lede_model *model);
 lede_status lede_model_add_entity(lede_model *model, lede_entity_type type, const char *name,
                                   const char *role, uint32_t *id);
 
-/* Replaces the role of entity id with a copy of role (NULL clears it). */
+/* Replaces the role of entity id with a copy of role (NULL clears it). NOTFOUND when
+ * there is no entity id. */
 lede_status lede_model_set_role(lede_model *model, uint32_t id, const char *role);
 
 /* Adds a mention of entity id at span. Overlapping mentions are resolved in
- * lede_model_finish(): the longer one is kept. */
+ * lede_model_finish(): the longer one is kept (the earlier on a tie). An empty span is
+ * ignored; NOTFOUND when there is no entity id. */
 lede_status lede_model_add_mention(lede_model *model, uint32_t id, lede_span span);
 
-/* Adds a quote; quote->speaker is a provisional entity id or LEDE_NONE. */
+/* Adds a quote; quote->speaker is a provisional entity id or LEDE_NONE (NOTFOUND for an
+ * unknown id). Overlapping quotes are resolved like mentions; an empty span is ignored. */
 lede_status lede_model_add_quote(lede_model *model, const lede_quote *quote);
 
 /* Sorts everything, drops entities left without mentions, renumbers entities in order
- * of first mention (fixing every speaker id) and builds the per-entity indexes. After
- * this the model is read-only. */
+ * of first mention (fixing every speaker id; a dropped speaker becomes LEDE_NONE), sets
+ * each mention's entity and k and builds the per-entity indexes. After this the model is
+ * read-only. On NOMEM the model is only fit for lede_model_free(). */
 lede_status lede_model_finish(lede_model *model);
 
-/* Frees everything the model owns and zeroes it. */
+/* Frees everything the model owns and zeroes it. Safe on a zeroed model. */
 void lede_model_free(lede_model *model);
 
 /* --- queries (O(log n) each) ------------------------------------------------------ */
@@ -102,6 +106,9 @@ size_t lede_model_first_mention_from(const lede_model *model, size_t offset);
 
 /* Same as lede_model_first_mention_from() for model->quotes. */
 size_t lede_model_first_quote_from(const lede_model *model, size_t offset);
+
+/* "After offset" means start > offset, "before" start < offset. An unknown id or
+ * speaker gives NULL. */
 
 /* Returns the mention of entity id that starts after offset, or, with wrap, the first
  * one when there is none after; NULL when there is none (or no mentions at all).
@@ -122,7 +129,8 @@ const lede_quote *lede_model_next_quote(const lede_model *model, uint32_t speake
 const lede_quote *lede_model_prev_quote(const lede_model *model, uint32_t speaker, size_t offset,
                                         bool wrap);
 
-/* Returns the name of an entity type: "person", "place", "organization", "group". */
+/* Returns the name of an entity type: "person", "place", "organization", "group"
+ * ("unknown" for anything else). */
 const char *lede_entity_type_name(lede_entity_type type);
 
 #endif

@@ -32,6 +32,20 @@ typedef struct {
     size_t invalid_bytes; /* bytes that are not part of valid UTF-8 */
 } lede_text;
 
+/* Paragraphs. Lines end at '\n'; CR, space, tab, FF and VT at a line's edges are blanks,
+ * and a line of nothing else is blank. A leading BOM belongs to no paragraph. When
+ * blank lines separate blocks and most blocks are several short lines (a hard-wrapped
+ * book), each block is one paragraph and its span keeps the inner line ends ("\n" or
+ * "\r\n", to be shown as a space). Otherwise each non-blank line is a paragraph.
+ * The first paragraph is a LABEL when it is one word of at most 32 bytes (letters, '-',
+ * '&') and more follow; the next (or first) is the HEADLINE when it is one line of at
+ * most 200 bytes, more paragraphs follow, and it either does not end in . ! ? ... or a
+ * closing quote, or a blank line follows it. The rest is BODY.
+ *
+ * Data is BINARY when, in its first 64 KiB, more than 1% (and more than 4) of the bytes
+ * are NUL, or more than 30% are invalid UTF-8 or control characters other than tab,
+ * line ends, FF, VT and ESC. */
+
 /* Reads the whole file at path ("-" means standard input) into text, then finds its
  * paragraphs. On failure text is left zeroed and the status says why: NOENT, ISDIR,
  * ACCESS, EMPTY (no bytes or only white space), BINARY (looks like a binary file), NOMEM

@@ -20,7 +20,8 @@ size_t lede_utf8_invalid_count(const char *s, size_t len);
  * otherwise. Control characters count 1 (they are shown as a replacement). */
 int lede_utf8_width(uint32_t cp);
 
-/* Encodes cp into out (at least 4 bytes) and returns the number of bytes written. */
+/* Encodes cp into out (at least 4 bytes) and returns the number of bytes written. A
+ * surrogate or a value past U+10FFFF is encoded as LEDE_UTF8_REPLACEMENT. */
 size_t lede_utf8_encode(uint32_t cp, char *out);
 
 #endif

@@ -1,0 +1,76 @@
+/* article.c - one opened article: load its text, annotate it on demand. */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/article.h"
+#include "lede/blob.h"
+
+static lede_status set_path(lede_article *article, const char *path)
+{
+    size_t n = strlen(path) + 1;
+
+    article->path = malloc(n);
+    if (!article->path)
+        return LEDE_ERR_NOMEM;
+    memcpy(article->path, path, n);
+    return LEDE_OK;
+}
+
+lede_status lede_article_load(lede_article *article, const char *path)
+{
+    lede_status rc;
+
+    memset(article, 0, sizeof *article);
+    lede_model_init(&article->model);
+    rc = set_path(article, path);
+    if (rc == LEDE_OK)
+        rc = lede_text_load(path, &article->text);
+    if (rc != LEDE_OK)
+        lede_article_free(article);
+    return rc;
+}
+
+lede_status lede_article_load_sample(lede_article *article)
+{
+    size_t len;
+    const char *bytes = lede_sample_article(&len);
+    lede_status rc;
+
+    memset(article, 0, sizeof *article);
+    lede_model_init(&article->model);
+    if (!bytes)
+        return LEDE_ERR_NOTFOUND;
+    rc = set_path(article, "(sample)");
+    if (rc == LEDE_OK)
+        rc = lede_text_from_buffer(bytes, len, &article->text);
+    if (rc != LEDE_OK)
+        lede_article_free(article);
+    return rc;
+}
+
+lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann)
+{
+    lede_status rc;
+
+    if (article->annotated)
+        return LEDE_OK;
+    rc = lede_annotate(ann, &article->text, &article->model);
+    if (rc == LEDE_OK)
+        article->annotated = true;
+    return rc;
+}
+
+void lede_article_free(lede_article *article)
+{
+    free(article->path);
+    lede_text_free(&article->text);
+    lede_model_free(&article->model);
+    memset(article, 0, sizeof *article);
+}
+
+const char *lede_sample_article(size_t *len)
+{
+    const struct lede_blob *blob = lede_blob_find(lede_blob_sample, "article.txt");
+
+    *len = blob ? blob->len : 0;
+    return blob ? blob->data : NULL;
+}

@@ -1,0 +1,437 @@
+/* text.c - read an article's bytes exactly as they are and find its paragraphs. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "lede/text.h"
+#include "lede/utf8.h"
+
+#define READ_CHUNK 65536u  /* first buffer size when the size is unknown (pipes) */
+#define SNIFF_BYTES 65536u /* how much of the start decides "binary" */
+#define SNIFF_MAX_NULS 4u  /* this many NUL bytes never make a text binary */
+#define WRAP_COLUMNS 100u  /* a hard-wrapped line is at most this many code points */
+#define LABEL_MAX 32u      /* bytes of a section label */
+#define HEADLINE_MAX 200u  /* bytes of a headline */
+
+static const char bom[] = "\xEF\xBB\xBF";
+
+static lede_status errno_status(int err)
+{
+    switch (err) {
+    case ENOENT:
+    case ENOTDIR:
+        return LEDE_ERR_NOENT;
+    case EISDIR:
+        return LEDE_ERR_ISDIR;
+    case EACCES:
+    case EPERM:
+        return LEDE_ERR_ACCESS;
+    case ENOMEM:
+        return LEDE_ERR_NOMEM;
+    default:
+        return LEDE_ERR_IO;
+    }
+}
+
+/* Grows *buf to at least need bytes, doubling so that reading stays linear. */
+static lede_status grow(char **buf, size_t *cap, size_t need)
+{
+    size_t n = *cap ? *cap : READ_CHUNK;
+    char *p;
+
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return LEDE_ERR_NOMEM;
+        n *= 2;
+    }
+    p = realloc(*buf, n);
+    if (!p)
+        return LEDE_ERR_NOMEM;
+    *buf = p;
+    *cap = n;
+    return LEDE_OK;
+}
+
+/* Reads fd to its end into a new buffer with room for a terminating NUL. */
+static lede_status read_all(int fd, char **out, size_t *out_len)
+{
+    struct stat st;
+    char *buf = NULL;
+    size_t cap = 0, len = 0;
+    lede_status rc;
+
+    if (fstat(fd, &st) != 0)
+        return errno_status(errno);
+    if (S_ISDIR(st.st_mode))
+        return LEDE_ERR_ISDIR;
+    /* A regular file's size is only a hint: it may grow or shrink while we read. */
+    cap = READ_CHUNK;
+    if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX)
+        cap = (size_t)st.st_size + 1;
+    buf = malloc(cap);
+    if (!buf)
+        return LEDE_ERR_NOMEM;
+    for (;;) {
+        ssize_t n;
+        if (len == cap && (rc = grow(&buf, &cap, len + 1)) != LEDE_OK)
+            goto fail;
+        n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            rc = errno_status(errno);
+            goto fail;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    if (len == cap && (rc = grow(&buf, &cap, len + 1)) != LEDE_OK)
+        goto fail;
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return LEDE_OK;
+fail:
+    free(buf);
+    return rc;
+}
+
+/* Blanks inside a line: what is trimmed from a paragraph's edges. */
+static bool is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static size_t bom_len(const char *b, size_t len)
+{
+    return len >= 3 && memcmp(b, bom, 3) == 0 ? 3 : 0;
+}
+
+static bool only_white(const char *b, size_t len)
+{
+    for (size_t i = bom_len(b, len); i < len; i++)
+        if (!is_blank((unsigned char)b[i]) && b[i] != '\n')
+            return false;
+    return true;
+}
+
+/* Judges the first SNIFF_BYTES: many NULs, or many bytes that are neither valid UTF-8
+ * nor text control characters, mean the data is not text. Latin-1 letters and a few
+ * stray NULs pass. */
+static bool looks_binary(const char *b, size_t len)
+{
+    size_t window = len < SNIFF_BYTES ? len : SNIFF_BYTES;
+    size_t nuls = 0, bad = 0, i = 0, adv;
+
+    while (i < window) {
+        unsigned char c = (unsigned char)b[i];
+        adv = 1;
+        if (c == 0) {
+            nuls++;
+            bad++;
+        } else if (c < 0x20) {
+            if (!is_blank(c) && c != '\n' && c != 0x1B)
+                bad++;
+        } else if (c >= 0x80) {
+            if (lede_utf8_decode(b + i, len - i, &adv) == LEDE_UTF8_REPLACEMENT && adv == 1)
+                bad++;
+        }
+        i += adv;
+    }
+    if (nuls > SNIFF_MAX_NULS && nuls * 100 > window)
+        return true;
+    return bad * 10 > window * 3;
+}
+
+/* One line of the text: [start, end) without its '\n', and the same without edge blanks. */
+typedef struct {
+    size_t start, end, trim_start, trim_end;
+} line;
+
+/* Reads the line at *pos into ln and moves *pos past its '\n'. False at the end. */
+static bool next_line(const char *b, size_t len, size_t *pos, line *ln)
+{
+    const char *nl;
+
+    if (*pos >= len)
+        return false;
+    ln->start = *pos;
+    nl = memchr(b + *pos, '\n', len - *pos);
+    ln->end = nl ? (size_t)(nl - b) : len;
+    *pos = nl ? ln->end + 1 : len;
+    ln->trim_start = ln->start;
+    ln->trim_end = ln->end;
+    while (ln->trim_start < ln->trim_end && is_blank((unsigned char)b[ln->trim_start]))
+        ln->trim_start++;
+    while (ln->trim_end > ln->trim_start && is_blank((unsigned char)b[ln->trim_end - 1]))
+        ln->trim_end--;
+    return true;
+}
+
+/* True when the bytes hold more than max code points (stops counting early). */
+static bool longer_than(const char *b, size_t start, size_t end, size_t max)
+{
+    size_t n = 0;
+
+    for (size_t i = start; i < end; i++)
+        if (((unsigned char)b[i] & 0xC0) != 0x80 && ++n > max)
+            return true;
+    return false;
+}
+
+/* Decides whether blank lines separate paragraphs of hard-wrapped lines: there are
+ * several blocks between blank lines, and most of them are several short lines. A news
+ * file (one long line per paragraph, perhaps a label and headline block) is not.
+ * Also counts the non-blank lines and the blocks, so the caller can size its array. */
+static bool is_hard_wrapped(const char *b, size_t len, size_t from, size_t *n_lines,
+                            size_t *n_blocks)
+{
+    size_t pos = from, blocks = 0, wrapped = 0, run = 0, lines = 0;
+    bool run_short = true, prev_long = false;
+    line ln;
+
+    for (;;) {
+        bool more = next_line(b, len, &pos, &ln);
+        if (more && ln.trim_start < ln.trim_end) {
+            if (run > 0 && prev_long)
+                run_short = false;
+            prev_long = longer_than(b, ln.trim_start, ln.trim_end, WRAP_COLUMNS);
+            run++;
+            lines++;
+            continue;
+        }
+        if (run > 0) {
+            blocks++;
+            if (run >= 2 && run_short)
+                wrapped++;
+        }
+        run = 0;
+        run_short = true;
+        if (!more)
+            break;
+    }
+    *n_lines = lines;
+    *n_blocks = blocks;
+    return blocks >= 2 && wrapped * 2 > blocks;
+}
+
+/* Fills text->paras: a paragraph per non-blank line, or per block of lines. */
+static lede_status split_paras(lede_text *text, size_t from)
+{
+    const char *b = text->bytes;
+    size_t n_lines, n_blocks, pos = from, n = 0;
+    bool wrapped = is_hard_wrapped(b, text->len, from, &n_lines, &n_blocks);
+    size_t want = wrapped ? n_blocks : n_lines;
+    bool open = false;
+    line ln;
+
+    if (want > SIZE_MAX / sizeof *text->paras)
+        return LEDE_ERR_NOMEM;
+    text->paras = malloc((want ? want : 1) * sizeof *text->paras);
+    if (!text->paras)
+        return LEDE_ERR_NOMEM;
+    while (next_line(b, text->len, &pos, &ln)) {
+        if (ln.trim_start == ln.trim_end) {
+            open = false;
+            continue;
+        }
+        if (wrapped && open) {
+            text->paras[n - 1].span.end = ln.trim_end;
+            continue;
+        }
+        text->paras[n].span.start = ln.trim_start;
+        text->paras[n].span.end = ln.trim_end;
+        text->paras[n].kind = LEDE_PARA_BODY;
+        n++;
+        open = true;
+    }
+    text->n_paras = n;
+    return LEDE_OK;
+}
+
+static bool is_label_char(uint32_t cp, size_t adv)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+        return true;
+    if (cp == LEDE_UTF8_REPLACEMENT && adv == 1)
+        return false;
+    /* Letters outside ASCII, leaving out signs, punctuation and symbol blocks. */
+    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+           !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFE00 && cp <= 0xFFFF) && cp < 0x1F000;
+}
+
+static bool is_single_line(const char *b, lede_span s)
+{
+    return memchr(b + s.start, '\n', s.end - s.start) == NULL;
+}
+
+/* A one-word line of letters (and '-' or '&' inside), like "World" or "Arts&Culture". */
+static bool is_label(const char *b, lede_span s)
+{
+    size_t i = s.start, adv;
+
+    if (s.end - s.start > LABEL_MAX || !is_single_line(b, s))
+        return false;
+    while (i < s.end) {
+        uint32_t cp = lede_utf8_decode(b + i, s.end - i, &adv);
+        bool sep = cp == '-' || cp == '&';
+        if (!is_label_char(cp, adv) && (!sep || i == s.start))
+            return false;
+        i += adv;
+    }
+    return true;
+}
+
+/* The last code point of span s (which is not empty). */
+static uint32_t last_cp(const char *b, lede_span s)
+{
+    size_t i = s.end - 1, adv;
+
+    while (i > s.start && s.end - i < 4 && ((unsigned char)b[i] & 0xC0) == 0x80)
+        i--;
+    return lede_utf8_decode(b + i, s.end - i, &adv);
+}
+
+static bool ends_closed(const char *b, lede_span s)
+{
+    switch (last_cp(b, s)) {
+    case '.':
+    case '!':
+    case '?':
+    case '"':
+    case '\'':
+    case 0x2019: /* right single quotation mark */
+    case 0x201D: /* right double quotation mark */
+    case 0x2026: /* horizontal ellipsis */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* True when at least one blank line separates paragraph i from the next one. */
+static bool blank_after(const lede_text *text, size_t i)
+{
+    size_t from = text->paras[i].span.end, to = text->paras[i + 1].span.start;
+    const char *nl = memchr(text->bytes + from, '\n', to - from);
+
+    return nl && memchr(nl + 1, '\n', to - (size_t)(nl + 1 - text->bytes)) != NULL;
+}
+
+/* Marks the optional label and the headline; a text of one paragraph is all body. */
+static void classify(lede_text *text)
+{
+    const char *b = text->bytes;
+    size_t h = 0;
+    lede_span s;
+
+    if (text->n_paras >= 2 && is_label(b, text->paras[0].span)) {
+        text->paras[0].kind = LEDE_PARA_LABEL;
+        h = 1;
+    }
+    if (h + 1 >= text->n_paras)
+        return;
+    s = text->paras[h].span;
+    if (s.end - s.start <= HEADLINE_MAX && is_single_line(b, s) &&
+        (!ends_closed(b, s) || blank_after(text, h)))
+        text->paras[h].kind = LEDE_PARA_HEADLINE;
+}
+
+/* Takes ownership of bytes (len plus a NUL) and makes text of them, or frees them. */
+static lede_status adopt(char *bytes, size_t len, lede_text *text)
+{
+    lede_status rc;
+
+    if (only_white(bytes, len)) {
+        free(bytes);
+        return LEDE_ERR_EMPTY;
+    }
+    if (looks_binary(bytes, len)) {
+        free(bytes);
+        return LEDE_ERR_BINARY;
+    }
+    text->bytes = bytes;
+    text->len = len;
+    rc = split_paras(text, bom_len(bytes, len));
+    if (rc != LEDE_OK) {
+        lede_text_free(text);
+        return rc;
+    }
+    classify(text);
+    text->invalid_bytes = lede_utf8_invalid_count(bytes, len);
+    return LEDE_OK;
+}
+
+lede_status lede_text_load_fd(int fd, lede_text *text)
+{
+    char *bytes;
+    size_t len;
+    lede_status rc;
+
+    memset(text, 0, sizeof *text);
+    rc = read_all(fd, &bytes, &len);
+    if (rc != LEDE_OK)
+        return rc;
+    return adopt(bytes, len, text);
+}
+
+lede_status lede_text_load(const char *path, lede_text *text)
+{
+    lede_status rc;
+    int fd;
+
+    memset(text, 0, sizeof *text);
+    if (strcmp(path, "-") == 0)
+        return lede_text_load_fd(STDIN_FILENO, text);
+    do
+        fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        return errno_status(errno);
+    rc = lede_text_load_fd(fd, text);
+    /* Nothing was written through fd, so a failing close loses no data. */
+    (void)close(fd);
+    return rc;
+}
+
+lede_status lede_text_from_buffer(const char *buf, size_t len, lede_text *text)
+{
+    char *bytes;
+
+    memset(text, 0, sizeof *text);
+    if (len == SIZE_MAX)
+        return LEDE_ERR_NOMEM;
+    bytes = malloc(len + 1);
+    if (!bytes)
+        return LEDE_ERR_NOMEM;
+    if (len)
+        memcpy(bytes, buf, len);
+    bytes[len] = '\0';
+    return adopt(bytes, len, text);
+}
+
+void lede_text_free(lede_text *text)
+{
+    free(text->bytes);
+    free(text->paras);
+    memset(text, 0, sizeof *text);
+}
+
+size_t lede_text_para_at(const lede_text *text, size_t offset)
+{
+    size_t lo = 0, hi = text->n_paras;
+
+    /* The first paragraph that ends after offset either holds it or follows it. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (text->paras[mid].span.end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
