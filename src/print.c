@@ -1,0 +1,166 @@
+/* print.c - the article on a non-terminal stdout, plain or with ANSI SGR colours. */
+#include <string.h>
+#include "lede/layout.h"
+#include "lede/print.h"
+#include "lede/utf8.h"
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/* Walks the sorted spans alongside the text, so each offset costs O(1) amortised. */
+typedef struct {
+    const lede_text *text;
+    const lede_model *model;
+    size_t mention, quote, para;
+} cursor;
+
+static unsigned entity_flag(lede_entity_type type)
+{
+    switch (type) {
+    case LEDE_PERSON:
+        return LEDE_RUN_PERSON;
+    case LEDE_PLACE:
+        return LEDE_RUN_PLACE;
+    case LEDE_ORGANIZATION:
+        return LEDE_RUN_ORGANIZATION;
+    case LEDE_GROUP:
+        return LEDE_RUN_GROUP;
+    case LEDE_ENTITY_TYPES:
+        break;
+    }
+    return 0;
+}
+
+/* Returns the LEDE_RUN_* flags of the byte at offset (offsets only grow). */
+static unsigned flags_at(cursor *c, size_t offset)
+{
+    unsigned flags = 0;
+    const lede_text *t = c->text;
+    while (c->para < t->n_paras && t->paras[c->para].span.end <= offset)
+        c->para++;
+    if (c->para < t->n_paras && t->paras[c->para].span.start <= offset &&
+        t->paras[c->para].kind != LEDE_PARA_BODY)
+        flags |= LEDE_RUN_HEADLINE;
+    const lede_model *m = c->model;
+    if (!m)
+        return flags;
+    while (c->mention < m->n_mentions && m->mentions[c->mention].span.end <= offset)
+        c->mention++;
+    if (c->mention < m->n_mentions && m->mentions[c->mention].span.start <= offset) {
+        uint32_t id = m->mentions[c->mention].entity;
+        if (id < m->n_entities)
+            flags |= entity_flag(m->entities[id].type);
+    }
+    while (c->quote < m->n_quotes && m->quotes[c->quote].span.end <= offset)
+        c->quote++;
+    if (c->quote < m->n_quotes && m->quotes[c->quote].span.start <= offset)
+        flags |= LEDE_RUN_QUOTE;
+    return flags;
+}
+
+static bool is_plain(lede_style st)
+{
+    return st.fg == LEDE_COLOR_DEFAULT && st.bg == LEDE_COLOR_DEFAULT && st.attrs == 0;
+}
+
+static bool same_style(lede_style a, lede_style b)
+{
+    return a.fg == b.fg && a.bg == b.bg && a.attrs == b.attrs;
+}
+
+/* Appends the SGR parameters of colour c (base 30 for foreground, 40 for background). */
+static int color_sgr(char *out, size_t size, short c, int base)
+{
+    if (c < 8)
+        return snprintf(out, size, ";%d", base + c);
+    if (c < 16)
+        return snprintf(out, size, ";%d", base + 60 + c - 8);
+    return snprintf(out, size, ";%d;5;%d", base + 8, c);
+}
+
+/* Writes the SGR sequence that sets st from a reset state. */
+static void write_sgr(FILE *out, lede_style st)
+{
+    static const struct {
+        unsigned bit;
+        int code;
+    } codes[] = {
+        {LEDE_ATTR_BOLD, 1},      {LEDE_ATTR_DIM, 2},     {LEDE_ATTR_ITALIC, 3},
+        {LEDE_ATTR_UNDERLINE, 4}, {LEDE_ATTR_REVERSE, 7}, {LEDE_ATTR_STANDOUT, 7},
+    };
+    char buf[64] = "\033[0";
+    size_t n = strlen(buf);
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (st.attrs & codes[i].bit)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, ";%d", codes[i].code);
+    if (st.fg != LEDE_COLOR_DEFAULT)
+        n += (size_t)color_sgr(buf + n, sizeof buf - n, st.fg, 30);
+    if (st.bg != LEDE_COLOR_DEFAULT)
+        n += (size_t)color_sgr(buf + n, sizeof buf - n, st.bg, 40);
+    fputs(buf, out);
+    fputc('m', out);
+}
+
+/* Control characters other than tab and line feed would act on the terminal. */
+static bool is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp < 0xa0);
+}
+
+static lede_status finish(FILE *out)
+{
+    if (fflush(out) != 0 || ferror(out))
+        return LEDE_ERR_IO;
+    return LEDE_OK;
+}
+
+static lede_status print_styled(FILE *out, const lede_text *text, const lede_model *model,
+                                const lede_theme *theme)
+{
+    cursor c = {text, model, 0, 0, 0};
+    const lede_style none = {LEDE_COLOR_DEFAULT, LEDE_COLOR_DEFAULT, 0};
+    lede_style cur = none;
+    const char *b = text->bytes;
+    for (size_t i = 0; i < text->len;) {
+        size_t adv;
+        uint32_t cp = lede_utf8_decode(b + i, text->len - i, &adv);
+        if (cp == '\n' || (cp == '\r' && i + 1 < text->len && b[i + 1] == '\n')) {
+            /* End every line plain, so that a pager shows each line on its own. */
+            if (!is_plain(cur))
+                fputs("\033[0m", out);
+            cur = none;
+            fputc(b[i], out);
+            i += adv;
+            if (cp == '\n' && ferror(out))
+                return LEDE_ERR_IO;
+            continue;
+        }
+        lede_style st = lede_run_style(theme, flags_at(&c, i));
+        if (!same_style(st, cur)) {
+            if (is_plain(st))
+                fputs("\033[0m", out);
+            else
+                write_sgr(out, st);
+            cur = st;
+        }
+        bool bad = (cp == LEDE_UTF8_REPLACEMENT && adv == 1) || is_control(cp);
+        if (bad)
+            fputs(replacement, out);
+        else
+            fwrite(b + i, 1, adv, out);
+        i += adv;
+    }
+    if (!is_plain(cur))
+        fputs("\033[0m", out);
+    return finish(out);
+}
+
+lede_status lede_print_article(FILE *out, const lede_text *text, const lede_model *model,
+                               const lede_theme *theme)
+{
+    if (!theme) {
+        if (text->len > 0 && fwrite(text->bytes, 1, text->len, out) != text->len)
+            return LEDE_ERR_IO;
+        return finish(out);
+    }
+    return print_styled(out, text, model, theme);
+}
