@@ -9,12 +9,13 @@
 #include "lede/text.h"
 #include "lede/utf8.h"
 
-#define READ_CHUNK 65536u  /* first buffer size when the size is unknown (pipes) */
-#define SNIFF_BYTES 65536u /* how much of the start decides "binary" */
-#define SNIFF_MAX_NULS 4u  /* this many NUL bytes never make a text binary */
-#define WRAP_COLUMNS 100u  /* a hard-wrapped line is at most this many code points */
-#define LABEL_MAX 32u      /* bytes of a section label */
-#define HEADLINE_MAX 200u  /* bytes of a headline */
+#define READ_CHUNK 65536u    /* first buffer size when the size is unknown (pipes) */
+#define SNIFF_BYTES 65536u   /* how much of the start decides "binary" */
+#define SNIFF_MAX_NULS 4u    /* this many NUL bytes never make a text binary */
+#define WRAP_COLUMNS 100u    /* a hard-wrapped line is at most this many code points */
+#define WRAP_MIN_COLUMNS 40u /* and most inner lines of a wrapped block at least this */
+#define LABEL_MAX 32u        /* bytes of a section label */
+#define HEADLINE_MAX 200u    /* bytes of a headline */
 
 static const char bom[] = "\xEF\xBB\xBF";
 
@@ -172,45 +173,97 @@ static bool next_line(const char *b, size_t len, size_t *pos, line *ln)
     return true;
 }
 
-/* True when the bytes hold more than max code points (stops counting early). */
-static bool longer_than(const char *b, size_t start, size_t end, size_t max)
+/* The number of code points in b[start, end), counting no further than max + 1. */
+static size_t count_cps(const char *b, size_t start, size_t end, size_t max)
 {
     size_t n = 0;
 
-    for (size_t i = start; i < end; i++)
-        if (((unsigned char)b[i] & 0xC0) != 0x80 && ++n > max)
-            return true;
-    return false;
+    for (size_t i = start; i < end && n <= max; i++)
+        if (((unsigned char)b[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* The last code point of span s (which is not empty). */
+static uint32_t last_cp(const char *b, lede_span s)
+{
+    size_t i = s.end - 1, adv;
+
+    while (i > s.start && s.end - i < 4 && ((unsigned char)b[i] & 0xC0) == 0x80)
+        i--;
+    return lede_utf8_decode(b + i, s.end - i, &adv);
+}
+
+/* True when s ends with closing punctuation: . ! ? an ellipsis or a closing quote. */
+static bool ends_closed(const char *b, lede_span s)
+{
+    switch (last_cp(b, s)) {
+    case '.':
+    case '!':
+    case '?':
+    case '"':
+    case '\'':
+    case 0x2019: /* right single quotation mark */
+    case 0x201D: /* right double quotation mark */
+    case 0x2026: /* horizontal ellipsis */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Statistics of one block of non-blank lines, to tell hard wrapping from line-per-
+ * paragraph text: a wrapped line is of middling length and ends inside a sentence. */
+typedef struct {
+    size_t lines, inner, inner_wrapped;
+    bool too_long, last_long, last_wrapped;
+} block_stats;
+
+static void block_add(block_stats *bs, const char *b, const line *ln)
+{
+    lede_span s = {ln->trim_start, ln->trim_end};
+    size_t cps = count_cps(b, s.start, s.end, WRAP_COLUMNS);
+
+    /* The previous line is now known to be an inner one. */
+    if (bs->lines > 0) {
+        bs->inner++;
+        bs->inner_wrapped += bs->last_wrapped;
+        bs->too_long |= bs->last_long;
+    }
+    bs->lines++;
+    bs->last_long = cps > WRAP_COLUMNS;
+    bs->last_wrapped = cps >= WRAP_MIN_COLUMNS && cps <= WRAP_COLUMNS && !ends_closed(b, s) &&
+                       last_cp(b, s) != ':';
+}
+
+static bool block_is_wrapped(const block_stats *bs)
+{
+    return bs->inner > 0 && !bs->too_long && bs->inner_wrapped * 2 >= bs->inner;
 }
 
 /* Decides whether blank lines separate paragraphs of hard-wrapped lines: there are
- * several blocks between blank lines, and most of them are several short lines. A news
- * file (one long line per paragraph, perhaps a label and headline block) is not.
+ * several blocks between blank lines, and most of them look wrapped. A news file (one
+ * long line per paragraph, perhaps after a label and headline block) does not.
  * Also counts the non-blank lines and the blocks, so the caller can size its array. */
 static bool is_hard_wrapped(const char *b, size_t len, size_t from, size_t *n_lines,
                             size_t *n_blocks)
 {
-    size_t pos = from, blocks = 0, wrapped = 0, run = 0, lines = 0;
-    bool run_short = true, prev_long = false;
+    size_t pos = from, blocks = 0, wrapped = 0, lines = 0;
+    block_stats bs = {0};
     line ln;
 
     for (;;) {
         bool more = next_line(b, len, &pos, &ln);
         if (more && ln.trim_start < ln.trim_end) {
-            if (run > 0 && prev_long)
-                run_short = false;
-            prev_long = longer_than(b, ln.trim_start, ln.trim_end, WRAP_COLUMNS);
-            run++;
+            block_add(&bs, b, &ln);
             lines++;
             continue;
         }
-        if (run > 0) {
+        if (bs.lines > 0) {
             blocks++;
-            if (run >= 2 && run_short)
-                wrapped++;
+            wrapped += block_is_wrapped(&bs);
         }
-        run = 0;
-        run_short = true;
+        memset(&bs, 0, sizeof bs);
         if (!more)
             break;
     }
@@ -284,33 +337,6 @@ static bool is_label(const char *b, lede_span s)
         i += adv;
     }
     return true;
-}
-
-/* The last code point of span s (which is not empty). */
-static uint32_t last_cp(const char *b, lede_span s)
-{
-    size_t i = s.end - 1, adv;
-
-    while (i > s.start && s.end - i < 4 && ((unsigned char)b[i] & 0xC0) == 0x80)
-        i--;
-    return lede_utf8_decode(b + i, s.end - i, &adv);
-}
-
-static bool ends_closed(const char *b, lede_span s)
-{
-    switch (last_cp(b, s)) {
-    case '.':
-    case '!':
-    case '?':
-    case '"':
-    case '\'':
-    case 0x2019: /* right single quotation mark */
-    case 0x201D: /* right double quotation mark */
-    case 0x2026: /* horizontal ellipsis */
-        return true;
-    default:
-        return false;
-    }
 }
 
 /* True when at least one blank line separates paragraph i from the next one. */

@@ -34,9 +34,11 @@ typedef struct {
 
 /* Paragraphs. Lines end at '\n'; CR, space, tab, FF and VT at a line's edges are blanks,
  * and a line of nothing else is blank. A leading BOM belongs to no paragraph. When
- * blank lines separate blocks and most blocks are several short lines (a hard-wrapped
- * book), each block is one paragraph and its span keeps the inner line ends ("\n" or
- * "\r\n", to be shown as a space). Otherwise each non-blank line is a paragraph.
+ * blank lines separate blocks and most blocks look hard-wrapped (several lines, the
+ * inner ones at most 100 code points, most of them at least 40 and ending inside a
+ * sentence: a book wrapped at 70 columns), each block is one paragraph and its span
+ * keeps the inner line ends ("\n" or "\r\n", to be shown as a space). Otherwise each
+ * non-blank line is a paragraph (news files: one line per paragraph).
  * The first paragraph is a LABEL when it is one word of at most 32 bytes (letters, '-',
  * '&') and more follow; the next (or first) is the HEADLINE when it is one line of at
  * most 200 bytes, more paragraphs follow, and it either does not end in . ! ? ... or a

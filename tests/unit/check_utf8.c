@@ -1,0 +1,264 @@
+/* check_utf8.c - strict decoding, invalid byte counting, encoding and display width. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lede/utf8.h"
+
+/* Decodes all of s and checks the code points and advances it yields. */
+static void expect_decode(const char *s, size_t len, const uint32_t *cps, const size_t *advs,
+                          size_t n)
+{
+    size_t i = 0, k = 0, adv;
+
+    while (i < len) {
+        ck_assert_uint_lt(k, n);
+        uint32_t cp = lede_utf8_decode(s + i, len - i, &adv);
+        ck_assert_msg(cp == cps[k], "item %zu: got U+%04X, want U+%04X", k, (unsigned)cp,
+                      (unsigned)cps[k]);
+        ck_assert_uint_eq(adv, advs[k]);
+        i += adv;
+        k++;
+    }
+    ck_assert_uint_eq(k, n);
+}
+
+#define R LEDE_UTF8_REPLACEMENT
+
+START_TEST(test_decode_valid)
+{
+    const char s[] = "A\xC3\xA9\xD0\x96\xE4\xB8\xAD\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF";
+    const uint32_t cps[] = {'A', 0xE9, 0x416, 0x4E2D, 0x1F600, 0x10FFFF};
+    const size_t advs[] = {1, 2, 2, 3, 4, 4};
+
+    expect_decode(s, sizeof s - 1, cps, advs, 6);
+    ck_assert_uint_eq(lede_utf8_invalid_count(s, sizeof s - 1), 0);
+}
+END_TEST
+
+START_TEST(test_decode_boundaries)
+{
+    /* The smallest and largest code point of each length, and U+FFFD itself. */
+    const char s[] = "\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD"
+                     "\xF0\x90\x80\x80";
+    const uint32_t cps[] = {0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0x10000};
+    const size_t advs[] = {1, 2, 2, 3, 3, 3, 3, 4};
+
+    expect_decode(s, sizeof s - 1, cps, advs, 8);
+    ck_assert_uint_eq(lede_utf8_invalid_count(s, sizeof s - 1), 0);
+}
+END_TEST
+
+START_TEST(test_decode_overlong)
+{
+    /* "/" as 2, 3 and 4 bytes; U+07FF as 3 bytes; C0/C1 leads. */
+    const char s[] = "\xC0\xAF\xE0\x80\xAF\xF0\x80\x80\xAF\xE0\x9F\xBF\xC1\xBF";
+    const uint32_t cps[] = {R, R, R, R, R, R, R, R, R, R, R, R, R, R};
+    const size_t advs[] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+    expect_decode(s, sizeof s - 1, cps, advs, 14);
+    ck_assert_uint_eq(lede_utf8_invalid_count(s, sizeof s - 1), 14);
+}
+END_TEST
+
+START_TEST(test_decode_surrogates_and_range)
+{
+    /* U+D800, U+DFFF, U+110000, and the never-valid F5 and FF leads. */
+    const char s[] = "\xED\xA0\x80\xED\xBF\xBF\xF4\x90\x80\x80\xF5\xFFz";
+    const uint32_t cps[] = {R, R, R, R, R, R, R, R, R, R, R, R, 'z'};
+    const size_t advs[] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+    expect_decode(s, sizeof s - 1, cps, advs, 13);
+    ck_assert_uint_eq(lede_utf8_invalid_count(s, sizeof s - 1), 12);
+}
+END_TEST
+
+START_TEST(test_decode_truncated)
+{
+    /* A 3-byte sequence cut short by 'x', a lone continuation, a 4-byte lead at the end. */
+    const char s[] = "\xE4\xB8x\x80\xF0\x9F\x98";
+    const uint32_t cps[] = {R, R, 'x', R, R, R, R};
+    const size_t advs[] = {1, 1, 1, 1, 1, 1, 1};
+    size_t adv = 99;
+
+    expect_decode(s, sizeof s - 1, cps, advs, 7);
+    ck_assert_uint_eq(lede_utf8_invalid_count(s, sizeof s - 1), 6);
+    /* A valid sequence whose length is cut by len. */
+    ck_assert_uint_eq(lede_utf8_decode("\xC3\xA9", 1, &adv), R);
+    ck_assert_uint_eq(adv, 1);
+    ck_assert_uint_eq(lede_utf8_decode("", 0, &adv), R);
+    ck_assert_uint_eq(adv, 0);
+}
+END_TEST
+
+START_TEST(test_decode_latin1)
+{
+    /* "caf\xE9 \xA3" in Latin-1: two stray bytes, each replaced once. */
+    const char s[] = "caf\xE9 \xA3"
+                     "5";
+    ck_assert_uint_eq(lede_utf8_invalid_count(s, sizeof s - 1), 2);
+    ck_assert_uint_eq(lede_utf8_invalid_count("", 0), 0);
+}
+END_TEST
+
+START_TEST(test_encode_roundtrip)
+{
+    const uint32_t cps[] = {0,      'a',    0x7F,   0x80,    0xE9,    0x7FF,   0x800,
+                            0x4E2D, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
+    char buf[4];
+    size_t adv;
+
+    for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+        size_t n = lede_utf8_encode(cps[i], buf);
+        ck_assert_uint_eq(lede_utf8_decode(buf, n, &adv), cps[i]);
+        ck_assert_uint_eq(adv, n);
+    }
+    ck_assert_uint_eq(lede_utf8_encode(0xD800, buf), 3);
+    ck_assert_int_eq(memcmp(buf, "\xEF\xBF\xBD", 3), 0);
+    ck_assert_uint_eq(lede_utf8_encode(0x110000, buf), 3);
+    ck_assert_int_eq(memcmp(buf, "\xEF\xBF\xBD", 3), 0);
+}
+END_TEST
+
+START_TEST(test_decode_every_code_point)
+{
+    /* Every valid code point survives encode + decode; every surrogate is rejected. */
+    char buf[4];
+    size_t adv;
+
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        size_t n = lede_utf8_encode(cp, buf);
+        ck_assert_uint_eq(lede_utf8_decode(buf, n, &adv), cp);
+        ck_assert_uint_eq(adv, n);
+    }
+}
+END_TEST
+
+START_TEST(test_width_narrow)
+{
+    ck_assert_int_eq(lede_utf8_width('a'), 1);
+    ck_assert_int_eq(lede_utf8_width(' '), 1);
+    ck_assert_int_eq(lede_utf8_width('\t'), 1); /* controls are shown as a replacement */
+    ck_assert_int_eq(lede_utf8_width(0x7F), 1);
+    ck_assert_int_eq(lede_utf8_width(0xE9), 1);   /* é */
+    ck_assert_int_eq(lede_utf8_width(0x0141), 1); /* Ł */
+    ck_assert_int_eq(lede_utf8_width(0x0416), 1); /* Ж */
+    ck_assert_int_eq(lede_utf8_width(0x044F), 1); /* я */
+    ck_assert_int_eq(lede_utf8_width(0x03A9), 1); /* Ω */
+    ck_assert_int_eq(lede_utf8_width(0x05D0), 1); /* א */
+    ck_assert_int_eq(lede_utf8_width(0x2014), 1); /* em dash */
+    ck_assert_int_eq(lede_utf8_width(0x201C), 1);
+    ck_assert_int_eq(lede_utf8_width(0x20AC), 1); /* € */
+    ck_assert_int_eq(lede_utf8_width(0xFFFD), 1);
+    ck_assert_int_eq(lede_utf8_width(0xFF61), 1); /* half-width katakana punctuation */
+    ck_assert_int_eq(lede_utf8_width(0x10FFFF), 1);
+}
+END_TEST
+
+START_TEST(test_width_wide)
+{
+    ck_assert_int_eq(lede_utf8_width(0x4E2D), 2); /* 中 */
+    ck_assert_int_eq(lede_utf8_width(0x4E00), 2);
+    ck_assert_int_eq(lede_utf8_width(0x9FFF), 2);
+    ck_assert_int_eq(lede_utf8_width(0x3042), 2); /* あ */
+    ck_assert_int_eq(lede_utf8_width(0x30AB), 2); /* カ */
+    ck_assert_int_eq(lede_utf8_width(0xAC00), 2); /* 가 */
+    ck_assert_int_eq(lede_utf8_width(0xD7A3), 2);
+    ck_assert_int_eq(lede_utf8_width(0x1100), 2);  /* Hangul leading jamo */
+    ck_assert_int_eq(lede_utf8_width(0x3000), 2);  /* ideographic space */
+    ck_assert_int_eq(lede_utf8_width(0xFF21), 2);  /* fullwidth A */
+    ck_assert_int_eq(lede_utf8_width(0xFFE5), 2);  /* fullwidth yen */
+    ck_assert_int_eq(lede_utf8_width(0x1F600), 2); /* grinning face */
+    ck_assert_int_eq(lede_utf8_width(0x1F30D), 2); /* globe */
+    ck_assert_int_eq(lede_utf8_width(0x1F680), 2); /* rocket */
+    ck_assert_int_eq(lede_utf8_width(0x1F914), 2); /* thinking face */
+    ck_assert_int_eq(lede_utf8_width(0x1FA90), 2);
+    ck_assert_int_eq(lede_utf8_width(0x2705), 2);  /* check mark button */
+    ck_assert_int_eq(lede_utf8_width(0x20000), 2); /* CJK extension B */
+    ck_assert_int_eq(lede_utf8_width(0x3FFFD), 2);
+}
+END_TEST
+
+START_TEST(test_width_zero)
+{
+    ck_assert_int_eq(lede_utf8_width(0x0300), 0); /* combining grave */
+    ck_assert_int_eq(lede_utf8_width(0x0301), 0);
+    ck_assert_int_eq(lede_utf8_width(0x036F), 0);
+    ck_assert_int_eq(lede_utf8_width(0x0483), 0);
+    ck_assert_int_eq(lede_utf8_width(0x0489), 0);
+    ck_assert_int_eq(lede_utf8_width(0x0591), 0);
+    ck_assert_int_eq(lede_utf8_width(0x064B), 0); /* Arabic fathatan */
+    ck_assert_int_eq(lede_utf8_width(0x093C), 0); /* Devanagari nukta */
+    ck_assert_int_eq(lede_utf8_width(0x1AB0), 0);
+    ck_assert_int_eq(lede_utf8_width(0x1DC0), 0);
+    ck_assert_int_eq(lede_utf8_width(0x200B), 0); /* zero width space */
+    ck_assert_int_eq(lede_utf8_width(0x200D), 0); /* zero width joiner */
+    ck_assert_int_eq(lede_utf8_width(0x20D0), 0);
+    ck_assert_int_eq(lede_utf8_width(0xFE0F), 0); /* variation selector 16 */
+    ck_assert_int_eq(lede_utf8_width(0xFE20), 0);
+    ck_assert_int_eq(lede_utf8_width(0xFEFF), 0); /* BOM */
+    ck_assert_int_eq(lede_utf8_width(0x3099), 0); /* combining kana voiced mark */
+    ck_assert_int_eq(lede_utf8_width(0xE0100), 0);
+    /* Neighbours of zero-width ranges are ordinary. */
+    ck_assert_int_eq(lede_utf8_width(0x02FF), 1);
+    ck_assert_int_eq(lede_utf8_width(0x0370), 1);
+    ck_assert_int_eq(lede_utf8_width(0x2010), 1);
+}
+END_TEST
+
+/* Sums the width of a UTF-8 string. */
+static int str_width(const char *s)
+{
+    size_t len = strlen(s), i = 0, adv;
+    int w = 0;
+
+    while (i < len) {
+        w += lede_utf8_width(lede_utf8_decode(s + i, len - i, &adv));
+        i += adv;
+    }
+    return w;
+}
+
+START_TEST(test_width_strings)
+{
+    ck_assert_int_eq(str_width("Kyiv"), 4);
+    ck_assert_int_eq(str_width("Zelens\xCA\xB9kyi"), 10);               /* with a modifier prime */
+    ck_assert_int_eq(str_width("\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2"), 4); /* Київ */
+    ck_assert_int_eq(str_width("e\xCC\x81t\xC3\xA9"), 3);               /* e + acute, t, é */
+    ck_assert_int_eq(str_width("\xE6\x9D\xB1\xE4\xBA\xAC"), 4);         /* 東京 */
+    ck_assert_int_eq(str_width("ok \xF0\x9F\x91\x8D"), 5);              /* ok 👍 */
+}
+END_TEST
+
+static Suite *utf8_suite(void)
+{
+    Suite *s = suite_create("utf8");
+    TCase *tc = tcase_create("decode");
+
+    tcase_add_test(tc, test_decode_valid);
+    tcase_add_test(tc, test_decode_boundaries);
+    tcase_add_test(tc, test_decode_overlong);
+    tcase_add_test(tc, test_decode_surrogates_and_range);
+    tcase_add_test(tc, test_decode_truncated);
+    tcase_add_test(tc, test_decode_latin1);
+    tcase_add_test(tc, test_encode_roundtrip);
+    tcase_add_test(tc, test_decode_every_code_point);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("width");
+    tcase_add_test(tc, test_width_narrow);
+    tcase_add_test(tc, test_width_wide);
+    tcase_add_test(tc, test_width_zero);
+    tcase_add_test(tc, test_width_strings);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(utf8_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
