@@ -1,0 +1,32 @@
+/* chars.h - character classes the annotator needs, without the C locale.
+ *
+ * These are approximations tuned for names in news text: letters of the Latin,
+ * Greek and Cyrillic blocks are classified exactly enough; other scripts' letters
+ * count as word characters without case. */
+#ifndef LEDE_CHARS_H
+#define LEDE_CHARS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Returns true for letters, digits and combining marks. */
+bool lede_is_word_cp(uint32_t cp);
+
+/* Returns true for upper-case and title-case letters. */
+bool lede_is_upper_cp(uint32_t cp);
+
+/* Returns true for lower-case letters (letters with case that are not upper). */
+bool lede_is_lower_cp(uint32_t cp);
+
+/* Returns true for white space, including no-break space and line ends. */
+bool lede_is_space_cp(uint32_t cp);
+
+/* Decodes the code point that ends just before s[i] (i > lo), not reading before lo.
+ * Stores its byte length in *len. Invalid bytes decode as U+FFFD of length 1. */
+uint32_t lede_cp_before(const char *s, size_t lo, size_t i, size_t *len);
+
+/* Decodes the code point at s[i] within s[0..end). Stores its length in *len. */
+uint32_t lede_cp_at(const char *s, size_t end, size_t i, size_t *len);
+
+#endif

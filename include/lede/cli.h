@@ -1,0 +1,21 @@
+/* cli.h - non-interactive output of the command line (part of the executable). */
+#ifndef LEDE_CLI_H
+#define LEDE_CLI_H
+
+#include <stdio.h>
+#include "lede/model.h"
+#include "lede/status.h"
+#include "lede/text.h"
+
+/* Writes the annotations as one JSON object and a newline to out:
+ * {"lede":1, "source":FILE, "bytes":N, "entities":[...], "quotes":[...]}, entities in
+ * order of first mention, offsets in bytes, end exclusive. Returns NOMEM or IO. */
+lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
+                          const lede_model *model);
+
+/* Writes the entity index as an aligned text table (type, name, role, mentions,
+ * quotes), people first, then by mention count, then the quotations with their
+ * speakers. Returns IO when a write fails. */
+lede_status lede_cli_entities(FILE *out, const lede_text *text, const lede_model *model);
+
+#endif

@@ -1,0 +1,40 @@
+/* names.h - find the names in a text, type them, merge aliases, keep titles as roles.
+ *
+ * The first half of the annotator: it turns capitalised word sequences into entity
+ * mentions in a model that is being built. The quotation finder then uses the list of
+ * name mentions to attribute quotes. */
+#ifndef LEDE_NAMES_H
+#define LEDE_NAMES_H
+
+#include <stdbool.h>
+#include "lede/lexicon.h"
+#include "lede/model.h"
+#include "lede/text.h"
+
+typedef struct {
+    lede_span span;  /* the name as written, without title or possessive ending */
+    uint32_t entity; /* provisional id in the model being built */
+} lede_name;
+
+typedef struct {
+    lede_name *items; /* owned; in text order */
+    size_t n, cap;
+} lede_names;
+
+typedef struct lede_namer lede_namer;
+
+/* Compiles the name patterns once; lex is borrowed. Returns NOMEM or PATTERN. */
+lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out);
+
+/* Finds the names of text, adds their entities and mentions to model (not finished)
+ * and lists the mentions in out (zeroed by the caller). */
+lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
+                           lede_names *out);
+
+/* Frees the list. */
+void lede_names_free(lede_names *names);
+
+/* Frees the namer. Safe with NULL. */
+void lede_namer_free(lede_namer *namer);
+
+#endif

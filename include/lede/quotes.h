@@ -1,0 +1,19 @@
+/* quotes.h - find quotations and who said them.
+ *
+ * The second half of the annotator: quotation marks are paired within each paragraph
+ * as writers use them, and each quote is attributed from the words around it (a name
+ * or pronoun and a reporting verb), or continues the quote before it. */
+#ifndef LEDE_QUOTES_H
+#define LEDE_QUOTES_H
+
+#include "lede/lexicon.h"
+#include "lede/model.h"
+#include "lede/names.h"
+#include "lede/text.h"
+
+/* Adds the quotes of text to model (not finished). names are the name mentions the
+ * namer found, in text order, with provisional entity ids of model. */
+lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
+                             const lede_names *names, lede_model *model);
+
+#endif

@@ -1,0 +1,113 @@
+/* cli_table.c - the --entities output: the entity index as an aligned table. */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/cli.h"
+#include "lede/utf8.h"
+
+#define QUOTE_COLS 72
+
+/* Display columns of s. */
+static int cols(const char *s)
+{
+    int n = 0;
+    size_t len = strlen(s), adv;
+    for (size_t i = 0; i < len; i += adv)
+        n += lede_utf8_width(lede_utf8_decode(s + i, len - i, &adv));
+    return n;
+}
+
+/* Writes s padded with spaces to width columns; returns false on a write error. */
+static bool put_padded(FILE *out, const char *s, int width)
+{
+    if (fputs(s, out) == EOF)
+        return false;
+    for (int n = cols(s); n < width; n++)
+        if (fputc(' ', out) == EOF)
+            return false;
+    return true;
+}
+
+/* Sort order of the index: people first, then by mention count, then first mention. */
+static const lede_model *sort_model;
+
+static int by_index_order(const void *a, const void *b)
+{
+    const lede_entity *x = &sort_model->entities[*(const uint32_t *)a];
+    const lede_entity *y = &sort_model->entities[*(const uint32_t *)b];
+    int xp = x->type != LEDE_PERSON, yp = y->type != LEDE_PERSON;
+    if (xp != yp)
+        return xp - yp;
+    if (x->n_mentions != y->n_mentions)
+        return x->n_mentions > y->n_mentions ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static bool put_entities(FILE *out, const lede_model *model, const uint32_t *order)
+{
+    int wname = 4, wrole = 4;
+    for (size_t i = 0; i < model->n_entities; i++) {
+        const lede_entity *e = &model->entities[i];
+        int n = cols(e->name), r = e->role ? cols(e->role) : 1;
+        wname = n > wname ? n : wname;
+        wrole = r > wrole ? r : wrole;
+    }
+    bool ok = put_padded(out, "TYPE", 14) && put_padded(out, "NAME", wname + 2) &&
+              put_padded(out, "ROLE", wrole + 2) && fputs("MENTIONS  QUOTES\n", out) != EOF;
+    for (size_t i = 0; ok && i < model->n_entities; i++) {
+        const lede_entity *e = &model->entities[order[i]];
+        ok = put_padded(out, lede_entity_type_name(e->type), 14) &&
+             put_padded(out, e->name, wname + 2) &&
+             put_padded(out, e->role ? e->role : "-", wrole + 2) &&
+             fprintf(out, "%8zu  %6zu\n", e->n_mentions, e->n_quotes) > 0;
+    }
+    return ok;
+}
+
+/* Writes the quote's text on one line, cut to QUOTE_COLS columns. */
+static bool put_quote_text(FILE *out, const lede_text *text, lede_span span)
+{
+    int n = 0;
+    char buf[8];
+    for (size_t i = span.start, adv; i < span.end; i += adv) {
+        uint32_t cp = lede_utf8_decode(text->bytes + i, span.end - i, &adv);
+        if (cp < 0x20 || cp == 0x7F)
+            cp = ' ';
+        if (n + lede_utf8_width(cp) > QUOTE_COLS - 1) {
+            return fputs("…", out) != EOF;
+        }
+        n += lede_utf8_width(cp);
+        size_t len = lede_utf8_encode(cp, buf);
+        if (fwrite(buf, 1, len, out) != len)
+            return false;
+    }
+    return true;
+}
+
+static bool put_quotes(FILE *out, const lede_text *text, const lede_model *model)
+{
+    bool ok = fprintf(out, "\n%zu quotation%s\n", model->n_quotes,
+                      model->n_quotes == 1 ? "" : "s") > 0;
+    for (size_t i = 0; ok && i < model->n_quotes; i++) {
+        const lede_quote *q = &model->quotes[i];
+        const char *who = q->speaker == LEDE_NONE ? "(unattributed)"
+                                                  : model->entities[q->speaker].name;
+        ok = fprintf(out, "%4zu  ", i + 1) > 0 && put_padded(out, who, 22) &&
+             fputs(q->partial ? "partial  " : "full     ", out) != EOF &&
+             put_quote_text(out, text, q->span) && fputc('\n', out) != EOF;
+    }
+    return ok;
+}
+
+lede_status lede_cli_entities(FILE *out, const lede_text *text, const lede_model *model)
+{
+    uint32_t *order = malloc((model->n_entities ? model->n_entities : 1) * sizeof *order);
+    if (!order)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < model->n_entities; i++)
+        order[i] = (uint32_t)i;
+    sort_model = model;
+    qsort(order, model->n_entities, sizeof *order, by_index_order);
+    bool ok = put_entities(out, model, order) && put_quotes(out, text, model);
+    free(order);
+    return ok && fflush(out) == 0 ? LEDE_OK : LEDE_ERR_IO;
+}

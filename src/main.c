@@ -1,0 +1,263 @@
+/* main.c - the command line: options, then the reader or a non-interactive output.
+ *
+ * Every error ends here as one "lede: ..." line on stderr: exit status 2 for a usage
+ * error, 1 for an input error. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "lede/annotate.h"
+#include "lede/article.h"
+#include "lede/cli.h"
+#include "lede/lexicon.h"
+#include "lede/print.h"
+#include "lede/theme.h"
+#include "lede/tui.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { MODE_AUTO, MODE_JSON, MODE_ENTITIES, MODE_LIST_THEMES };
+enum { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
+
+typedef struct {
+    int mode;
+    int color;
+    const char *theme;
+    bool use_state;
+    bool mouse;
+    const char **lexicons;
+    size_t n_lexicons;
+} options;
+
+static void usage(FILE *out)
+{
+    fputs("usage: lede [OPTIONS] [FILE...|-]\n"
+          "Read a news article in the terminal: who is in the story and who said what.\n"
+          "With no FILE, reads standard input, or opens the bundled sample article when\n"
+          "standard input is a terminal.\n"
+          "\n"
+          "  --json             print the annotations as JSON and exit\n"
+          "  --entities         print the entity index and quotations as a table and exit\n"
+          "  --theme NAME|PATH  colour theme (default: default)\n"
+          "  --list-themes      list the themes that can be found and exit\n"
+          "  --color WHEN       colour when printing to a non-terminal: never, auto, always\n"
+          "  --lexicon FILE     add the word lists of FILE (see lede(1)); may be repeated\n"
+          "  --no-state         do not remember the reading position\n"
+          "  --no-mouse         do not ask the terminal for mouse events\n"
+          "  --version          print the version and exit\n"
+          "  --help             print this help and exit\n",
+          out);
+}
+
+/* Prints "lede: what: reason" and returns status. */
+static int fail(int status, const char *what, const char *reason)
+{
+    if (what)
+        fprintf(stderr, "lede: %s: %s\n", what, reason);
+    else
+        fprintf(stderr, "lede: %s\n", reason);
+    return status;
+}
+
+static int parse_options(int argc, char **argv, options *opt)
+{
+    enum { OPT_JSON = 256, OPT_ENTITIES, OPT_THEME, OPT_LIST_THEMES, OPT_COLOR, OPT_LEXICON,
+           OPT_NO_STATE, OPT_NO_MOUSE, OPT_VERSION, OPT_HELP };
+    static const struct option longopts[] = {
+        {"json", no_argument, NULL, OPT_JSON},
+        {"entities", no_argument, NULL, OPT_ENTITIES},
+        {"theme", required_argument, NULL, OPT_THEME},
+        {"list-themes", no_argument, NULL, OPT_LIST_THEMES},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"lexicon", required_argument, NULL, OPT_LEXICON},
+        {"no-state", no_argument, NULL, OPT_NO_STATE},
+        {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0}};
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_JSON: opt->mode = MODE_JSON; break;
+        case OPT_ENTITIES: opt->mode = MODE_ENTITIES; break;
+        case OPT_LIST_THEMES: opt->mode = MODE_LIST_THEMES; break;
+        case OPT_THEME: opt->theme = optarg; break;
+        case OPT_NO_STATE: opt->use_state = false; break;
+        case OPT_NO_MOUSE: opt->mouse = false; break;
+        case OPT_LEXICON: opt->lexicons[opt->n_lexicons++] = optarg; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "never") == 0)
+                opt->color = COLOR_NEVER;
+            else if (strcmp(optarg, "always") == 0)
+                opt->color = COLOR_ALWAYS;
+            else if (strcmp(optarg, "auto") == 0)
+                opt->color = COLOR_AUTO;
+            else
+                return fail(EXIT_USAGE, "--color", "expects never, auto or always");
+            break;
+        case OPT_VERSION: printf("lede %s\n", LEDE_VERSION); exit(0);
+        case 'h':
+        case OPT_HELP: usage(stdout); exit(0);
+        default: {
+            char what[64];
+            snprintf(what, sizeof what, "%s", argv[optind - 1]);
+            fprintf(stderr, "lede: %s: %s (try --help)\n", what,
+                    optopt ? "option needs an argument" : "unknown option");
+            return EXIT_USAGE;
+        }
+        }
+    }
+    return 0;
+}
+
+static int list_themes(void)
+{
+    char **names;
+    size_t n;
+    if (lede_theme_list(&names, &n) != LEDE_OK)
+        return fail(EXIT_INPUT, NULL, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        puts(names[i]);
+    lede_theme_list_free(names, n);
+    return 0;
+}
+
+/* A write to a closed pipe (lede FILE | head -1) ends lede quietly, like cat. */
+static int write_failed(void)
+{
+    if (errno == EPIPE)
+        return 0;
+    return fail(EXIT_INPUT, NULL, "write error on standard output");
+}
+
+/* Loads, annotates and prints one file without the reader. */
+static int print_one(const char *path, const options *opt, const lede_annotator *ann,
+                     const lede_theme *theme)
+{
+    lede_article art;
+    lede_status st = path ? lede_article_load(&art, path) : lede_article_load_sample(&art);
+    if (st != LEDE_OK)
+        return fail(EXIT_INPUT, path, lede_status_str(st));
+    st = lede_article_annotate(&art, ann);
+    if (st == LEDE_OK) {
+        if (opt->mode == MODE_JSON)
+            st = lede_cli_json(stdout, art.path, &art.text, &art.model);
+        else if (opt->mode == MODE_ENTITIES)
+            st = lede_cli_entities(stdout, &art.text, &art.model);
+        else
+            st = lede_print_article(stdout, &art.text, &art.model, theme);
+    }
+    int rc = 0;
+    if (st == LEDE_ERR_IO || (st == LEDE_OK && fflush(stdout) != 0))
+        rc = write_failed() ? EXIT_INPUT : -1;
+    else if (st != LEDE_OK)
+        rc = fail(EXIT_INPUT, art.path, lede_status_str(st));
+    lede_article_free(&art);
+    return rc;
+}
+
+static int print_all(char **files, size_t n, const options *opt, const lede_annotator *ann)
+{
+    lede_theme theme, *use = NULL;
+    bool color = opt->color == COLOR_ALWAYS && opt->mode == MODE_AUTO;
+    if (color) {
+        lede_status st = lede_theme_load(&theme, opt->theme ? opt->theme : "default", stderr);
+        if (st != LEDE_OK)
+            return fail(EXIT_USAGE, opt->theme, "no such theme (see --list-themes)");
+        if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+            lede_theme_strip_colors(&theme);
+        use = &theme;
+    }
+    int worst = 0;
+    for (size_t i = 0; i < (n ? n : 1); i++) {
+        int rc = print_one(n ? files[i] : NULL, opt, ann, use);
+        if (rc < 0)
+            return 0; /* the reader of our output went away */
+        worst = rc > worst ? rc : worst;
+    }
+    return worst;
+}
+
+static int run_reader(char **files, size_t n, const options *opt, const lede_annotator *ann)
+{
+    size_t count = n ? n : 1;
+    lede_article *arts = calloc(count, sizeof *arts);
+    if (!arts)
+        return fail(EXIT_INPUT, NULL, "out of memory");
+    int rc = 0;
+    size_t loaded = 0;
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        lede_status st =
+            n ? lede_article_load(&arts[i], files[i]) : lede_article_load_sample(&arts[i]);
+        if (st != LEDE_OK)
+            rc = fail(EXIT_INPUT, files[i], lede_status_str(st));
+        else
+            loaded++;
+    }
+    if (rc == 0) {
+        lede_tui_options topt = {opt->theme, opt->use_state, opt->mouse};
+        char msg[256] = "";
+        lede_status st = lede_tui_run(arts, count, ann, &topt, msg, sizeof msg);
+        if (st != LEDE_OK)
+            rc = fail(EXIT_INPUT, NULL, *msg ? msg : lede_status_str(st));
+    }
+    for (size_t i = 0; i < loaded; i++)
+        lede_article_free(&arts[i]);
+    free(arts);
+    return rc;
+}
+
+/* Builds the lexicon (built-in lists plus the user's files) and the annotator. */
+static int make_annotator(const options *opt, lede_lexicon **lex, lede_annotator **ann)
+{
+    lede_status st = lede_lexicon_new(lex);
+    if (st != LEDE_OK)
+        return fail(EXIT_INPUT, NULL, lede_status_str(st));
+    for (size_t i = 0; i < opt->n_lexicons; i++) {
+        st = lede_lexicon_add_file(*lex, opt->lexicons[i], stderr);
+        if (st != LEDE_OK && st != LEDE_ERR_SYNTAX)
+            return fail(EXIT_INPUT, opt->lexicons[i], lede_status_str(st));
+    }
+    st = lede_annotator_new(*lex, ann);
+    if (st != LEDE_OK)
+        return fail(EXIT_INPUT, NULL, lede_status_str(st));
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    signal(SIGPIPE, SIG_IGN);
+    const char **lexicons = calloc((size_t)argc + 1, sizeof *lexicons);
+    if (!lexicons)
+        return fail(EXIT_INPUT, NULL, "out of memory");
+    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, lexicons, 0};
+    int rc = parse_options(argc, argv, &opt);
+    if (rc == 0 && opt.mode == MODE_LIST_THEMES)
+        rc = list_themes();
+    else if (rc == 0) {
+        char **files = argv + optind;
+        size_t n = (size_t)(argc - optind);
+        static char *dash[] = {"-"};
+        if (n == 0 && !isatty(STDIN_FILENO)) {
+            files = dash;
+            n = 1;
+        }
+        lede_lexicon *lex = NULL;
+        lede_annotator *ann = NULL;
+        rc = make_annotator(&opt, &lex, &ann);
+        if (rc == 0 && opt.mode == MODE_AUTO && isatty(STDOUT_FILENO))
+            rc = run_reader(files, n, &opt, ann);
+        else if (rc == 0)
+            rc = print_all(files, n, &opt, ann);
+        lede_annotator_free(ann);
+        lede_lexicon_free(lex);
+    }
+    free(lexicons);
+    return rc;
+}

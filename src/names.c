@@ -1,0 +1,836 @@
+/* names.c - capitalised word sequences become typed, merged entity mentions.
+ *
+ * Three steps. The scan finds each run of capitalised words (PCRE2 finds the first
+ * capital; the words after it are read by hand, because joining them needs the word
+ * lists), splits it at ordinary words, peels titles off as the role, and records a
+ * candidate with whatever evidence says its type. Pass A turns the candidates with
+ * strong evidence (full names, known names) into entities and records their aliases
+ * (surnames, acronyms). Pass B walks all candidates in text order and resolves each to
+ * an entity: by name, by alias, or as a new entity when the evidence suffices. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lede/chars.h"
+#include "lede/names.h"
+#include "lede/strmap.h"
+
+#define MAX_TOKENS 16
+#define KEY_MAX 256
+#define NO_HINT (-1)
+
+typedef struct {
+    size_t start, end; /* the word, with an abbreviation's period */
+    size_t name_end;   /* end without a possessive ending */
+    bool lower;        /* a connector such as "of" or "de" */
+    bool possessive;
+} token;
+
+typedef struct {
+    size_t start, end;           /* the name */
+    size_t role_start, role_end; /* the title before it; equal when none */
+    const char *canonical;       /* lexicon's canonical name, or NULL */
+    int hint;                    /* lede_entity_type or NO_HINT */
+    bool strong;                 /* the evidence is enough to create an entity */
+    bool sent_initial;
+    bool weak;     /* in a title-case headline: only known names count */
+    bool acronym;  /* all capitals: may be an alias of a long form */
+    uint8_t ntok;  /* name words */
+    size_t last_start, last_end; /* the last name word, for surnames */
+    size_t acr_start, acr_end;   /* "(ACR)" right after a long form; equal when none */
+    uint32_t entity;
+} cand;
+
+typedef struct {
+    cand *items;
+    size_t n, cap;
+} cands;
+
+struct lede_namer {
+    const lede_lexicon *lex;
+    pcre2_code *cap_re; /* the first capital of a word */
+};
+
+/* Words before a title that belong to the role but are not titles themselves. */
+static const char *const role_modifiers[] = {"former", "Former", "late",   "then",    "acting",
+                                             "Acting", "interim", "Interim", "deputy", "Deputy",
+                                             "Vice",   "vice",   "senior", "Senior",  "outgoing",
+                                             "incoming", "chief", "Chief", "top",    NULL};
+
+/* Titles that say "person" but are no role worth showing. */
+static const char *const honorifics[] = {"Mr.", "Mrs.", "Ms.", "Miss", "Mx.", "Mr", "Mrs", "Ms",
+                                         "Madame", "Mme.", "Herr", "Monsieur", NULL};
+
+static bool in_list(const char *const *list, const char *s, size_t len)
+{
+    for (; *list; list++)
+        if (strlen(*list) == len && memcmp(*list, s, len) == 0)
+            return true;
+    return false;
+}
+
+lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out)
+{
+    *out = NULL;
+    lede_namer *namer = calloc(1, sizeof *namer);
+    if (!namer)
+        return LEDE_ERR_NOMEM;
+    namer->lex = lex;
+    int err;
+    PCRE2_SIZE off;
+    /* A capital that starts a word: not after a letter, digit, apostrophe or period
+     * (so "U.S." and "O'Brien" are read from their first letter). */
+    const char *pat = "(?<![\\p{L}\\p{M}\\p{N}'\\x{2019}.-])[\\p{Lu}\\p{Lt}]";
+    namer->cap_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+    if (!namer->cap_re) {
+        free(namer);
+        return LEDE_ERR_PATTERN;
+    }
+    pcre2_jit_compile(namer->cap_re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    *out = namer;
+    return LEDE_OK;
+}
+
+void lede_namer_free(lede_namer *namer)
+{
+    if (!namer)
+        return;
+    pcre2_code_free(namer->cap_re);
+    free(namer);
+}
+
+void lede_names_free(lede_names *names)
+{
+    free(names->items);
+    memset(names, 0, sizeof *names);
+}
+
+/* --- reading words ---------------------------------------------------------------- */
+
+static bool is_apostrophe(uint32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+static bool is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Copies s[start..end) into key with every run of white space made one space. Returns
+ * the key's length, 0 when it does not fit. */
+static size_t make_key(const char *s, size_t start, size_t end, char *key)
+{
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = start; i < end; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = true;
+            continue;
+        }
+        if (space && n > 0) {
+            if (n + 1 >= KEY_MAX)
+                return 0;
+            key[n++] = ' ';
+        }
+        space = false;
+        if (n + 1 >= KEY_MAX)
+            return 0;
+        key[n++] = c;
+    }
+    key[n] = '\0';
+    return n;
+}
+
+static bool lex_has(const lede_namer *nm, lede_lex_kind kind, const char *s, size_t len)
+{
+    return len > 0 && lede_lexicon_has(nm->lex, kind, s, len);
+}
+
+/* True when s[start..end) followed by a period is a known abbreviation ("Dr.", "Inc."). */
+static bool known_abbreviation(const lede_namer *nm, const char *s, size_t start, size_t end)
+{
+    char buf[40];
+    size_t len = end - start;
+    if (len + 1 >= sizeof buf)
+        return false;
+    memcpy(buf, s + start, len);
+    buf[len++] = '.';
+    static const lede_lex_kind kinds[] = {LEDE_LEX_TITLE, LEDE_LEX_ORGWORD, LEDE_LEX_STOP,
+                                          LEDE_LEX_PLACE, LEDE_LEX_ORG, LEDE_LEX_PERSON};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (lede_lexicon_has(nm->lex, kinds[k], buf, len))
+            return true;
+    return false;
+}
+
+/* Reads the word at s[p] (within s[0..end)) into t: letters joined by inner
+ * apostrophes and hyphens, "U.S."-style initials, and the period of an abbreviation. */
+static void read_word(const lede_namer *nm, const char *s, size_t end, size_t p, token *t)
+{
+    size_t i = p, len, letters_since_dot = 0;
+    bool dotted = false;
+    while (i < end) {
+        uint32_t c = lede_cp_at(s, end, i, &len);
+        if (lede_is_word_cp(c)) {
+            i += len;
+            letters_since_dot++;
+            continue;
+        }
+        if ((is_apostrophe(c) || is_hyphen(c) || c == '&') && i + len < end) {
+            size_t l2;
+            if (lede_is_word_cp(lede_cp_at(s, end, i + len, &l2))) {
+                i += len + l2;
+                letters_since_dot++;
+                continue;
+            }
+        }
+        if (c == '.' && letters_since_dot == 1 && i + 1 < end) {
+            size_t l2;
+            if (lede_is_upper_cp(lede_cp_at(s, end, i + 1, &l2))) {
+                i += 1; /* "U." of "U.S." */
+                dotted = true;
+                letters_since_dot = 0;
+                continue;
+            }
+        }
+        break;
+    }
+    memset(t, 0, sizeof *t);
+    t->start = p;
+    t->end = t->name_end = i;
+    /* Possessive: "Putin’s", "Trump's" name the person without the ending. */
+    if (i - p > 3 && s[i - 1] == 's') {
+        if (s[i - 2] == '\'') {
+            t->name_end = i - 2;
+            t->possessive = true;
+        } else if (i - p > 5 && memcmp(s + i - 4, "\xE2\x80\x99", 3) == 0) {
+            t->name_end = i - 4;
+            t->possessive = true;
+        }
+    }
+    if (!t->possessive && i < end && s[i] == '.' &&
+        (letters_since_dot == 1 || dotted || known_abbreviation(nm, s, p, i))) {
+        t->end = t->name_end = i + 1;
+    }
+}
+
+/* Returns the offset after the white space at s[i] if it is a single gap between two
+ * words of one name (spaces, or one line break in hard-wrapped text), else 0. */
+static size_t skip_gap(const char *s, size_t end, size_t i)
+{
+    size_t j = i, newlines = 0;
+    while (j < end && j - i < 4) {
+        if (s[j] == ' ' || s[j] == '\t')
+            j++;
+        else if (s[j] == '\r' && j + 1 < end && s[j + 1] == '\n')
+            j++;
+        else if (s[j] == '\n' && newlines++ == 0)
+            j++;
+        else if ((unsigned char)s[j] == 0xC2 && j + 1 < end && (unsigned char)s[j + 1] == 0xA0)
+            j += 2;
+        else
+            break;
+    }
+    return j > i && j < end ? j : 0;
+}
+
+static bool starts_upper(const char *s, size_t end, size_t p)
+{
+    size_t len;
+    return p < end && lede_is_upper_cp(lede_cp_at(s, end, p, &len));
+}
+
+static bool starts_lower(const char *s, size_t end, size_t p)
+{
+    size_t len;
+    return p < end && lede_is_lower_cp(lede_cp_at(s, end, p, &len));
+}
+
+static bool tok_has(const lede_namer *nm, lede_lex_kind kind, const char *s, const token *t)
+{
+    return lex_has(nm, kind, s + t->start, t->name_end - t->start);
+}
+
+/* Reads the run of capitalised words that starts at p into toks; returns how many.
+ * Lower-case connectors join it where names use them: particles ("de", "bin"),
+ * "of"/"for" after an organisation, place or title word ("Bank of England"). */
+static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, size_t p,
+                            token *toks)
+{
+    size_t n = 0;
+    bool had_of = false;
+    read_word(nm, s, end, p, &toks[n++]);
+    while (n + 2 < MAX_TOKENS && !toks[n - 1].possessive) {
+        size_t q = skip_gap(s, end, toks[n - 1].end);
+        if (!q)
+            break;
+        if (starts_upper(s, end, q)) {
+            read_word(nm, s, end, q, &toks[n++]);
+            continue;
+        }
+        if (!starts_lower(s, end, q))
+            break;
+        token w;
+        read_word(nm, s, end, q, &w);
+        const token *prev = &toks[n - 1];
+        size_t wlen = w.end - w.start;
+        const char *ws = s + w.start;
+        bool particle = lex_has(nm, LEDE_LEX_PARTICLE, ws, wlen);
+        /* "al-Assad": a particle glued to a capitalised name. */
+        const char *dash = memchr(ws, '-', wlen);
+        if (!particle && dash && lex_has(nm, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
+            starts_upper(s, end, (size_t)(dash - s) + 1)) {
+            toks[n++] = w;
+            continue;
+        }
+        bool of = (wlen == 2 && memcmp(ws, "of", 2) == 0) ||
+                  (wlen == 3 && memcmp(ws, "for", 3) == 0);
+        bool and = wlen == 3 && memcmp(ws, "and", 3) == 0;
+        bool joins = particle ||
+                     (of && (tok_has(nm, LEDE_LEX_ORGWORD, s, prev) ||
+                             tok_has(nm, LEDE_LEX_PLACEWORD, s, prev) ||
+                             tok_has(nm, LEDE_LEX_TITLE, s, prev))) ||
+                     (and && had_of);
+        size_t r = joins ? skip_gap(s, end, w.end) : 0;
+        if (!r || !starts_upper(s, end, r))
+            break;
+        had_of |= of;
+        w.lower = true;
+        toks[n++] = w;
+        read_word(nm, s, end, r, &toks[n++]);
+    }
+    return n;
+}
+
+/* --- context ----------------------------------------------------------------------- */
+
+/* True when offset p of the paragraph [lo, ..) starts a sentence: only opening marks
+ * and white space lie between it and the paragraph start or an end of sentence. */
+static bool sentence_start(const char *s, size_t lo, size_t p)
+{
+    size_t i = p, len;
+    while (i > lo) {
+        uint32_t c = lede_cp_before(s, lo, i, &len);
+        if (lede_is_space_cp(c) || c == '"' || c == 0x201C || c == 0x2018 || c == '\'' ||
+            c == '(' || c == '[' || c == 0x2014 || c == 0x2013 || c == '-' || c == 0xAB) {
+            i -= len;
+            continue;
+        }
+        if (c == 0x201D || c == 0x2019) { /* a closing quote: look at what it closes */
+            i -= len;
+            continue;
+        }
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026;
+    }
+    return true;
+}
+
+/* Finds the word that ends before offset i (skipping white space) within [lo, i).
+ * Returns false at the paragraph start or at punctuation other than an apostrophe. */
+static bool word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *we)
+{
+    size_t len;
+    while (i > lo && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\r' || s[i - 1] == '\t'))
+        i--;
+    size_t e = i;
+    while (i > lo) {
+        uint32_t c = lede_cp_before(s, lo, i, &len);
+        if (lede_is_word_cp(c) || is_apostrophe(c) || is_hyphen(c) || c == '.')
+            i -= len;
+        else
+            break;
+    }
+    if (i == e)
+        return false;
+    *ws = i;
+    *we = e;
+    return true;
+}
+
+/* A lower-case title right before the name ("aide", "chief executive") makes it a
+ * person and gives its role; the role takes in an owner before it ("Kremlin aide",
+ * "Putin’s aide") and modifiers ("former"). Returns true when one was found. */
+static bool role_before(const lede_namer *nm, const char *s, size_t lo, size_t p, size_t *rs)
+{
+    size_t starts[3], ws, we, at = p, found = 0;
+    int n = 0;
+    while (n < 3 && word_before(s, lo, at, &ws, &we)) {
+        starts[n++] = ws;
+        at = ws;
+    }
+    char key[KEY_MAX];
+    size_t end_of_title = 0;
+    for (int k = n; k >= 1 && !found; k--) {
+        if (!word_before(s, lo, p, &ws, &we))
+            break;
+        end_of_title = we;
+        size_t len = make_key(s, starts[k - 1], end_of_title, key);
+        if (len && (key[0] < 'A' || key[0] > 'Z') && lex_has(nm, LEDE_LEX_TITLE, key, len))
+            found = starts[k - 1];
+    }
+    if (!found)
+        return false;
+    size_t start = found;
+    for (int steps = 0; steps < 3 && word_before(s, lo, start, &ws, &we); steps++) {
+        bool modifier = in_list(role_modifiers, s + ws, we - ws);
+        bool owner = starts_upper(s, we, ws) && !lex_has(nm, LEDE_LEX_STOP, s + ws, we - ws) &&
+                     !sentence_start(s, lo, ws);
+        if (!modifier && !owner)
+            break;
+        start = ws;
+    }
+    *rs = start;
+    return true;
+}
+
+static bool is_verb_after(const lede_namer *nm, const char *s, size_t end, size_t p)
+{
+    size_t q = skip_gap(s, end, p);
+    if (!q || !starts_lower(s, end, q))
+        return false;
+    token w;
+    read_word(nm, s, end, q, &w);
+    return lex_has(nm, LEDE_LEX_VERB, s + w.start, w.end - w.start);
+}
+
+static bool all_caps(const char *s, size_t start, size_t end)
+{
+    size_t letters = 0;
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z')
+            return false;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    return letters >= 2;
+}
+
+/* --- candidates ---------------------------------------------------------------------- */
+
+static lede_status push_cand(cands *cs, const cand *c)
+{
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 256;
+        cand *items = realloc(cs->items, cap * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        cs->items = items;
+        cs->cap = cap;
+    }
+    cs->items[cs->n++] = *c;
+    return LEDE_OK;
+}
+
+/* Returns how many tokens from toks[m] form the longest title, leaving at least one
+ * token of toks[m..b) for the name; 0 when none. */
+static size_t title_at(const lede_namer *nm, const char *s, const token *toks, size_t m,
+                       size_t b)
+{
+    int most = lede_lexicon_max_words(nm->lex, LEDE_LEX_TITLE);
+    char key[KEY_MAX];
+    for (size_t len = (size_t)most; len >= 1; len--) {
+        if (m + len >= b)
+            continue;
+        size_t k = make_key(s, toks[m].start, toks[m + len - 1].name_end, key);
+        if (k && lede_lexicon_has(nm->lex, LEDE_LEX_TITLE, key, k))
+            return len;
+    }
+    return 0;
+}
+
+static bool is_modifier_token(const lede_namer *nm, const char *s, const token *t)
+{
+    return tok_has(nm, LEDE_LEX_PLACE, s, t) || tok_has(nm, LEDE_LEX_DEMONYM, s, t) ||
+           tok_has(nm, LEDE_LEX_ORG, s, t) || in_list(role_modifiers, s + t->start,
+                                                      t->name_end - t->start);
+}
+
+/* Looks the name up in the word lists and reads the evidence for its type. */
+static void type_name(const lede_namer *nm, const char *s, size_t end, const token *toks,
+                      size_t a, size_t b, cand *c)
+{
+    char key[KEY_MAX];
+    size_t len = make_key(s, c->start, c->end, key);
+    static const struct {
+        lede_lex_kind kind;
+        int type;
+    } known[] = {{LEDE_LEX_PERSON, LEDE_PERSON},
+                 {LEDE_LEX_ORG, LEDE_ORGANIZATION},
+                 {LEDE_LEX_PLACE, LEDE_PLACE},
+                 {LEDE_LEX_GROUP, LEDE_GROUP},
+                 {LEDE_LEX_DEMONYM, LEDE_GROUP}};
+    for (size_t k = 0; len && k < sizeof known / sizeof known[0]; k++) {
+        const char *value = lede_lexicon_value(nm->lex, known[k].kind, key, len);
+        if (!value)
+            continue;
+        c->hint = known[k].type;
+        c->strong = true;
+        if (known[k].kind == LEDE_LEX_DEMONYM)
+            c->canonical = NULL; /* a nationality is its own group, merged by name */
+        else if (*value)
+            c->canonical = value;
+        return;
+    }
+    const token *first = &toks[a], *last = &toks[b - 1];
+    if (c->role_end > c->role_start) {
+        c->hint = LEDE_PERSON;
+        c->strong = true;
+    } else if (tok_has(nm, LEDE_LEX_ORGWORD, s, last) ||
+               (b - a > 2 && tok_has(nm, LEDE_LEX_ORGWORD, s, first) && toks[a + 1].lower)) {
+        c->hint = LEDE_ORGANIZATION;
+        c->strong = b - a > 1;
+    } else if (b - a > 1 && (tok_has(nm, LEDE_LEX_PLACEWORD, s, last) ||
+                             (tok_has(nm, LEDE_LEX_PLACEWORD, s, first) && toks[a + 1].lower))) {
+        c->hint = LEDE_PLACE;
+        c->strong = true;
+    } else if (tok_has(nm, LEDE_LEX_FIRST, s, first) && !tok_has(nm, LEDE_LEX_PLACE, s, first)) {
+        c->hint = LEDE_PERSON;
+        c->strong = b - a > 1;
+    } else if (is_verb_after(nm, s, end, last->end)) {
+        c->hint = LEDE_PERSON;
+    } else if (b - a == 1 && all_caps(s, first->start, first->name_end)) {
+        c->hint = LEDE_ORGANIZATION;
+        c->acronym = true;
+    }
+}
+
+/* Turns toks[a..b) (no stop words inside) into a candidate, if it names something. */
+static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size_t end,
+                            const token *toks, size_t a, size_t b, bool at_sentence_start,
+                            bool weak, cands *cs)
+{
+    while (a < b && toks[a].lower)
+        a++;
+    while (b > a && toks[b - 1].lower)
+        b--;
+    if (a == b)
+        return LEDE_OK;
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.hint = NO_HINT;
+    c.weak = weak;
+    size_t m = a, title_end = a;
+    bool honorific = false;
+    while (m < b) {
+        size_t len = title_at(nm, s, toks, m, b);
+        if (len) {
+            honorific |= in_list(honorifics, s + toks[m].start, toks[m].end - toks[m].start);
+            m += len;
+            title_end = m;
+            continue;
+        }
+        if (title_end == a && m + 1 < b && is_modifier_token(nm, s, &toks[m])) {
+            m++;
+            continue;
+        }
+        break;
+    }
+    size_t name_a = title_end;
+    if (name_a == a && title_at(nm, s, toks, a, a + 2) == 1 && b - a == 1)
+        return LEDE_OK; /* a bare title ("President") names nobody */
+    c.start = toks[name_a].start;
+    c.end = toks[b - 1].name_end;
+    c.last_start = toks[b - 1].start;
+    c.last_end = toks[b - 1].name_end;
+    c.ntok = (uint8_t)(b - name_a);
+    c.sent_initial = name_a == a && at_sentence_start;
+    if (title_end > a) {
+        c.role_start = toks[a].start;
+        c.role_end = toks[title_end - 1].end;
+        /* "former President Joe Biden": modifiers before the title belong to it. */
+        size_t ws, we;
+        while (word_before(s, lo, c.role_start, &ws, &we) &&
+               in_list(role_modifiers, s + ws, we - ws))
+            c.role_start = ws;
+        if (honorific && title_end - a == 1)
+            c.role_start = c.role_end = 0;
+        else if (honorific)
+            c.role_start = c.role_end; /* keep the person evidence, drop the role */
+    } else if (role_before(nm, s, lo, c.start, &c.role_start)) {
+        size_t ws;
+        word_before(s, lo, c.start, &ws, &c.role_end);
+    }
+    type_name(nm, s, end, toks, name_a, b, &c);
+    if (honorific && c.hint == NO_HINT) {
+        c.hint = LEDE_PERSON;
+        c.strong = true;
+    }
+    /* "the European Medicines Agency (EMA)": the acronym becomes an alias. */
+    if (c.end + 3 < end && s[c.end] == ' ' && s[c.end + 1] == '(') {
+        size_t q = c.end + 2, r = q;
+        while (r < end && r - q < 12 && s[r] >= 'A' && s[r] <= 'Z')
+            r++;
+        if (r < end && s[r] == ')' && r - q >= 2) {
+            c.acr_start = q;
+            c.acr_end = r;
+        }
+    }
+    return push_cand(cs, &c);
+}
+
+static bool is_stop(const lede_namer *nm, const char *s, const token *toks, size_t i)
+{
+    const token *t = &toks[i];
+    if (t->lower)
+        return false;
+    if (!lex_has(nm, LEDE_LEX_STOP, s + t->start, t->end - t->start) &&
+        !(t->end > t->name_end && lex_has(nm, LEDE_LEX_STOP, s + t->start, t->name_end - t->start)))
+        return false;
+    /* "Theresa May": a month after a first name is a surname. */
+    return !(i > 0 && tok_has(nm, LEDE_LEX_FIRST, s, &toks[i - 1]));
+}
+
+/* True when most words of the paragraph are capitalised (a title-case headline). */
+static bool title_case(const char *s, size_t start, size_t end)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = start; i < end; i++) {
+        if (i == start || s[i - 1] == ' ') {
+            unsigned char c = (unsigned char)s[i];
+            words++;
+            caps += (c >= 'A' && c <= 'Z') || c >= 0x80;
+        }
+    }
+    return words >= 3 && caps * 4 >= words * 3;
+}
+
+static lede_status scan_para(const lede_namer *nm, const lede_text *text, const lede_para *para,
+                             pcre2_match_data *md, cands *cs)
+{
+    const char *s = text->bytes;
+    size_t lo = para->span.start, end = para->span.end, pos = lo;
+    bool weak = para->kind == LEDE_PARA_HEADLINE && title_case(s, lo, end);
+    token toks[MAX_TOKENS];
+    while (pos < end) {
+        int rc = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, PCRE2_NO_UTF_CHECK, md, NULL);
+        if (rc < 0)
+            break;
+        size_t p = pcre2_get_ovector_pointer(md)[0];
+        size_t n = read_sequence(nm, s, end, p, toks);
+        bool at_start = sentence_start(s, lo, p);
+        size_t a = 0;
+        for (size_t i = 0; i <= n; i++) {
+            if (i < n && !is_stop(nm, s, toks, i))
+                continue;
+            lede_status st = add_name(nm, s, lo, end, toks, a, i, at_start && a == 0, weak, cs);
+            if (st != LEDE_OK)
+                return st;
+            a = i + 1;
+        }
+        pos = toks[n - 1].end > p ? toks[n - 1].end : p + 1;
+    }
+    return LEDE_OK;
+}
+
+/* --- resolution -------------------------------------------------------------------- */
+
+typedef struct {
+    const lede_namer *nm;
+    const char *s;
+    lede_model *model;
+    lede_strmap by_name;    /* canonical name -> entity */
+    lede_strmap by_surname; /* surname -> index into families */
+    lede_strmap by_acronym; /* acronym -> entity */
+    uint32_t (*families)[4];
+    size_t n_families, cap_families;
+    size_t *last_seen; /* per entity: end of its latest mention, +1; 0 = not yet */
+    size_t cap_seen;
+} resolver;
+
+static lede_status note_seen(resolver *r, uint32_t id, size_t at)
+{
+    if (id >= r->cap_seen) {
+        size_t cap = r->cap_seen ? r->cap_seen * 2 : 64;
+        while (cap <= id)
+            cap *= 2;
+        size_t *seen = realloc(r->last_seen, cap * sizeof *seen);
+        if (!seen)
+            return LEDE_ERR_NOMEM;
+        memset(seen + r->cap_seen, 0, (cap - r->cap_seen) * sizeof *seen);
+        r->last_seen = seen;
+        r->cap_seen = cap;
+    }
+    r->last_seen[id] = at + 1;
+    return LEDE_OK;
+}
+
+static lede_status add_surname(resolver *r, const char *key, size_t len, uint32_t id)
+{
+    uint32_t f = lede_strmap_get(&r->by_surname, key, len);
+    if (f == UINT32_MAX) {
+        if (r->n_families == r->cap_families) {
+            size_t cap = r->cap_families ? r->cap_families * 2 : 32;
+            uint32_t(*fam)[4] = realloc(r->families, cap * sizeof *fam);
+            if (!fam)
+                return LEDE_ERR_NOMEM;
+            r->families = fam;
+            r->cap_families = cap;
+        }
+        f = (uint32_t)r->n_families++;
+        for (int i = 0; i < 4; i++)
+            r->families[f][i] = LEDE_NONE;
+        lede_status st = lede_strmap_put(&r->by_surname, key, len, f);
+        if (st != LEDE_OK)
+            return st;
+    }
+    for (int i = 0; i < 4; i++) {
+        if (r->families[f][i] == id)
+            return LEDE_OK;
+        if (r->families[f][i] == LEDE_NONE) {
+            r->families[f][i] = id;
+            return LEDE_OK;
+        }
+    }
+    return LEDE_OK;
+}
+
+/* The person with this surname mentioned most recently; else the first one known. */
+static uint32_t surname_entity(const resolver *r, const char *key, size_t len)
+{
+    uint32_t f = lede_strmap_get(&r->by_surname, key, len);
+    if (f == UINT32_MAX)
+        return LEDE_NONE;
+    uint32_t best = r->families[f][0];
+    size_t best_seen = 0;
+    for (int i = 0; i < 4 && r->families[f][i] != LEDE_NONE; i++) {
+        uint32_t id = r->families[f][i];
+        size_t seen = id < r->cap_seen ? r->last_seen[id] : 0;
+        if (seen > best_seen) {
+            best = id;
+            best_seen = seen;
+        }
+    }
+    return best;
+}
+
+static lede_status entity_for(resolver *r, const cand *c, uint32_t *id)
+{
+    char key[KEY_MAX];
+    size_t len = c->canonical ? strlen(c->canonical) : make_key(r->s, c->start, c->end, key);
+    const char *name = c->canonical ? c->canonical : key;
+    if (!len || len >= KEY_MAX)
+        return LEDE_ERR_SYNTAX;
+    *id = lede_strmap_get(&r->by_name, name, len);
+    if (*id != UINT32_MAX)
+        return LEDE_OK;
+    lede_status st = lede_model_add_entity(r->model, (lede_entity_type)c->hint, name, NULL, id);
+    if (st == LEDE_OK)
+        st = lede_strmap_put(&r->by_name, name, len, *id);
+    if (st == LEDE_OK && c->hint == LEDE_PERSON && c->ntok > 1)
+        st = add_surname(r, r->s + c->last_start, c->last_end - c->last_start, *id);
+    if (st == LEDE_OK && c->acr_end > c->acr_start)
+        st = lede_strmap_put(&r->by_acronym, r->s + c->acr_start, c->acr_end - c->acr_start,
+                             *id);
+    return st;
+}
+
+/* Resolves c to an entity without creating one; LEDE_NONE when nothing known fits. */
+static uint32_t known_entity(const resolver *r, const cand *c)
+{
+    char key[KEY_MAX];
+    size_t len = c->canonical ? strlen(c->canonical) : make_key(r->s, c->start, c->end, key);
+    uint32_t id = lede_strmap_get(&r->by_name, c->canonical ? c->canonical : key, len);
+    if (id != UINT32_MAX)
+        return id;
+    if (c->ntok == 1) {
+        id = surname_entity(r, key, len);
+        if (id != LEDE_NONE)
+            return id;
+        id = lede_strmap_get(&r->by_acronym, key, len);
+        if (id != UINT32_MAX)
+            return id;
+    }
+    return LEDE_NONE;
+}
+
+/* The type of a name nothing vouches for, or NO_HINT to leave it out. */
+static int guess_type(const resolver *r, const cand *c)
+{
+    if (c->sent_initial || c->weak || c->ntok < 2)
+        return NO_HINT;
+    const char *s = r->s;
+    char key[KEY_MAX];
+    size_t len = make_key(s, c->last_start, c->last_end, key);
+    if (lede_lexicon_has(r->nm->lex, LEDE_LEX_DEMONYM, key, len))
+        return NO_HINT; /* "Eastern European": an adjective, not a name */
+    return c->ntok == 2 ? LEDE_PERSON : LEDE_ORGANIZATION;
+}
+
+static lede_status resolve(resolver *r, cands *cs, lede_names *out)
+{
+    lede_status st = LEDE_OK;
+    /* Pass A: what the evidence names outright. */
+    for (size_t i = 0; i < cs->n && st == LEDE_OK; i++) {
+        cand *c = &cs->items[i];
+        c->entity = LEDE_NONE;
+        /* Single words wait for pass B, where they may turn out to be surnames. */
+        if (c->strong && c->hint != NO_HINT && !c->weak && (c->ntok > 1 || c->canonical))
+            st = entity_for(r, c, &c->entity);
+    }
+    /* Pass B: everything in text order, by name or alias, else as new evidence allows. */
+    for (size_t i = 0; i < cs->n && st == LEDE_OK; i++) {
+        cand *c = &cs->items[i];
+        if (c->entity == LEDE_NONE)
+            c->entity = known_entity(r, c);
+        if (c->entity == LEDE_NONE && !c->weak) {
+            if (c->hint == NO_HINT && !c->sent_initial)
+                c->hint = guess_type(r, c);
+            else if (c->hint != NO_HINT && c->sent_initial && !c->strong && c->ntok == 1 &&
+                     !c->acronym)
+                c->hint = NO_HINT; /* "Explosions said": a sentence's first word */
+            if (c->hint != NO_HINT)
+                st = entity_for(r, c, &c->entity);
+        }
+        if (st != LEDE_OK || c->entity == LEDE_NONE)
+            continue;
+        st = note_seen(r, c->entity, c->end);
+        if (st == LEDE_OK)
+            st = lede_model_add_mention(r->model, c->entity, (lede_span){c->start, c->end});
+        if (st == LEDE_OK && c->role_end > c->role_start && !r->model->entities[c->entity].role) {
+            char role[KEY_MAX];
+            if (make_key(r->s, c->role_start, c->role_end, role))
+                st = lede_model_set_role(r->model, c->entity, role);
+        }
+        if (st == LEDE_OK) {
+            if (out->n == out->cap) {
+                size_t cap = out->cap ? out->cap * 2 : 256;
+                lede_name *items = realloc(out->items, cap * sizeof *items);
+                if (!items)
+                    return LEDE_ERR_NOMEM;
+                out->items = items;
+                out->cap = cap;
+            }
+            out->items[out->n++] = (lede_name){{c->start, c->end}, c->entity};
+        }
+    }
+    return st;
+}
+
+lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
+                           lede_names *out)
+{
+    cands cs = {0};
+    lede_status st = LEDE_OK;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(namer->cap_re, NULL);
+    if (!md)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
+        st = scan_para(namer, text, &text->paras[i], md, &cs);
+    pcre2_match_data_free(md);
+    resolver r = {.nm = namer, .s = text->bytes, .model = model};
+    lede_strmap_init(&r.by_name);
+    lede_strmap_init(&r.by_surname);
+    lede_strmap_init(&r.by_acronym);
+    if (st == LEDE_OK)
+        st = resolve(&r, &cs, out);
+    lede_strmap_free(&r.by_name);
+    lede_strmap_free(&r.by_surname);
+    lede_strmap_free(&r.by_acronym);
+    free(r.families);
+    free(r.last_seen);
+    free(cs.items);
+    return st;
+}

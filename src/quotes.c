@@ -1,0 +1,546 @@
+/* quotes.c - pair quotation marks, then attribute each quote.
+ *
+ * Pairing reads each mark's neighbours the way a reader does: a mark after a space and
+ * before a word opens, one after a word and before a space or punctuation closes, and
+ * only otherwise does the glyph decide. So straight quotes, quotes glued to a word
+ * (read:"We) and marks of the wrong kind still pair, and a mark left open ends with its
+ * paragraph instead of swallowing the article.
+ *
+ * Attribution looks, within the quote's sentence, for a reporting verb after the quote
+ * ("…,” Trump said / said Trump) and then before it (Trump said: “…”), and takes the
+ * name, pronoun or noun phrase next to the verb as the source. A quote with none
+ * continues the previous quote's speaker. */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/chars.h"
+#include "lede/quotes.h"
+
+#define WINDOW_AFTER 14 /* tokens read after a quote for its attribution */
+#define WINDOW_BEFORE 30
+
+typedef struct {
+    size_t start, end;
+    size_t para;
+    bool closed;
+    bool opens_para; /* the paragraph starts with it (a continued quote) */
+    lede_quote q;
+} found;
+
+typedef struct {
+    found *items;
+    size_t n, cap;
+} found_list;
+
+typedef struct {
+    size_t start, end;
+    uint32_t cp; /* 0 for a word, else the punctuation character */
+} qtok;
+
+typedef struct {
+    const lede_lexicon *lex;
+    const char *s;
+    const lede_names *names;
+    const lede_model *model;
+} ctx;
+
+/* --- marks --------------------------------------------------------------------------- */
+
+enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
+
+/* What the glyph at s[i] is as a double quotation mark, and its length. */
+static int mark_glyph(const char *s, size_t end, size_t i, size_t *len)
+{
+    unsigned char c = (unsigned char)s[i];
+    *len = 1;
+    if (c == '"')
+        return MARK_EITHER;
+    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80) {
+        *len = 3;
+        switch ((unsigned char)s[i + 2]) {
+        case 0x9C: /* “ */
+        case 0x9E: /* „ */
+            return MARK_OPEN;
+        case 0x9D: /* ” */
+            return MARK_CLOSE;
+        }
+    }
+    if (c == 0xC2 && i + 1 < end) {
+        *len = 2;
+        if ((unsigned char)s[i + 1] == 0xAB)
+            return MARK_OPEN;
+        if ((unsigned char)s[i + 1] == 0xBB)
+            return MARK_CLOSE;
+    }
+    return MARK_NONE;
+}
+
+static bool opens_context(uint32_t c)
+{
+    return lede_is_space_cp(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
+           c == 0x2013 || c == '/';
+}
+
+static bool closes_context(uint32_t c)
+{
+    return lede_is_space_cp(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+           c == '?' || c == ')' || c == ']' || c == 0x2014 || c == 0x2013 || c == 0x2026 ||
+           c == '\'' || c == 0x2019 || c == '-';
+}
+
+/* Decides whether the mark at s[i..i+len) opens or closes from its neighbours. */
+static int mark_role(const char *s, size_t lo, size_t hi, size_t i, size_t len, int glyph,
+                     int depth)
+{
+    size_t l;
+    uint32_t before = i > lo ? lede_cp_before(s, lo, i, &l) : ' ';
+    uint32_t after = i + len < hi ? lede_cp_at(s, hi, i + len, &l) : ' ';
+    bool open_ctx = opens_context(before) || i == lo;
+    bool close_ctx = closes_context(after) || i + len == hi;
+    if (open_ctx && !close_ctx)
+        return MARK_OPEN;
+    if (close_ctx && !open_ctx)
+        return MARK_CLOSE;
+    if (glyph != MARK_EITHER)
+        return glyph;
+    return depth > 0 ? MARK_CLOSE : MARK_OPEN;
+}
+
+static lede_status push_found(found_list *fl, const found *f)
+{
+    if (fl->n == fl->cap) {
+        size_t cap = fl->cap ? fl->cap * 2 : 64;
+        found *items = realloc(fl->items, cap * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        fl->items = items;
+        fl->cap = cap;
+    }
+    fl->items[fl->n++] = *f;
+    return LEDE_OK;
+}
+
+static lede_status new_quote(found_list *fl, size_t start, size_t end, size_t para, bool closed,
+                             size_t lo)
+{
+    found f;
+    memset(&f, 0, sizeof f);
+    f.start = start;
+    f.end = end;
+    f.para = para;
+    f.closed = closed;
+    f.opens_para = start == lo;
+    f.q.span = (lede_span){start, end};
+    f.q.speaker = LEDE_NONE;
+    return push_found(fl, &f);
+}
+
+/* Pairs the marks of paragraph para; quotes nested in a quote stay inside it. */
+static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl)
+{
+    const char *s = text->bytes;
+    size_t lo = text->paras[para].span.start, hi = text->paras[para].span.end;
+    int depth = 0;
+    size_t start = 0;
+    for (size_t i = lo; i < hi;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '"' && c != 0xE2 && c != 0xC2) {
+            i++;
+            continue;
+        }
+        size_t len;
+        int glyph = mark_glyph(s, hi, i, &len);
+        if (glyph == MARK_NONE) {
+            i++;
+            continue;
+        }
+        int role = mark_role(s, lo, hi, i, len, glyph, depth);
+        if (role == MARK_OPEN && depth < 64) {
+            if (depth++ == 0)
+                start = i;
+        } else if (role == MARK_CLOSE && depth > 0 && --depth == 0) {
+            lede_status st = new_quote(fl, start, i + len, para, true, lo);
+            if (st != LEDE_OK)
+                return st;
+        }
+        i += len;
+    }
+    if (depth > 0)
+        return new_quote(fl, start, hi, para, false, lo);
+    return LEDE_OK;
+}
+
+/* --- tokens -------------------------------------------------------------------------- */
+
+static bool word_joiner(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == '-';
+}
+
+/* The first token at or after i, before hi. */
+static bool next_tok(const char *s, size_t hi, size_t i, qtok *t)
+{
+    size_t len;
+    while (i < hi && lede_is_space_cp(lede_cp_at(s, hi, i, &len)))
+        i += len;
+    if (i >= hi)
+        return false;
+    uint32_t c = lede_cp_at(s, hi, i, &len);
+    t->start = i;
+    if (!lede_is_word_cp(c)) {
+        t->end = i + len;
+        t->cp = c;
+        return true;
+    }
+    t->cp = 0;
+    i += len;
+    while (i < hi) {
+        c = lede_cp_at(s, hi, i, &len);
+        if (lede_is_word_cp(c)) {
+            i += len;
+            continue;
+        }
+        size_t l2;
+        if (word_joiner(c) && i + len < hi && lede_is_word_cp(lede_cp_at(s, hi, i + len, &l2))) {
+            i += len + l2;
+            continue;
+        }
+        break;
+    }
+    t->end = i;
+    return true;
+}
+
+/* The last token that ends at or before i, not before lo. */
+static bool prev_tok(const char *s, size_t lo, size_t i, qtok *t)
+{
+    size_t len;
+    while (i > lo && lede_is_space_cp(lede_cp_before(s, lo, i, &len)))
+        i -= len;
+    if (i <= lo)
+        return false;
+    uint32_t c = lede_cp_before(s, lo, i, &len);
+    t->end = i;
+    if (!lede_is_word_cp(c)) {
+        t->start = i - len;
+        t->cp = c;
+        return true;
+    }
+    t->cp = 0;
+    i -= len;
+    while (i > lo) {
+        c = lede_cp_before(s, lo, i, &len);
+        if (lede_is_word_cp(c)) {
+            i -= len;
+            continue;
+        }
+        size_t l2;
+        if (word_joiner(c) && i - len > lo &&
+            lede_is_word_cp(lede_cp_before(s, lo, i - len, &l2))) {
+            i -= len + l2;
+            continue;
+        }
+        break;
+    }
+    t->start = i;
+    return true;
+}
+
+static bool tok_is(const char *s, const qtok *t, const char *word)
+{
+    size_t len = strlen(word);
+    return t->cp == 0 && t->end - t->start == len && memcmp(s + t->start, word, len) == 0;
+}
+
+static bool tok_in(const char *s, const qtok *t, const char *const *words)
+{
+    for (; *words; words++)
+        if (tok_is(s, t, *words))
+            return true;
+    return false;
+}
+
+static bool is_verb(const ctx *c, const qtok *t)
+{
+    return t->cp == 0 && lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
+}
+
+/* A period ends a sentence unless it ends an initial or a short abbreviation. */
+static bool ends_sentence(const char *s, size_t lo, const qtok *t)
+{
+    if (t->cp == '!' || t->cp == '?' || t->cp == 0x2026)
+        return true;
+    if (t->cp != '.')
+        return false;
+    qtok w;
+    if (prev_tok(s, lo, t->start, &w) && w.cp == 0 && w.end == t->start &&
+        w.end - w.start <= 2 && s[w.start] >= 'A' && s[w.start] <= 'Z')
+        return false;
+    return true;
+}
+
+static bool is_quote_mark(uint32_t c)
+{
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB;
+}
+
+/* --- sources ------------------------------------------------------------------------- */
+
+static const char *const pronouns[] = {"he", "she", "He", "She", "they", "They", "I", "we", "We",
+                                       "it", "It", "who", NULL};
+static const char *const person_pronouns[] = {"he", "she", "He", "She", NULL};
+static const char *const skippable[] = {
+    "also", "later", "then",  "again",   "once",   "has",   "had",   "have",    "would",
+    "will", "did",   "does",  "was",     "were",   "is",    "just",  "often",   "even",
+    "previously", "recently", "earlier", "further", "repeatedly", "reportedly", "simply",
+    "ultimately", "quickly", "flatly",  "publicly", "privately", "finally", "initially", NULL};
+static const char *const determiners[] = {"a", "an", "the", "A", "An", "The", "another",
+                                          "Another", "one", "One", NULL};
+
+/* The name mention that ends at offset end, or NULL. */
+static const lede_name *name_ending_at(const lede_names *names, size_t end)
+{
+    size_t lo = 0, hi = names->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (names->items[mid].span.end < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < names->n && names->items[lo].span.end == end ? &names->items[lo] : NULL;
+}
+
+/* The first name mention that starts at or after offset, or NULL. */
+static const lede_name *name_from(const lede_names *names, size_t offset)
+{
+    size_t lo = 0, hi = names->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (names->items[mid].span.start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < names->n ? &names->items[lo] : NULL;
+}
+
+/* The person mentioned most recently before offset, for "he" and "she". */
+static uint32_t recent_person(const ctx *c, size_t offset)
+{
+    const lede_name *n = name_from(c->names, offset);
+    size_t i = n ? (size_t)(n - c->names->items) : c->names->n;
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const lede_name *m = &c->names->items[--i];
+        if (c->model->entities[m->entity].type == LEDE_PERSON)
+            return m->entity;
+    }
+    return LEDE_NONE;
+}
+
+static void set_source(lede_quote *q, size_t start, size_t end, uint32_t speaker)
+{
+    q->has_source = true;
+    q->source = (lede_span){start, end};
+    q->speaker = speaker;
+}
+
+/* Reads the subject that ends before the verb at vstart (not before lo): a pronoun, a
+ * name, or a short noun phrase ("a Kremlin official"). Returns true if found. */
+static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q)
+{
+    qtok t;
+    size_t at = vstart;
+    for (int skips = 0;; skips++) {
+        if (!prev_tok(c->s, lo, at, &t))
+            return false;
+        if (skips < 2 && (tok_in(c->s, &t, skippable) ||
+                          (t.cp == 0 && t.end - t.start > 4 && c->s[t.end - 1] == 'y' &&
+                           c->s[t.end - 2] == 'l' && c->s[t.start] >= 'a'))) {
+            at = t.start;
+            continue;
+        }
+        break;
+    }
+    if (t.cp != 0)
+        return false;
+    if (tok_in(c->s, &t, pronouns)) {
+        uint32_t who = tok_in(c->s, &t, person_pronouns) ? recent_person(c, t.start) : LEDE_NONE;
+        set_source(q, t.start, t.end, who);
+        return true;
+    }
+    const lede_name *n = name_ending_at(c->names, t.end);
+    if (n && n->span.start >= lo) {
+        set_source(q, n->span.start, n->span.end, n->entity);
+        return true;
+    }
+    /* A noun phrase: back to its determiner, at most four words. */
+    size_t start = t.start;
+    qtok w;
+    for (int words = 1; words < 4 && prev_tok(c->s, lo, start, &w) && w.cp == 0; words++) {
+        if (is_verb(c, &w) || tok_in(c->s, &w, pronouns))
+            break;
+        start = w.start;
+        if (tok_in(c->s, &w, determiners))
+            break;
+    }
+    set_source(q, start, t.end, LEDE_NONE);
+    return true;
+}
+
+/* Reads the source that follows the verb ending at vend ("said Trump", "said he"). */
+static bool subject_after(const ctx *c, size_t hi, size_t vend, lede_quote *q)
+{
+    qtok t;
+    if (!next_tok(c->s, hi, vend, &t) || t.cp != 0)
+        return false;
+    if (tok_in(c->s, &t, pronouns)) {
+        uint32_t who = tok_in(c->s, &t, person_pronouns) ? recent_person(c, t.start) : LEDE_NONE;
+        set_source(q, t.start, t.end, who);
+        return true;
+    }
+    /* A name, perhaps after its title: "said Putin’s aide Yuri Ushakov". */
+    const lede_name *n = name_from(c->names, t.start);
+    if (n && n->span.start < hi && n->span.start - t.start <= 48) {
+        bool clear = true;
+        for (size_t i = t.start; i < n->span.start; i++)
+            clear &= c->s[i] != ',' && c->s[i] != '"' && c->s[i] != ';';
+        if (clear) {
+            set_source(q, n->span.start, n->span.end, n->entity);
+            return true;
+        }
+    }
+    if (!tok_in(c->s, &t, determiners))
+        return false;
+    size_t end = t.end;
+    qtok w;
+    for (int words = 0; words < 4 && next_tok(c->s, hi, end, &w) && w.cp == 0; words++)
+        end = w.end;
+    set_source(q, t.start, end, LEDE_NONE);
+    return true;
+}
+
+static void set_cue(lede_quote *q, const qtok *verb)
+{
+    q->has_cue = true;
+    q->cue = (lede_span){verb->start, verb->end};
+}
+
+/* "according to X" between lo and hi: X is the source. */
+static bool according_to(const ctx *c, size_t lo, size_t hi, lede_quote *q)
+{
+    qtok t, u;
+    for (size_t at = lo; next_tok(c->s, hi, at, &t); at = t.end) {
+        if (!(tok_is(c->s, &t, "according") || tok_is(c->s, &t, "According")))
+            continue;
+        if (next_tok(c->s, hi, t.end, &u) && tok_is(c->s, &u, "to") &&
+            subject_after(c, hi, u.end, q)) {
+            set_cue(q, &t);
+            q->cue.end = u.end;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Attribution after the quote, within its sentence: "…,” Trump said / said Trump. */
+static bool attribute_after(const ctx *c, found *f, size_t hi)
+{
+    lede_quote *q = &f->q;
+    qtok t;
+    size_t at = f->end, end = f->end;
+    bool first_word = true;
+    for (int i = 0; i < WINDOW_AFTER && next_tok(c->s, hi, at, &t); i++, at = t.end) {
+        if (ends_sentence(c->s, f->end, &t) || is_quote_mark(t.cp))
+            break;
+        end = t.end;
+        if (is_verb(c, &t)) {
+            set_cue(q, &t);
+            if (first_word ? subject_after(c, hi, t.end, q) : subject_before(c, f->end, t.start, q))
+                return true;
+            q->has_cue = false;
+            return false;
+        }
+        if (t.cp == 0)
+            first_word = false;
+    }
+    return according_to(c, f->end, end, q);
+}
+
+/* Attribution before the quote, within its sentence: Trump said: “…”. */
+static bool attribute_before(const ctx *c, found *f, size_t lo)
+{
+    lede_quote *q = &f->q;
+    qtok t;
+    size_t at = f->start, start = f->start;
+    for (int i = 0; i < WINDOW_BEFORE && prev_tok(c->s, lo, at, &t); i++, at = t.start) {
+        if (ends_sentence(c->s, lo, &t) || is_quote_mark(t.cp))
+            break;
+        start = t.start;
+        if (!is_verb(c, &t))
+            continue;
+        set_cue(q, &t);
+        if (subject_before(c, lo, t.start, q) || subject_after(c, f->start, t.end, q))
+            return true;
+        q->has_cue = false;
+    }
+    return according_to(c, start, f->start, q);
+}
+
+/* A quote that says nothing of its speaker continues the previous quote's, when it
+ * follows closely and nobody else is named in between. */
+static void continue_speakers(const ctx *c, found_list *fl)
+{
+    for (size_t i = 1; i < fl->n; i++) {
+        found *f = &fl->items[i], *p = &fl->items[i - 1];
+        if (f->q.has_source || p->q.speaker == LEDE_NONE || f->para > p->para + 1)
+            continue;
+        bool other = false;
+        for (const lede_name *n = name_from(c->names, p->end);
+             n && n < c->names->items + c->names->n && n->span.start < f->start; n++)
+            other |= n->entity != p->q.speaker &&
+                     c->model->entities[n->entity].type == LEDE_PERSON;
+        if (!other)
+            f->q.speaker = p->q.speaker;
+    }
+    /* An open quote continued in the next paragraph takes that paragraph's speaker. */
+    for (size_t i = fl->n - 1; i > 0; i--) {
+        found *f = &fl->items[i - 1], *n = &fl->items[i];
+        if (!f->closed && f->q.speaker == LEDE_NONE && n->opens_para && n->para == f->para + 1)
+            f->q.speaker = n->q.speaker;
+    }
+}
+
+/* A few quoted words inside a sentence ("root causes") rather than quoted speech. */
+static bool is_partial(const char *s, size_t lo, const found *f)
+{
+    qtok t;
+    if (!f->closed || !prev_tok(s, lo, f->start, &t) || t.cp != 0)
+        return false;
+    size_t words = 0;
+    for (size_t i = f->start; i < f->end; i++)
+        words += s[i] == ' ';
+    return words < 8;
+}
+
+lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
+                             const lede_names *names, lede_model *model)
+{
+    found_list fl = {0};
+    lede_status st = LEDE_OK;
+    for (size_t p = 0; p < text->n_paras && st == LEDE_OK; p++)
+        st = pair_marks(text, p, &fl);
+    ctx c = {lex, text->bytes, names, model};
+    for (size_t i = 0; i < fl.n && st == LEDE_OK; i++) {
+        found *f = &fl.items[i];
+        const lede_span *para = &text->paras[f->para].span;
+        f->q.partial = is_partial(text->bytes, para->start, f);
+        if (!attribute_after(&c, f, para->end))
+            attribute_before(&c, f, para->start);
+    }
+    if (fl.n)
+        continue_speakers(&c, &fl);
+    for (size_t i = 0; i < fl.n && st == LEDE_OK; i++)
+        st = lede_model_add_quote(model, &fl.items[i].q);
+    free(fl.items);
+    return st;
+}
