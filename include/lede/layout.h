@@ -92,6 +92,10 @@ lede_status lede_layout_last(lede_layout *layout, lede_pos *pos);
 /* Returns <0, 0, >0 as a is before, equal to, or after b. */
 int lede_pos_cmp(lede_pos a, lede_pos b);
 
+/* Returns the byte offset of the character drawn at column col (0-based) of line, or
+ * SIZE_MAX when col is past the line's end or the line is blank. */
+size_t lede_line_offset_at(const char *bytes, const lede_line *line, int col);
+
 /* Returns how many paragraph wraps the layout has done since it was created (for tests
  * and for checking that a book is not wrapped as a whole). */
 size_t lede_layout_wrap_count(const lede_layout *layout);
@@ -110,7 +114,7 @@ enum {
     LEDE_RUN_CURRENT = 1u << 7,  /* the mention (or search match) the reader is on */
     LEDE_RUN_SEARCH = 1u << 8,   /* a search match */
     /* ... and how to draw it: */
-    LEDE_RUN_BLANK = 1u << 9,   /* white space: draw cols spaces instead of the bytes */
+    LEDE_RUN_BLANK = 1u << 9,   /* tab, line end: draw cols spaces instead of the bytes */
     LEDE_RUN_INVALID = 1u << 10 /* invalid UTF-8 or control: draw cols U+FFFD instead */
 };
 
