@@ -64,8 +64,8 @@ typedef struct {
 /* Zeroes model so that it can be built or freed. */
 void lede_model_init(lede_model *model);
 
-/* Adds an entity with a copy of name and role (role may be NULL) and stores its
- * provisional id in *id. Ids change in lede_model_finish(). */
+/* Adds an entity with a copy of name and role (role may be NULL; a NULL name is taken
+ * as "") and stores its provisional id in *id. Ids change in lede_model_finish(). */
 lede_status lede_model_add_entity(lede_model *model, lede_entity_type type, const char *name,
                                   const char *role, uint32_t *id);
 
