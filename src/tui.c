@@ -1,0 +1,407 @@
+/* tui.c - the interactive reader: terminal set-up, the key loop, articles and the
+ * remembered reading position. Drawing is in tui_draw.c; all reading logic is in the
+ * view, so this file only translates between curses and the view. */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "lede/state.h"
+#include "lede/tui.h"
+#include "lede/view.h"
+#include "tui_screen.h"
+
+#define TICK_MS 200     /* how often a signal is noticed while waiting for a key */
+#define ESC_DELAY_MS 25 /* Esc alone vs. the start of an escape sequence */
+#define WHEEL_LINES 3
+#define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
+
+static volatile sig_atomic_t stop_signal;
+
+/* Only sets a flag: the key loop notices it within TICK_MS and ends curses. */
+static void on_stop(int sig)
+{
+    stop_signal = sig;
+}
+
+typedef struct {
+    tui_screen ts;
+    SCREEN *screen;
+    FILE *tty; /* /dev/tty when stdin or stdout is not the terminal */
+    lede_article *articles;
+    size_t n, cur;
+    const lede_annotator *ann;
+    bool use_state;
+    char state_file[PATH_MAX];
+    lede_state state;
+    FILE *diag; /* warnings while curses runs, printed after it ends */
+    char *diag_text;
+    size_t diag_len;
+    struct sigaction old_int, old_term, old_hup;
+} tui;
+
+/* --- set-up and tear-down ------------------------------------------------------------ */
+
+static void catch_signals(tui *t)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns at once */
+    stop_signal = 0;
+    sigaction(SIGINT, &sa, &t->old_int);
+    sigaction(SIGTERM, &sa, &t->old_term);
+    sigaction(SIGHUP, &sa, &t->old_hup);
+}
+
+static void restore_signals(tui *t)
+{
+    sigaction(SIGINT, &t->old_int, NULL);
+    sigaction(SIGTERM, &t->old_term, NULL);
+    sigaction(SIGHUP, &t->old_hup, NULL);
+}
+
+static lede_status load_theme(tui *t, const lede_tui_options *opt, char *msg, size_t msg_size)
+{
+    const char *no_color = getenv("NO_COLOR");
+    const char *name = opt->theme ? opt->theme : "default";
+    if (no_color && no_color[0] != '\0')
+        name = "mono"; /* https://no-color.org: attributes only */
+    lede_status st = lede_theme_load(&t->ts.theme, name, t->diag);
+    if (st != LEDE_OK)
+        snprintf(msg, msg_size, "theme '%s': %s", name, lede_status_str(st));
+    return st;
+}
+
+/* Starts curses on the terminal: stdin/stdout, or /dev/tty when the article came
+ * through a pipe (like less). */
+static lede_status open_terminal(tui *t, char *msg, size_t msg_size)
+{
+    FILE *in = stdin, *out = stdout;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        t->tty = fopen("/dev/tty", "r+");
+        if (!t->tty) {
+            snprintf(msg, msg_size, "cannot open /dev/tty: %s", strerror(errno));
+            return LEDE_ERR_IO;
+        }
+        if (!isatty(STDIN_FILENO))
+            in = t->tty;
+        if (!isatty(STDOUT_FILENO))
+            out = t->tty;
+    }
+    t->screen = newterm(NULL, out, in);
+    if (!t->screen) {
+        const char *term = getenv("TERM");
+        snprintf(msg, msg_size, "cannot use the terminal (TERM=%s)", term ? term : "");
+        return LEDE_ERR_IO;
+    }
+    set_term(t->screen);
+    set_escdelay(ESC_DELAY_MS);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    timeout(TICK_MS);
+    return LEDE_OK;
+}
+
+/* Colours when the terminal has them and the theme uses them; otherwise the mono
+ * theme, so that people, places and organisations still differ. */
+static void setup_colors(tui *t)
+{
+    tui_screen *ts = &t->ts;
+    ts->n_pairs = 1;
+    if (lede_theme_is_mono(&ts->theme))
+        return;
+    if (!has_colors()) {
+        if (lede_theme_load(&ts->theme, "mono", t->diag) != LEDE_OK)
+            lede_theme_strip_colors(&ts->theme);
+        return;
+    }
+    start_color();
+    ts->default_colors = use_default_colors() == OK;
+    ts->color = true;
+}
+
+static void setup_mouse(bool on)
+{
+    if (!on)
+        return;
+    mmask_t mask = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    mask |= BUTTON5_PRESSED;
+#endif
+    mousemask(mask, NULL);
+    mouseinterval(0);
+}
+
+static void close_terminal(tui *t)
+{
+    if (t->screen) {
+        endwin();
+        delscreen(t->screen);
+        t->screen = NULL;
+    }
+    if (t->tty) {
+        fclose(t->tty);
+        t->tty = NULL;
+    }
+}
+
+/* --- articles and reading positions --------------------------------------------- */
+
+/* The key of an article in the state file: its real path when it has one. */
+static void state_key(const lede_article *a, char *buf, size_t size)
+{
+    char real[PATH_MAX];
+    if (strcmp(a->path, "-") != 0 && realpath(a->path, real))
+        snprintf(buf, size, "%s", real);
+    else
+        snprintf(buf, size, "%s", a->path);
+}
+
+static void save_position(tui *t)
+{
+    if (!t->use_state || !t->ts.text)
+        return;
+    const lede_article *a = &t->articles[t->cur];
+    char key[PATH_MAX];
+    state_key(a, key, sizeof key);
+    uint64_t hash = lede_state_hash(a->text.bytes, a->text.len);
+    lede_status st =
+        lede_state_remember(t->state_file, key, hash, lede_view_top_offset(t->ts.view), t->diag);
+    if (st != LEDE_OK)
+        fprintf(t->diag, "lede: cannot save the reading position in %s: %s\n", t->state_file,
+                lede_status_str(st));
+    /* Keep the loaded copy current too, for coming back to this article. */
+    lede_state_set(&t->state, key, hash, lede_view_top_offset(t->ts.view));
+}
+
+static void restore_position(tui *t)
+{
+    if (!t->use_state)
+        return;
+    const lede_article *a = &t->articles[t->cur];
+    char key[PATH_MAX];
+    size_t offset;
+    state_key(a, key, sizeof key);
+    if (lede_state_get(&t->state, key, lede_state_hash(a->text.bytes, a->text.len), &offset))
+        lede_view_goto_offset(t->ts.view, offset);
+}
+
+/* Shows article i, annotating it first if it is not yet. */
+static lede_status show_article(tui *t, size_t i)
+{
+    lede_article *a = &t->articles[i];
+    char name[PATH_MAX + 96];
+    const char *why = NULL;
+    if (t->ann) {
+        lede_status st = lede_article_annotate(a, t->ann);
+        if (st != LEDE_OK)
+            why = lede_status_str(st);
+    }
+    int len = snprintf(name, sizeof name, "%s", a->path);
+    if (t->n > 1 && len > 0 && (size_t)len < sizeof name)
+        len += snprintf(name + len, sizeof name - (size_t)len, " (%zu/%zu)", i + 1, t->n);
+    if (why && len > 0 && (size_t)len < sizeof name)
+        snprintf(name + len, sizeof name - (size_t)len, " [no entities: %s]", why);
+    t->cur = i;
+    t->ts.text = &a->text;
+    lede_status st =
+        lede_view_set_article(t->ts.view, &a->text, a->annotated ? &a->model : NULL, name);
+    if (st == LEDE_OK)
+        restore_position(t);
+    return st;
+}
+
+static lede_status switch_article(tui *t, bool forward)
+{
+    if (t->n < 2)
+        return LEDE_OK;
+    save_position(t);
+    size_t next = forward ? (t->cur + 1) % t->n : (t->cur + t->n - 1) % t->n;
+    return show_article(t, next);
+}
+
+/* --- input ----------------------------------------------------------------------- */
+
+/* Turns a curses function key into a lede key (0 when lede has no use for it). */
+static int special_key(wint_t k)
+{
+    switch (k) {
+    case KEY_UP:
+        return LEDE_KEY_UP;
+    case KEY_DOWN:
+        return LEDE_KEY_DOWN;
+    case KEY_LEFT:
+        return LEDE_KEY_LEFT;
+    case KEY_RIGHT:
+        return LEDE_KEY_RIGHT;
+    case KEY_PPAGE:
+        return LEDE_KEY_PGUP;
+    case KEY_NPAGE:
+        return LEDE_KEY_PGDN;
+    case KEY_HOME:
+        return LEDE_KEY_HOME;
+    case KEY_END:
+        return LEDE_KEY_END;
+    case KEY_BACKSPACE:
+        return LEDE_KEY_BACKSPACE;
+    case KEY_DC:
+        return LEDE_KEY_DELETE;
+    case KEY_ENTER:
+        return LEDE_KEY_ENTER;
+    case KEY_RESIZE:
+        return LEDE_KEY_RESIZE;
+    case KEY_MOUSE:
+        return LEDE_KEY_MOUSE;
+    default:
+        return 0;
+    }
+}
+
+static void handle_mouse(tui *t)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return;
+    lede_cmd wheel = LEDE_CMD_NONE;
+    if (ev.bstate & BUTTON4_PRESSED)
+        wheel = LEDE_CMD_LINE_UP;
+#ifdef BUTTON5_PRESSED
+    else if (ev.bstate & BUTTON5_PRESSED)
+        wheel = LEDE_CMD_LINE_DOWN;
+#endif
+    else if (ev.bstate & BUTTON1_PRESSED)
+        lede_view_click(t->ts.view, ev.y, ev.x);
+    for (int i = 0; wheel != LEDE_CMD_NONE && i < WHEEL_LINES; i++)
+        lede_view_apply(t->ts.view, wheel);
+}
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reads keys and hands them to the view until the user quits or a signal comes. */
+static lede_status key_loop(tui *t)
+{
+    bool dirty = true;
+    int instant_errors = 0;
+    while (!stop_signal) {
+        if (dirty)
+            tui_draw(&t->ts);
+        dirty = false;
+        wint_t wc;
+        long before = now_ms();
+        int r = get_wch(&wc);
+        if (r == ERR) {
+            /* A closed terminal makes every read fail at once instead of timing out. */
+            instant_errors = now_ms() - before < TICK_MS / 4 ? instant_errors + 1 : 0;
+            if (instant_errors >= LOST_INPUT)
+                break;
+            continue;
+        }
+        instant_errors = 0;
+        dirty = true;
+        int key = r == KEY_CODE_YES ? special_key(wc) : (wc == '\r' ? LEDE_KEY_ENTER : (int)wc);
+        if (key == 0)
+            continue;
+        if (key == LEDE_KEY_RESIZE) {
+            lede_view_resize(t->ts.view, COLS, LINES);
+            continue;
+        }
+        if (key == LEDE_KEY_MOUSE) {
+            handle_mouse(t);
+            continue;
+        }
+        lede_status st = LEDE_OK;
+        switch (lede_view_key(t->ts.view, key)) {
+        case LEDE_ACT_QUIT:
+            return LEDE_OK;
+        case LEDE_ACT_NEXT_ARTICLE:
+            st = switch_article(t, true);
+            break;
+        case LEDE_ACT_PREV_ARTICLE:
+            st = switch_article(t, false);
+            break;
+        case LEDE_ACT_NONE:
+            break;
+        }
+        if (st != LEDE_OK)
+            return st;
+    }
+    return LEDE_OK;
+}
+
+/* --- entry point ------------------------------------------------------------------ */
+
+static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t msg_size)
+{
+    lede_status st = load_theme(t, opt, msg, msg_size);
+    if (st != LEDE_OK)
+        return st;
+    if (t->use_state) {
+        t->use_state = lede_state_default_file(t->state_file, sizeof t->state_file) == LEDE_OK;
+        if (t->use_state && lede_state_load(&t->state, t->state_file, t->diag) != LEDE_OK)
+            fprintf(t->diag, "lede: cannot read %s; reading positions not restored\n",
+                    t->state_file);
+    }
+    st = open_terminal(t, msg, msg_size);
+    if (st != LEDE_OK)
+        return st;
+    setup_colors(t);
+    setup_mouse(opt->mouse);
+    st = lede_view_new(COLS, LINES, &t->ts.view);
+    if (st == LEDE_OK)
+        st = show_article(t, 0);
+    if (st == LEDE_OK)
+        st = key_loop(t);
+    if (st == LEDE_OK)
+        save_position(t);
+    else
+        snprintf(msg, msg_size, "%s", lede_status_str(st));
+    return st;
+}
+
+lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator *ann,
+                         const lede_tui_options *opt, char *msg, size_t msg_size)
+{
+    if (msg_size > 0)
+        msg[0] = '\0';
+    if (n == 0) {
+        snprintf(msg, msg_size, "no article to show");
+        return LEDE_ERR_NOTFOUND;
+    }
+    tui t;
+    memset(&t, 0, sizeof t);
+    t.articles = articles;
+    t.n = n;
+    t.ann = ann;
+    t.use_state = opt->use_state;
+    lede_state_init(&t.state);
+    t.diag = open_memstream(&t.diag_text, &t.diag_len);
+    if (!t.diag) {
+        snprintf(msg, msg_size, "%s", lede_status_str(LEDE_ERR_NOMEM));
+        return LEDE_ERR_NOMEM;
+    }
+    setlocale(LC_ALL, "");
+    catch_signals(&t);
+    lede_status st = run(&t, opt, msg, msg_size);
+    close_terminal(&t);
+    restore_signals(&t);
+    lede_view_free(t.ts.view);
+    lede_state_free(&t.state);
+    if (fclose(t.diag) == 0 && t.diag_len > 0)
+        fputs(t.diag_text, stderr);
+    free(t.diag_text);
+    return st;
+}

@@ -1,0 +1,294 @@
+/* tui_draw.c - copies what the view computed onto the curses screen. */
+#include <string.h>
+#include <wchar.h>
+#include "lede/keys.h"
+#include "lede/utf8.h"
+#include "tui_screen.h"
+
+#define CHUNK 128
+#define HELP_COLUMN 46
+
+/* --- colours and attributes -------------------------------------------------------- */
+
+/* Nearest of the 8 (or 16) basic colours for a 256-colour number. */
+static short basic_color(short c, int colors)
+{
+    if (c < 16)
+        return colors >= 16 ? c : (short)(c % 8);
+    if (c >= 232) /* grey ramp */
+        return c < 244 ? (colors >= 16 ? 8 : 0) : 7;
+    int v = c - 16, r = v / 36, g = v / 6 % 6, b = v % 6;
+    short basic = (short)((r >= 3) | (g >= 3) << 1 | (b >= 3) << 2);
+    bool bright = colors >= 16 && r + g + b >= 12;
+    return bright ? (short)(basic + 8) : basic;
+}
+
+static short map_color(const tui_screen *ts, short c, bool fg)
+{
+    if (c == LEDE_COLOR_DEFAULT)
+        return ts->default_colors ? -1 : (fg ? COLOR_WHITE : COLOR_BLACK);
+    return c < COLORS ? c : basic_color(c, COLORS);
+}
+
+attr_t tui_attr(tui_screen *ts, lede_style st)
+{
+    static const struct {
+        unsigned bit;
+        attr_t attr;
+    } attrs[] = {
+        {LEDE_ATTR_BOLD, A_BOLD},           {LEDE_ATTR_DIM, A_DIM},
+        {LEDE_ATTR_UNDERLINE, A_UNDERLINE}, {LEDE_ATTR_REVERSE, A_REVERSE},
+        {LEDE_ATTR_ITALIC, A_ITALIC},       {LEDE_ATTR_STANDOUT, A_STANDOUT},
+    };
+    attr_t a = A_NORMAL;
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+        if (st.attrs & attrs[i].bit)
+            a |= attrs[i].attr;
+    if (!ts->color || (st.fg == LEDE_COLOR_DEFAULT && st.bg == LEDE_COLOR_DEFAULT))
+        return a;
+    short fg = map_color(ts, st.fg, true), bg = map_color(ts, st.bg, false);
+    for (int p = 1; p < ts->n_pairs; p++)
+        if (ts->pair_fg[p] == fg && ts->pair_bg[p] == bg)
+            return a | COLOR_PAIR(p);
+    int limit = COLOR_PAIRS < TUI_MAX_PAIRS ? COLOR_PAIRS : TUI_MAX_PAIRS;
+    if (ts->n_pairs >= limit || init_pair((short)ts->n_pairs, fg, bg) == ERR)
+        return a; /* out of pairs: attributes alone still tell things apart */
+    ts->pair_fg[ts->n_pairs] = fg;
+    ts->pair_bg[ts->n_pairs] = bg;
+    return a | COLOR_PAIR(ts->n_pairs++);
+}
+
+static attr_t element_attr(tui_screen *ts, lede_element el)
+{
+    return tui_attr(ts, ts->theme.styles[el]);
+}
+
+/* Colours of over where set, else of under; attributes of both. */
+static lede_style merge(lede_style under, lede_style over)
+{
+    lede_style st = under;
+    if (over.fg != LEDE_COLOR_DEFAULT)
+        st.fg = over.fg;
+    if (over.bg != LEDE_COLOR_DEFAULT)
+        st.bg = over.bg;
+    st.attrs |= over.attrs;
+    return st;
+}
+
+/* --- text ------------------------------------------------------------------------- */
+
+/* The character to show for cp and its width in this terminal's locale: control
+ * characters and what the locale cannot print become U+FFFD (or '?'). */
+static wchar_t printable(uint32_t cp, int *width)
+{
+    wchar_t wc = (wchar_t)cp;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+        wc = (wchar_t)LEDE_UTF8_REPLACEMENT;
+    int w = wcwidth(wc);
+    if (w < 0) {
+        wc = (wchar_t)LEDE_UTF8_REPLACEMENT;
+        w = wcwidth(wc);
+    }
+    if (w < 0) {
+        wc = L'?';
+        w = 1;
+    }
+    *width = w;
+    return wc;
+}
+
+/* Draws the UTF-8 bytes s[0..len) at y, x in attribute a, at most maxcols columns
+ * wide; returns the columns used. The locale's widths decide, so a character the
+ * layout measured differently never spills into the next pane. */
+static int put_text(int y, int x, int maxcols, const char *s, size_t len, attr_t a)
+{
+    wchar_t buf[CHUNK];
+    int n = 0, cols = 0;
+    if (maxcols <= 0 || move(y, x) == ERR)
+        return 0;
+    attrset(a);
+    for (size_t i = 0; i < len;) {
+        size_t adv;
+        int w;
+        wchar_t wc = printable(lede_utf8_decode(s + i, len - i, &adv), &w);
+        i += adv;
+        if (cols + w > maxcols)
+            break;
+        if (w == 0 && cols == 0)
+            continue; /* a combining mark with nothing to combine with */
+        buf[n++] = wc;
+        cols += w;
+        if (n == CHUNK) {
+            addnwstr(buf, n);
+            n = 0;
+        }
+    }
+    if (n > 0)
+        addnwstr(buf, n);
+    return cols;
+}
+
+/* Draws count copies of wc (a one-column character) at y, x. */
+static int put_repeat(int y, int x, int count, wchar_t wc, attr_t a)
+{
+    wchar_t s[2] = {wc, 0};
+    int w;
+    s[0] = printable((uint32_t)wc, &w);
+    if (w != 1)
+        s[0] = L'?';
+    attrset(a);
+    for (int i = 0; i < count; i++)
+        mvaddnwstr(y, x + i, s, 1);
+    return count;
+}
+
+static void fill_row(int y, int x, int w, attr_t a)
+{
+    if (w > 0)
+        put_repeat(y, x, w, L' ', a);
+}
+
+/* --- panes ------------------------------------------------------------------------ */
+
+static void draw_article(tui_screen *ts, const lede_rect *r)
+{
+    const lede_line *lines;
+    size_t n = lede_view_lines(ts->view, &lines);
+    const char *bytes = ts->text->bytes;
+    for (size_t i = 0; i < n && (int)i < r->h; i++) {
+        const lede_run *runs;
+        size_t nr = lede_view_runs(ts->view, &lines[i], &runs);
+        int y = r->y + (int)i, col = 0;
+        for (size_t k = 0; k < nr && col < r->w; k++) {
+            const lede_run *run = &runs[k];
+            attr_t a = tui_attr(ts, lede_run_style(&ts->theme, run->flags));
+            int room = r->w - col;
+            int want = run->cols < room ? run->cols : room;
+            if (run->flags & LEDE_RUN_BLANK)
+                col += put_repeat(y, r->x + col, want, L' ', a);
+            else if (run->flags & LEDE_RUN_INVALID)
+                col += put_repeat(y, r->x + col, want, (wchar_t)LEDE_UTF8_REPLACEMENT, a);
+            else
+                col += put_text(y, r->x + col, room, bytes + run->start, run->end - run->start, a);
+        }
+    }
+}
+
+/* Draws one index entry: its name (in its entity type's style), role, and count. */
+static void draw_index_entry(tui_screen *ts, const lede_index_row *row, int y, const lede_rect *r,
+                             bool cursor)
+{
+    static const lede_element type_el[LEDE_ENTITY_TYPES] = {LEDE_EL_PERSON, LEDE_EL_PLACE,
+                                                            LEDE_EL_ORGANIZATION, LEDE_EL_GROUP};
+    const lede_style *s = ts->theme.styles;
+    lede_style base = s[LEDE_EL_INDEX_ENTRY];
+    if (row->entity == lede_view_selected(ts->view))
+        base = merge(base, s[LEDE_EL_SELECTED]);
+    lede_style name = merge(base, s[type_el[row->type]]);
+    lede_style role = merge(base, s[LEDE_EL_INDEX_ROLE]);
+    if (cursor) {
+        base = name = role = merge(base, s[LEDE_EL_INDEX_CURSOR]);
+        fill_row(y, r->x, r->w, tui_attr(ts, base));
+    }
+    char count[24];
+    int cw = snprintf(count, sizeof count, " %zu", row->count);
+    int room = r->w - 1 - cw;
+    int col = 1;
+    col += put_text(y, r->x + col, room, row->name, strlen(row->name), tui_attr(ts, name));
+    if (row->role && room - (col - 1) > 4) {
+        col += put_text(y, r->x + col, room - (col - 1), ", ", 2, tui_attr(ts, role));
+        put_text(y, r->x + col, room - (col - 1), row->role, strlen(row->role), tui_attr(ts, role));
+    }
+    if (cw < r->w)
+        put_text(y, r->x + r->w - cw, cw, count, (size_t)cw, tui_attr(ts, base));
+}
+
+static void draw_index(tui_screen *ts, const lede_rect *r)
+{
+    const lede_index_row *rows;
+    size_t n = lede_view_index_rows(ts->view, &rows);
+    size_t top = lede_view_index_top(ts->view);
+    size_t cursor = lede_view_index_cursor(ts->view);
+    bool focused = lede_view_focus(ts->view) == LEDE_FOCUS_INDEX;
+    if (r->x > 0) {
+        attrset(element_attr(ts, LEDE_EL_INDEX_ROLE));
+        mvvline(r->y, r->x - 1, ACS_VLINE, r->h);
+    }
+    for (int i = 0; i < r->h && top + (size_t)i < n; i++) {
+        const lede_index_row *row = &rows[top + (size_t)i];
+        int y = r->y + i;
+        if (row->kind == LEDE_INDEX_HEADER)
+            put_text(y, r->x, r->w, row->name, strlen(row->name),
+                     element_attr(ts, LEDE_EL_INDEX_HEADER));
+        else
+            draw_index_entry(ts, row, y, r, focused && top + (size_t)i == cursor);
+    }
+}
+
+/* The help screen, in as many columns as fit. */
+static void draw_help(tui_screen *ts, int rows)
+{
+    size_t n = lede_keys_help_count();
+    int columns = COLS / HELP_COLUMN > 0 ? COLS / HELP_COLUMN : 1;
+    int width = columns > 1 ? HELP_COLUMN : COLS;
+    for (size_t i = 0; i < n; i++) {
+        int column = (int)i / rows;
+        if (column >= columns)
+            break;
+        char line[128];
+        lede_keys_help_line(i, line, sizeof line);
+        bool title = line[0] != '\0' && line[0] != ' ';
+        attr_t a = element_attr(ts, title ? LEDE_EL_INDEX_HEADER : LEDE_EL_TEXT);
+        put_text((int)i % rows, column * width + 1, width - 2, line, strlen(line), a);
+    }
+}
+
+static void draw_status(tui_screen *ts, int y)
+{
+    attr_t a = element_attr(ts, LEDE_EL_STATUS);
+    fill_row(y, 0, COLS, a);
+    const char *prompt = lede_view_prompt(ts->view);
+    if (!prompt) {
+        char buf[1024];
+        size_t len = lede_view_status_line(ts->view, buf, sizeof buf, COLS);
+        put_text(y, 0, COLS, buf, len, a);
+        curs_set(0);
+        return;
+    }
+    /* Show the end of a prompt too long for the line, then the cursor after it. */
+    size_t len = strlen(prompt), start = 0;
+    while (start < len && 1 + lede_text_cols(prompt, start, len) >= COLS) {
+        size_t adv;
+        lede_utf8_decode(prompt + start, len - start, &adv);
+        start += adv;
+    }
+    put_text(y, 0, 1, "/", 1, a);
+    int cols = put_text(y, 1, COLS - 1, prompt + start, len - start, a);
+    move(y, 1 + cols < COLS ? 1 + cols : COLS - 1);
+    curs_set(1);
+}
+
+void tui_draw(tui_screen *ts)
+{
+    attrset(A_NORMAL);
+    bkgdset(' ' | element_attr(ts, LEDE_EL_TEXT));
+    erase();
+    lede_geometry geo;
+    lede_view_geometry(ts->view, &geo);
+    if (geo.too_small || lede_view_too_small(ts->view)) {
+        static const char msg[] = "terminal too small";
+        put_text(0, 0, COLS, msg, sizeof msg - 1, A_NORMAL);
+        curs_set(0);
+        refresh();
+        return;
+    }
+    if (lede_view_help_shown(ts->view)) {
+        draw_help(ts, geo.status_row > 0 ? geo.status_row : 1);
+    } else {
+        draw_article(ts, &geo.article);
+        if (geo.index.w > 0 && geo.index.h > 0)
+            draw_index(ts, &geo.index);
+    }
+    draw_status(ts, geo.status_row);
+    refresh();
+}
