@@ -11,6 +11,9 @@
  *     [demonym]
  *     Russian = Russia   some kinds take a value after " = "
  *
+ * Blanks around an entry are trimmed and inner runs of blanks become one space;
+ * a line whose first non-blank is '#' is a comment. An entry added again replaces
+ * the value of the earlier one (so a user's file can override a built-in entry).
  * Lookups are exact (case-sensitive) on the entry text. */
 #ifndef LEDE_LEXICON_H
 #define LEDE_LEXICON_H
@@ -47,7 +50,10 @@ lede_status lede_lexicon_new_empty(lede_lexicon **out);
 
 /* Adds the entries of buf (the format above). name is used in diagnostics: each bad
  * line prints "name:line: message" on diag (if not NULL) and is skipped; loading goes
- * on. Returns SYNTAX if any line was bad, NOMEM on allocation failure, else OK. */
+ * on. Bad lines: an entry before any section, an unknown or unclosed section line
+ * (the entries under it are then skipped without further messages), an empty entry,
+ * an empty value after '=', a NUL byte. Returns SYNTAX if any line was bad, NOMEM on
+ * allocation failure, else OK. */
 lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t len,
                                     const char *name, FILE *diag);
 
@@ -55,7 +61,8 @@ lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t l
  * Returns NOENT, ISDIR, ACCESS or IO when the file cannot be read. */
 lede_status lede_lexicon_add_file(lede_lexicon *lex, const char *path, FILE *diag);
 
-/* Adds one entry (value may be NULL). Returns NOMEM on failure. */
+/* Adds one entry (value may be NULL), normalising blanks as the file format does.
+ * Returns NOMEM on failure, SYNTAX when word is empty or kind is out of range. */
 lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *word,
                              const char *value);
 
@@ -63,7 +70,7 @@ lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *
 bool lede_lexicon_has(const lede_lexicon *lex, lede_lex_kind kind, const char *word, size_t len);
 
 /* Returns the value of the entry word[0..len) of kind, "" when it has none, or NULL
- * when there is no such entry. */
+ * when there is no such entry. The string lives as long as lex. */
 const char *lede_lexicon_value(const lede_lexicon *lex, lede_lex_kind kind, const char *word,
                                size_t len);
 

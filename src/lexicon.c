@@ -1,0 +1,474 @@
+/* lexicon.c - word lists in one open-addressing hash table keyed by (kind, bytes).
+ *
+ * Strings live in an arena of fixed blocks that never move, so the pointers the
+ * table (and lede_lexicon_value) hand out stay valid until the lexicon is freed.
+ * The annotator calls lede_lexicon_has for every candidate span, so a lookup is
+ * one FNV-1a hash and a short linear probe. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "lede/blob.h"
+#include "lede/lexicon.h"
+
+#define BLOCK_SIZE 65536
+#define INITIAL_SLOTS 1024
+
+struct block {
+    struct block *next;
+    size_t used, cap;
+    char data[];
+};
+
+struct slot {
+    uint64_t hash;
+    const char *word; /* NULL: the slot is empty */
+    const char *value;
+    uint32_t len;
+    uint8_t kind;
+};
+
+struct lede_lexicon {
+    struct slot *slots;
+    size_t cap; /* a power of two */
+    size_t used;
+    size_t count[LEDE_LEX_KINDS];
+    int max_words[LEDE_LEX_KINDS];
+    struct block *blocks;
+};
+
+static const char *const kind_names[LEDE_LEX_KINDS] = {
+    "first",   "person", "title",   "place", "placeword", "org",
+    "orgword", "group",  "demonym", "verb",  "stop",      "particle",
+};
+
+static uint64_t hash_key(lede_lex_kind kind, const char *word, size_t len)
+{
+    uint64_t h = 14695981039346656037ULL;
+    h = (h ^ (uint64_t)kind) * 1099511628211ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)word[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* Copies len bytes plus a NUL into the arena. */
+static char *arena_copy(lede_lexicon *lex, const char *s, size_t len)
+{
+    struct block *b = lex->blocks;
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = len + 1 > BLOCK_SIZE ? len + 1 : BLOCK_SIZE;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = lex->blocks;
+        lex->blocks = b;
+    }
+    char *p = b->data + b->used;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    b->used += len + 1;
+    return p;
+}
+
+static struct slot *find_slot(struct slot *slots, size_t cap, uint64_t hash, lede_lex_kind kind,
+                              const char *word, size_t len)
+{
+    size_t mask = cap - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        struct slot *s = &slots[i];
+        if (!s->word)
+            return s;
+        if (s->hash == hash && s->kind == kind && s->len == len && memcmp(s->word, word, len) == 0)
+            return s;
+    }
+}
+
+static lede_status grow(lede_lexicon *lex)
+{
+    size_t cap = lex->cap * 2;
+    struct slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < lex->cap; i++) {
+        const struct slot *s = &lex->slots[i];
+        if (s->word)
+            *find_slot(slots, cap, s->hash, (lede_lex_kind)s->kind, s->word, s->len) = *s;
+    }
+    free(lex->slots);
+    lex->slots = slots;
+    lex->cap = cap;
+    return LEDE_OK;
+}
+
+static int count_words(const char *s, size_t len)
+{
+    int n = 1;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ' ')
+            n++;
+    return n;
+}
+
+/* Adds an already normalised entry; an existing entry of the same kind gets the new
+ * value, so a user's list can override a built-in one. */
+static lede_status add_entry(lede_lexicon *lex, lede_lex_kind kind, const char *word, size_t len,
+                             const char *value, size_t vlen)
+{
+    if ((lex->used + 1) * 10 > lex->cap * 7) {
+        lede_status st = grow(lex);
+        if (st != LEDE_OK)
+            return st;
+    }
+    uint64_t hash = hash_key(kind, word, len);
+    struct slot *s = find_slot(lex->slots, lex->cap, hash, kind, word, len);
+    const char *v = NULL;
+    if (value && vlen > 0) {
+        v = arena_copy(lex, value, vlen);
+        if (!v)
+            return LEDE_ERR_NOMEM;
+    }
+    if (s->word) {
+        s->value = v;
+        return LEDE_OK;
+    }
+    const char *w = arena_copy(lex, word, len);
+    if (!w)
+        return LEDE_ERR_NOMEM;
+    *s = (struct slot){.hash = hash, .word = w, .value = v, .len = (uint32_t)len, .kind = kind};
+    lex->used++;
+    lex->count[kind]++;
+    int words = count_words(word, len);
+    if (words > lex->max_words[kind])
+        lex->max_words[kind] = words;
+    return LEDE_OK;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Copies s[0..len) into out with blanks trimmed and inner runs collapsed to one space.
+ * out must hold len bytes. Returns the new length. */
+static size_t normalise(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    bool gap = false;
+    for (size_t i = 0; i < len; i++) {
+        if (is_blank(s[i])) {
+            gap = n > 0;
+            continue;
+        }
+        if (gap)
+            out[n++] = ' ';
+        gap = false;
+        out[n++] = s[i];
+    }
+    return n;
+}
+
+static int kind_from_name(const char *s, size_t len)
+{
+    for (int k = 0; k < LEDE_LEX_KINDS; k++)
+        if (strlen(kind_names[k]) == len && memcmp(kind_names[k], s, len) == 0)
+            return k;
+    return -1;
+}
+
+static lede_status new_lexicon(lede_lexicon **out)
+{
+    *out = NULL;
+    lede_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex)
+        return LEDE_ERR_NOMEM;
+    lex->slots = calloc(INITIAL_SLOTS, sizeof *lex->slots);
+    if (!lex->slots) {
+        free(lex);
+        return LEDE_ERR_NOMEM;
+    }
+    lex->cap = INITIAL_SLOTS;
+    *out = lex;
+    return LEDE_OK;
+}
+
+lede_status lede_lexicon_new_empty(lede_lexicon **out)
+{
+    return new_lexicon(out);
+}
+
+lede_status lede_lexicon_new(lede_lexicon **out)
+{
+    lede_lexicon *lex;
+    lede_status st = new_lexicon(&lex);
+    for (size_t i = 0; st == LEDE_OK && i < lede_blob_lexicon_count; i++) {
+        const struct lede_blob *b = &lede_blob_lexicon[i];
+        st = lede_lexicon_add_buffer(lex, b->data, b->len, b->name, NULL);
+    }
+    if (st != LEDE_OK) {
+        lede_lexicon_free(lex);
+        return st;
+    }
+    *out = lex;
+    return LEDE_OK;
+}
+
+static void report(FILE *diag, const char *name, size_t line, const char *msg, const char *arg,
+                   size_t arglen)
+{
+    if (diag)
+        fprintf(diag, "%s:%zu: %s%.*s\n", name ? name : "<lexicon>", line, msg, (int)arglen, arg);
+}
+
+/* State carried from line to line while parsing one buffer. */
+struct parser {
+    lede_lexicon *lex;
+    const char *name;
+    FILE *diag;
+    int kind;        /* -1: no valid section yet */
+    bool in_unknown; /* inside a reported unknown section: skip its entries quietly */
+    bool bad;
+};
+
+/* Parses one normalised, non-empty, non-comment line. */
+static lede_status parse_line(struct parser *p, const char *s, size_t n, size_t lineno)
+{
+    if (s[0] == '[') {
+        if (s[n - 1] != ']') {
+            report(p->diag, p->name, lineno, "section line lacks a closing ']'", "", 0);
+            p->bad = true;
+            p->kind = -1;
+            p->in_unknown = true;
+            return LEDE_OK;
+        }
+        /* "[ first ]" names the same section as "[first]". */
+        size_t b = 1, e = n - 1;
+        while (b < e && s[b] == ' ')
+            b++;
+        while (e > b && s[e - 1] == ' ')
+            e--;
+        p->kind = kind_from_name(s + b, e - b);
+        p->in_unknown = p->kind < 0;
+        if (p->kind < 0) {
+            report(p->diag, p->name, lineno, "unknown section ", s, n);
+            p->bad = true;
+        }
+        return LEDE_OK;
+    }
+    if (p->kind < 0) {
+        if (!p->in_unknown) {
+            report(p->diag, p->name, lineno, "entry before any [section]: ", s, n);
+            p->bad = true;
+        }
+        return LEDE_OK;
+    }
+    const char *eq = memchr(s, '=', n);
+    size_t wlen = eq ? (size_t)(eq - s) : n;
+    const char *value = eq ? eq + 1 : NULL;
+    size_t vlen = eq ? n - wlen - 1 : 0;
+    while (wlen > 0 && s[wlen - 1] == ' ')
+        wlen--;
+    while (vlen > 0 && value[0] == ' ')
+        value++, vlen--;
+    if (wlen == 0) {
+        report(p->diag, p->name, lineno, "empty entry", "", 0);
+        p->bad = true;
+        return LEDE_OK;
+    }
+    if (eq && vlen == 0) {
+        report(p->diag, p->name, lineno, "empty value after '=' for ", s, wlen);
+        p->bad = true;
+        return LEDE_OK;
+    }
+    if (memchr(s, '\0', n)) {
+        report(p->diag, p->name, lineno, "NUL byte in entry", "", 0);
+        p->bad = true;
+        return LEDE_OK;
+    }
+    return add_entry(p->lex, (lede_lex_kind)p->kind, s, wlen, value, vlen);
+}
+
+lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t len,
+                                    const char *name, FILE *diag)
+{
+    struct parser p = {.lex = lex, .name = name, .diag = diag, .kind = -1};
+    char *line = NULL;
+    size_t linecap = 0;
+    size_t lineno = 0;
+    lede_status st = LEDE_OK;
+    for (size_t pos = 0; pos < len && st == LEDE_OK;) {
+        const char *nl = memchr(buf + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - buf) : len;
+        size_t raw = end - pos;
+        lineno++;
+        if (raw + 1 > linecap) {
+            char *grown = realloc(line, raw + 1);
+            if (!grown) {
+                st = LEDE_ERR_NOMEM;
+                break;
+            }
+            line = grown;
+            linecap = raw + 1;
+        }
+        size_t n = normalise(buf + pos, raw, line);
+        if (n > 0 && line[0] != '#')
+            st = parse_line(&p, line, n, lineno);
+        pos = end + 1;
+    }
+    free(line);
+    if (st != LEDE_OK)
+        return st;
+    return p.bad ? LEDE_ERR_SYNTAX : LEDE_OK;
+}
+
+static lede_status status_from_errno(int err)
+{
+    switch (err) {
+    case ENOENT:
+    case ENOTDIR:
+        return LEDE_ERR_NOENT;
+    case EISDIR:
+        return LEDE_ERR_ISDIR;
+    case EACCES:
+    case EPERM:
+        return LEDE_ERR_ACCESS;
+    case ENOMEM:
+        return LEDE_ERR_NOMEM;
+    default:
+        return LEDE_ERR_IO;
+    }
+}
+
+/* Reads all of fd into a malloc'd buffer (the size from fstat is only a hint, so
+ * pipes and growing files work too). */
+static lede_status read_all(int fd, size_t hint, char **out, size_t *outlen)
+{
+    size_t cap = hint + 1 > 4096 ? hint + 1 : 4096;
+    size_t len = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return LEDE_ERR_NOMEM;
+    for (;;) {
+        if (len == cap) {
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                free(buf);
+                return LEDE_ERR_NOMEM;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + len, cap - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            lede_status st = status_from_errno(errno);
+            free(buf);
+            return st;
+        }
+        if (got == 0)
+            break;
+        len += (size_t)got;
+    }
+    *out = buf;
+    *outlen = len;
+    return LEDE_OK;
+}
+
+lede_status lede_lexicon_add_file(lede_lexicon *lex, const char *path, FILE *diag)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return status_from_errno(errno);
+    struct stat sb;
+    if (fstat(fd, &sb) != 0) {
+        lede_status st = status_from_errno(errno);
+        close(fd);
+        return st;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        close(fd);
+        return LEDE_ERR_ISDIR;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    lede_status st = read_all(fd, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0, &buf, &len);
+    close(fd);
+    if (st != LEDE_OK)
+        return st;
+    st = lede_lexicon_add_buffer(lex, buf, len, path, diag);
+    free(buf);
+    return st;
+}
+
+lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *word,
+                             const char *value)
+{
+    if ((unsigned)kind >= LEDE_LEX_KINDS || !word)
+        return LEDE_ERR_SYNTAX;
+    size_t wraw = strlen(word), vraw = value ? strlen(value) : 0;
+    char *tmp = malloc(wraw + vraw + 1);
+    if (!tmp)
+        return LEDE_ERR_NOMEM;
+    size_t wlen = normalise(word, wraw, tmp);
+    size_t vlen = value ? normalise(value, vraw, tmp + wlen) : 0;
+    lede_status st =
+        wlen == 0 ? LEDE_ERR_SYNTAX : add_entry(lex, kind, tmp, wlen, tmp + wlen, vlen);
+    free(tmp);
+    return st;
+}
+
+static const struct slot *lookup(const lede_lexicon *lex, lede_lex_kind kind, const char *word,
+                                 size_t len)
+{
+    if (!lex || (unsigned)kind >= LEDE_LEX_KINDS || !word || len == 0 || len > UINT32_MAX)
+        return NULL;
+    const struct slot *s =
+        find_slot(lex->slots, lex->cap, hash_key(kind, word, len), kind, word, len);
+    return s->word ? s : NULL;
+}
+
+bool lede_lexicon_has(const lede_lexicon *lex, lede_lex_kind kind, const char *word, size_t len)
+{
+    return lookup(lex, kind, word, len) != NULL;
+}
+
+const char *lede_lexicon_value(const lede_lexicon *lex, lede_lex_kind kind, const char *word,
+                               size_t len)
+{
+    const struct slot *s = lookup(lex, kind, word, len);
+    if (!s)
+        return NULL;
+    return s->value ? s->value : "";
+}
+
+int lede_lexicon_max_words(const lede_lexicon *lex, lede_lex_kind kind)
+{
+    if (!lex || (unsigned)kind >= LEDE_LEX_KINDS)
+        return 0;
+    return lex->max_words[kind];
+}
+
+size_t lede_lexicon_count(const lede_lexicon *lex, lede_lex_kind kind)
+{
+    if (!lex || (unsigned)kind >= LEDE_LEX_KINDS)
+        return 0;
+    return lex->count[kind];
+}
+
+void lede_lexicon_free(lede_lexicon *lex)
+{
+    if (!lex)
+        return;
+    while (lex->blocks) {
+        struct block *next = lex->blocks->next;
+        free(lex->blocks);
+        lex->blocks = next;
+    }
+    free(lex->slots);
+    free(lex);
+}
