@@ -78,11 +78,13 @@ lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out)
     namer->lex = lex;
     int err;
     PCRE2_SIZE off;
-    /* A capital that starts a word: not after a letter, digit, apostrophe or period
+    /* Texts may hold invalid UTF-8, which PCRE2 then treats as matching nothing (and
+     * needs no validity check per call). A capital that starts a word: not after a letter, digit, apostrophe or period
      * (so "U.S." and "O'Brien" are read from their first letter). */
     const char *pat = "(?<![\\p{L}\\p{M}\\p{N}'\\x{2019}.-])[\\p{Lu}\\p{Lt}]";
     namer->cap_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off,
+                                  NULL);
     if (!namer->cap_re) {
         free(namer);
         return LEDE_ERR_PATTERN;
@@ -605,7 +607,7 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
     bool weak = para->kind == LEDE_PARA_HEADLINE && title_case(s, lo, end);
     token toks[MAX_TOKENS];
     while (pos < end) {
-        int rc = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, PCRE2_NO_UTF_CHECK, md, NULL);
+        int rc = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL);
         if (rc < 0)
             break;
         size_t p = pcre2_get_ovector_pointer(md)[0];

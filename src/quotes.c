@@ -363,6 +363,15 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
     }
     if (t.cp != 0)
         return false;
+    if (tok_is(c->s, &t, "who")) {
+        /* "Lopez, who added": the name the relative clause hangs on. */
+        qtok comma;
+        const lede_name *n = NULL;
+        if (prev_tok(c->s, lo, t.start, &comma) && comma.cp == ',')
+            n = name_ending_at(c->names, comma.start);
+        set_source(q, t.start, t.end, n ? n->entity : LEDE_NONE);
+        return true;
+    }
     if (tok_in(c->s, &t, pronouns)) {
         uint32_t who = tok_in(c->s, &t, person_pronouns) ? recent_person(c, t.start) : LEDE_NONE;
         set_source(q, t.start, t.end, who);

@@ -1,0 +1,335 @@
+/* check_annotate.c - entities, roles, aliases and quotes on small texts written here. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lede/annotate.h"
+#include "lede/article.h"
+
+static lede_lexicon *lex;
+static lede_annotator *ann;
+static lede_text text;
+static lede_model model;
+
+static void setup(void)
+{
+    ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
+    ck_assert_int_eq(lede_annotator_new(lex, &ann), LEDE_OK);
+    memset(&text, 0, sizeof text);
+    memset(&model, 0, sizeof model);
+}
+
+static void teardown(void)
+{
+    lede_model_free(&model);
+    lede_text_free(&text);
+    lede_annotator_free(ann);
+    lede_lexicon_free(lex);
+}
+
+static void annotate(const char *s)
+{
+    lede_model_free(&model);
+    lede_text_free(&text);
+    ck_assert_int_eq(lede_text_from_buffer(s, strlen(s), &text), LEDE_OK);
+    ck_assert_int_eq(lede_annotate(ann, &text, &model), LEDE_OK);
+}
+
+static const lede_entity *entity(const char *name)
+{
+    for (size_t i = 0; i < model.n_entities; i++)
+        if (strcmp(model.entities[i].name, name) == 0)
+            return &model.entities[i];
+    return NULL;
+}
+
+/* The text of mention k of e. */
+static char *mention_text(const lede_entity *e, size_t k)
+{
+    static char buf[256];
+    lede_span sp = model.mentions[e->mentions[k]].span;
+    size_t len = sp.end - sp.start < sizeof buf - 1 ? sp.end - sp.start : sizeof buf - 1;
+    memcpy(buf, text.bytes + sp.start, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static char *span_text(lede_span sp)
+{
+    static char buf[512];
+    size_t len = sp.end - sp.start < sizeof buf - 1 ? sp.end - sp.start : sizeof buf - 1;
+    memcpy(buf, text.bytes + sp.start, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static void assert_entity(const char *name, lede_entity_type type, const char *role,
+                          size_t mentions)
+{
+    const lede_entity *e = entity(name);
+    ck_assert_msg(e != NULL, "no entity named %s", name);
+    ck_assert_msg(e->type == type, "%s is a %s", name, lede_entity_type_name(e->type));
+    if (role)
+        ck_assert_msg(e->role && strcmp(e->role, role) == 0, "%s has role %s", name,
+                      e->role ? e->role : "(none)");
+    else
+        ck_assert_msg(e->role == NULL, "%s has role %s", name, e->role);
+    ck_assert_msg(e->n_mentions == mentions, "%s has %zu mentions", name, e->n_mentions);
+}
+
+START_TEST(titles_become_roles)
+{
+    annotate("Finnish President Aino Virtanen met Kremlin aide Pavel Orlov in Helsinki on "
+             "Monday. Virtanen’s office said the talks were long. Former President Pekka "
+             "Laine did not attend.\n");
+    assert_entity("Aino Virtanen", LEDE_PERSON, "Finnish President", 2);
+    assert_entity("Pavel Orlov", LEDE_PERSON, "Kremlin aide", 1);
+    assert_entity("Pekka Laine", LEDE_PERSON, "Former President", 1);
+    const lede_entity *e = entity("Aino Virtanen");
+    ck_assert_str_eq(mention_text(e, 1), "Virtanen"); /* without ’s */
+    assert_entity("Helsinki", LEDE_PLACE, NULL, 1);
+}
+END_TEST
+
+START_TEST(aliases_merge_surnames_and_possessives)
+{
+    annotate("Maria Lopez and Peter Hansen spoke. Lopez's plan won. Hansen's did not.\n\n"
+             "Later, Lopez left.\n");
+    assert_entity("Maria Lopez", LEDE_PERSON, NULL, 3);
+    assert_entity("Peter Hansen", LEDE_PERSON, NULL, 2);
+    ck_assert_ptr_null(entity("Lopez"));
+}
+END_TEST
+
+START_TEST(surname_before_full_name_merges)
+{
+    annotate("Ortega wins vote\n\nPresident Daniel Ortega won the vote on Sunday.\n");
+    assert_entity("Daniel Ortega", LEDE_PERSON, "President", 2);
+}
+END_TEST
+
+START_TEST(same_surname_goes_to_most_recent)
+{
+    annotate("Anna Berg and Johan Berg arrived. Johan Berg spoke first. Then Berg sat down.\n");
+    const lede_entity *johan = entity("Johan Berg");
+    ck_assert_ptr_nonnull(johan);
+    ck_assert_uint_eq(johan->n_mentions, 3);
+}
+END_TEST
+
+START_TEST(sentence_starts_days_and_months_are_not_entities)
+{
+    annotate("Meanwhile, the rain stopped. Shortly after, Speaking to nobody, the clerk "
+             "left. On Wednesday in March the shop closed. Explosions were heard.\n");
+    ck_assert_uint_eq(model.n_entities, 0);
+}
+END_TEST
+
+START_TEST(particles_initials_and_hyphens)
+{
+    annotate("The composer Ludwig van Beethoven, the writer J. D. Salinger and the minister "
+             "Ingrid Solberg-Haug were named, as was Sean O'Brien.\n");
+    ck_assert_ptr_nonnull(entity("Ludwig van Beethoven"));
+    ck_assert_ptr_nonnull(entity("J. D. Salinger"));
+    ck_assert_ptr_nonnull(entity("Ingrid Solberg-Haug"));
+    ck_assert_ptr_nonnull(entity("Sean O'Brien"));
+}
+END_TEST
+
+START_TEST(organisations_places_groups)
+{
+    annotate("The Ministry of Defence and the Bank of England met staff of Norvik Widgets "
+             "Inc. in Oslo, the capital of Norway, while Republicans in Texas objected.\n");
+    assert_entity("Ministry of Defence", LEDE_ORGANIZATION, NULL, 1);
+    assert_entity("Bank of England", LEDE_ORGANIZATION, NULL, 1);
+    assert_entity("Norvik Widgets Inc.", LEDE_ORGANIZATION, NULL, 1);
+    assert_entity("Oslo", LEDE_PLACE, NULL, 1);
+    assert_entity("Norway", LEDE_PLACE, NULL, 1);
+    assert_entity("Texas", LEDE_PLACE, NULL, 1);
+    assert_entity("Republicans", LEDE_GROUP, NULL, 1);
+}
+END_TEST
+
+START_TEST(acronym_follows_long_form)
+{
+    annotate("The Nordic Medicines Agency (NMA) said so. Later the NMA agreed.\n");
+    const lede_entity *e = entity("Nordic Medicines Agency");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->n_mentions, 3);
+    ck_assert_ptr_null(entity("NMA"));
+}
+END_TEST
+
+/* The quote at index i: its speaker's name, or "" when none. */
+static const char *speaker_of(size_t i)
+{
+    ck_assert_uint_lt(i, model.n_quotes);
+    uint32_t s = model.quotes[i].speaker;
+    return s == LEDE_NONE ? "" : model.entities[s].name;
+}
+
+START_TEST(quote_attribution_forms)
+{
+    annotate("Maria Lopez spoke first. “We will build it,” Lopez said.\n\n"
+             "“It is late,” said Peter Hansen.\n\n"
+             "Lopez said: “Then we start now.”\n\n"
+             "Hansen remarked, “Fine by me.”\n\n"
+             "The plan works, according to Lopez, who added: “No doubt.”\n\n"
+             "“I agree with her,” he said.\n");
+    ck_assert_uint_eq(model.n_quotes, 6);
+    ck_assert_str_eq(speaker_of(0), "Maria Lopez");
+    ck_assert_str_eq(span_text(model.quotes[0].cue), "said");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Lopez");
+    ck_assert_str_eq(speaker_of(1), "Peter Hansen");
+    ck_assert_str_eq(speaker_of(2), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(3), "Peter Hansen");
+    ck_assert_str_eq(speaker_of(4), "Maria Lopez");
+    /* "he" is the most recent person named before the quote. */
+    ck_assert_str_eq(speaker_of(5), "Maria Lopez");
+    ck_assert_str_eq(span_text(model.quotes[5].source), "he");
+    ck_assert(!model.quotes[0].partial);
+}
+END_TEST
+
+START_TEST(quote_spans_include_marks)
+{
+    annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[0].span), "\"fair share\"");
+    ck_assert(model.quotes[0].partial);
+    ck_assert_str_eq(span_text(model.quotes[1].span), "“It is over,”");
+    ck_assert(!model.quotes[1].partial);
+}
+END_TEST
+
+START_TEST(quote_continues_over_paragraphs)
+{
+    annotate("Maria Lopez said: “The first part runs on.\n\n"
+             "“And the second part ends here.”\n\n"
+             "A new paragraph has no quote at all.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(0), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(1), "Maria Lopez");
+    /* The open quote ends with its paragraph. */
+    ck_assert_uint_eq(model.quotes[0].span.end, text.paras[0].span.end);
+}
+END_TEST
+
+START_TEST(unmatched_mark_stays_in_its_paragraph)
+{
+    annotate("He wrote “this never closes\n\nAnd this paragraph is plain.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_uint_eq(model.quotes[0].span.end, text.paras[0].span.end);
+}
+END_TEST
+
+START_TEST(straight_quotes_glued_and_nested)
+{
+    annotate("The note read:\"We want the 'old' rules back,\" said Peter Hansen.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].span), "\"We want the 'old' rules back,\"");
+    ck_assert_str_eq(speaker_of(0), "Peter Hansen");
+}
+END_TEST
+
+START_TEST(continuation_keeps_the_speaker)
+{
+    annotate("“One,” said Peter Hansen. “Two.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(1), "Peter Hansen");
+    ck_assert(!model.quotes[1].has_source);
+}
+END_TEST
+
+START_TEST(spans_round_trip)
+{
+    size_t len;
+    const char *sample = lede_sample_article(&len);
+    ck_assert_int_eq(lede_text_from_buffer(sample, len, &text), LEDE_OK);
+    ck_assert_int_eq(lede_annotate(ann, &text, &model), LEDE_OK);
+    ck_assert_uint_gt(model.n_entities, 10);
+    ck_assert_uint_gt(model.n_quotes, 5);
+    for (size_t i = 0; i < model.n_mentions; i++) {
+        lede_span sp = model.mentions[i].span;
+        ck_assert_uint_lt(sp.start, sp.end);
+        ck_assert_uint_le(sp.end, text.len);
+        if (i)
+            ck_assert_uint_ge(sp.start, model.mentions[i - 1].span.end);
+        /* A mention holds a word of its entity's name, or an alias of it. */
+        const lede_entity *e = &model.entities[model.mentions[i].entity];
+        ck_assert(e->n_mentions > 0);
+    }
+    for (size_t i = 0; i < model.n_quotes; i++) {
+        const char *q = text.bytes + model.quotes[i].span.start;
+        ck_assert(q[0] == '"' || memcmp(q, "“", 3) == 0);
+    }
+}
+END_TEST
+
+START_TEST(bad_bytes_do_not_break_anything)
+{
+    static const char bad[] = "Maria Lopez \xff\xfe said \x01 “odd\x80 text” in Oslo.\0 More "
+                              "Lopez\xc3.\n";
+    ck_assert_int_eq(lede_text_from_buffer(bad, sizeof bad - 1, &text), LEDE_OK);
+    ck_assert_int_eq(lede_annotate(ann, &text, &model), LEDE_OK);
+    ck_assert_ptr_nonnull(entity("Maria Lopez"));
+    ck_assert_ptr_nonnull(entity("Oslo"));
+}
+END_TEST
+
+START_TEST(huge_single_line)
+{
+    const char *unit = "Maria Lopez said “yes,” and Oslo agreed with the Ministry of Defence. ";
+    size_t ulen = strlen(unit), n = (10u << 20) / ulen;
+    char *big = malloc(n * ulen + 1);
+    ck_assert_ptr_nonnull(big);
+    for (size_t i = 0; i < n; i++)
+        memcpy(big + i * ulen, unit, ulen);
+    ck_assert_int_eq(lede_text_from_buffer(big, n * ulen, &text), LEDE_OK);
+    free(big);
+    ck_assert_int_eq(lede_annotate(ann, &text, &model), LEDE_OK);
+    assert_entity("Maria Lopez", LEDE_PERSON, NULL, n);
+    ck_assert_uint_eq(model.n_quotes, n);
+}
+END_TEST
+
+static Suite *annotate_suite(void)
+{
+    Suite *s = suite_create("annotate");
+    TCase *names = tcase_create("names");
+    tcase_add_checked_fixture(names, setup, teardown);
+    tcase_add_test(names, titles_become_roles);
+    tcase_add_test(names, aliases_merge_surnames_and_possessives);
+    tcase_add_test(names, surname_before_full_name_merges);
+    tcase_add_test(names, same_surname_goes_to_most_recent);
+    tcase_add_test(names, sentence_starts_days_and_months_are_not_entities);
+    tcase_add_test(names, particles_initials_and_hyphens);
+    tcase_add_test(names, organisations_places_groups);
+    tcase_add_test(names, acronym_follows_long_form);
+    suite_add_tcase(s, names);
+    TCase *quotes = tcase_create("quotes");
+    tcase_add_checked_fixture(quotes, setup, teardown);
+    tcase_add_test(quotes, quote_attribution_forms);
+    tcase_add_test(quotes, quote_spans_include_marks);
+    tcase_add_test(quotes, quote_continues_over_paragraphs);
+    tcase_add_test(quotes, unmatched_mark_stays_in_its_paragraph);
+    tcase_add_test(quotes, straight_quotes_glued_and_nested);
+    tcase_add_test(quotes, continuation_keeps_the_speaker);
+    suite_add_tcase(s, quotes);
+    TCase *robust = tcase_create("robust");
+    tcase_add_checked_fixture(robust, setup, teardown);
+    tcase_set_timeout(robust, 60);
+    tcase_add_test(robust, spans_round_trip);
+    tcase_add_test(robust, bad_bytes_do_not_break_anything);
+    tcase_add_test(robust, huge_single_line);
+    suite_add_tcase(s, robust);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(annotate_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
