@@ -630,9 +630,11 @@ START_TEST(test_big_book)
     lede_model_init(&m);
     uint32_t id;
     ck_assert_int_eq(lede_model_add_entity(&m, LEDE_PERSON, "Alice", NULL, &id), LEDE_OK);
-    for (const char *s = strstr(big.bytes, "Alice"); s; s = strstr(s + 5, "Alice")) {
+    /* memchr, not strstr: a sanitizer's strstr measures the whole rest each time. */
+    for (const char *s = big.bytes; (s = memchr(s, 'A', big.len - (size_t)(s - big.bytes))); s++) {
         size_t at = (size_t)(s - big.bytes);
-        ck_assert_int_eq(lede_model_add_mention(&m, id, (lede_span){at, at + 5}), LEDE_OK);
+        if (strncmp(s, "Alice", 5) == 0)
+            ck_assert_int_eq(lede_model_add_mention(&m, id, (lede_span){at, at + 5}), LEDE_OK);
     }
     ck_assert_int_eq(lede_model_finish(&m), LEDE_OK);
 
