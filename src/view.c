@@ -313,8 +313,8 @@ static void add_section(lede_view *v, lede_entity_type type, const lede_entity *
     v->irows[v->n_rows++] =
         (lede_index_row){LEDE_INDEX_HEADER, type, LEDE_NONE, section_title(type), NULL, n};
     for (size_t i = 0; i < n; i++)
-        v->irows[v->n_rows++] = (lede_index_row){LEDE_INDEX_ENTRY, type,         tmp[i]->id,
-                                                tmp[i]->name,     tmp[i]->role, tmp[i]->n_mentions};
+        v->irows[v->n_rows++] = (lede_index_row){
+            LEDE_INDEX_ENTRY, type, tmp[i]->id, tmp[i]->name, tmp[i]->role, tmp[i]->n_mentions};
 }
 
 static lede_status build_index(lede_view *v)
@@ -649,8 +649,7 @@ static bool has_upper(const char *pat)
             continue;
         }
         lede_utf8_decode(pat + i, len - i, &adv);
-        found =
-            pcre2_match(upper, (PCRE2_SPTR)(pat + i), adv, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+        found = pcre2_match(upper, (PCRE2_SPTR)(pat + i), adv, 0, 0, md, NULL) >= 0;
         i += adv;
     }
     if (!md)

@@ -605,6 +605,39 @@ START_TEST(test_no_model)
 }
 END_TEST
 
+START_TEST(test_search_invalid_utf8)
+{
+    const char *raw = "Bad bytes\n\nSome \xff\xfe bytes are not UTF-8, and \xc3 that is fine.\n";
+    lede_text t;
+    ck_assert_int_eq(lede_text_from_buffer(raw, strlen(raw), &t), LEDE_OK);
+    lede_view *v;
+    ck_assert_int_eq(lede_view_new(80, 24, &v), LEDE_OK);
+    ck_assert_int_eq(lede_view_set_article(v, &t, NULL, "bad.txt"), LEDE_OK);
+    ck_assert_int_eq(lede_view_search(v, "bytes"), LEDE_OK);
+    ck_assert_uint_eq(lede_view_match_count(v), 2);
+    ck_assert_int_eq(lede_view_search(v, "fine"), LEDE_OK);
+    ck_assert_uint_eq(lede_view_match_count(v), 1);
+    /* An invalid pattern byte is reported, not crashed on. */
+    lede_status st = lede_view_search(v, "\xff(");
+    ck_assert_int_eq(st, LEDE_ERR_PATTERN);
+    ck_assert_uint_eq(strncmp(lede_view_message(v), "bad regex: ", 11), 0);
+    const lede_line *lines;
+    size_t n = lede_view_lines(v, &lines);
+    ck_assert_uint_eq(n, 3);
+    const lede_run *runs;
+    size_t nr = lede_view_runs(v, &lines[2], &runs);
+    bool invalid = false;
+    for (size_t r = 0; r < nr; r++)
+        if (runs[r].flags & LEDE_RUN_INVALID) {
+            invalid = true;
+            ck_assert_int_eq(runs[r].cols, (int)(runs[r].end - runs[r].start));
+        }
+    ck_assert(invalid);
+    lede_view_free(v);
+    lede_text_free(&t);
+}
+END_TEST
+
 /* About 3 MB of generated paragraphs with "Alice" mentioned throughout. */
 START_TEST(test_big_book)
 {
@@ -683,6 +716,7 @@ static Suite *view_suite(void)
     tcase_add_test(tc, test_mouse);
     tcase_add_test(tc, test_no_model);
     tcase_add_test(tc, test_big_book);
+    tcase_add_test(tc, test_search_invalid_utf8);
     suite_add_tcase(s, tc);
     return s;
 }
