@@ -33,7 +33,8 @@ typedef struct {
     int hint;                    /* lede_entity_type or NO_HINT */
     bool strong;                 /* the evidence is enough to create an entity */
     bool sent_initial;
-    bool weak;     /* in a title-case headline: only known names count */
+    bool weak;     /* in a headline or all-capital line: only known names count */
+    bool fold;     /* written in capitals: look it up as "London", not "LONDON" */
     bool acronym;  /* all capitals: may be an alias of a long form */
     uint8_t ntok;  /* name words */
     size_t last_start, last_end; /* the last name word, for surnames */
@@ -120,16 +121,19 @@ static bool is_hyphen(uint32_t c)
     return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-/* Copies s[start..end) into key with every run of white space made one space. Returns
- * the key's length, 0 when it does not fit. */
-static size_t make_key(const char *s, size_t start, size_t end, char *key)
+/* Copies s[start..end) into key with every run of white space made one space; with
+ * fold, capitals after a word's first letter become small ("LONDON" -> "London"), so
+ * names in all-capital lines can be looked up. Returns the key's length, 0 when it
+ * does not fit. */
+static size_t make_key_fold(const char *s, size_t start, size_t end, char *key, bool fold)
 {
     size_t n = 0;
-    bool space = false;
+    bool space = false, in_word = false;
     for (size_t i = start; i < end; i++) {
         char c = s[i];
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
             space = true;
+            in_word = false;
             continue;
         }
         if (space && n > 0) {
@@ -140,10 +144,17 @@ static size_t make_key(const char *s, size_t start, size_t end, char *key)
         space = false;
         if (n + 1 >= KEY_MAX)
             return 0;
-        key[n++] = c;
+        bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        key[n++] = fold && in_word && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        in_word = letter || (in_word && (unsigned char)c >= 0x80);
     }
     key[n] = '\0';
     return n;
+}
+
+static size_t make_key(const char *s, size_t start, size_t end, char *key)
+{
+    return make_key_fold(s, start, end, key, false);
 }
 
 static bool lex_has(const lede_namer *nm, lede_lex_kind kind, const char *s, size_t len)
@@ -450,32 +461,35 @@ static bool is_modifier_token(const lede_namer *nm, const char *s, const token *
                                                       t->name_end - t->start);
 }
 
+/* Looks key up as a whole name; on a hit sets c's type, strength and canonical name. */
+static bool known_name(const lede_namer *nm, const char *key, size_t len, cand *c)
+{
+    static const struct {
+        lede_lex_kind kind;
+        int type;
+    } kinds[] = {{LEDE_LEX_PERSON, LEDE_PERSON}, {LEDE_LEX_ORG, LEDE_ORGANIZATION},
+                 {LEDE_LEX_PLACE, LEDE_PLACE},   {LEDE_LEX_GROUP, LEDE_GROUP},
+                 {LEDE_LEX_DEMONYM, LEDE_GROUP}};
+    for (size_t k = 0; len && k < sizeof kinds / sizeof kinds[0]; k++) {
+        const char *value = lede_lexicon_value(nm->lex, kinds[k].kind, key, len);
+        if (!value)
+            continue;
+        c->hint = kinds[k].type;
+        c->strong = true;
+        c->canonical = *value && kinds[k].kind != LEDE_LEX_DEMONYM ? value : NULL;
+        return true;
+    }
+    return false;
+}
+
 /* Looks the name up in the word lists and reads the evidence for its type. */
 static void type_name(const lede_namer *nm, const char *s, size_t end, const token *toks,
                       size_t a, size_t b, cand *c)
 {
     char key[KEY_MAX];
     size_t len = make_key(s, c->start, c->end, key);
-    static const struct {
-        lede_lex_kind kind;
-        int type;
-    } known[] = {{LEDE_LEX_PERSON, LEDE_PERSON},
-                 {LEDE_LEX_ORG, LEDE_ORGANIZATION},
-                 {LEDE_LEX_PLACE, LEDE_PLACE},
-                 {LEDE_LEX_GROUP, LEDE_GROUP},
-                 {LEDE_LEX_DEMONYM, LEDE_GROUP}};
-    for (size_t k = 0; len && k < sizeof known / sizeof known[0]; k++) {
-        const char *value = lede_lexicon_value(nm->lex, known[k].kind, key, len);
-        if (!value)
-            continue;
-        c->hint = known[k].type;
-        c->strong = true;
-        if (known[k].kind == LEDE_LEX_DEMONYM)
-            c->canonical = NULL; /* a nationality is its own group, merged by name */
-        else if (*value)
-            c->canonical = value;
+    if (known_name(nm, key, len, c))
         return;
-    }
     const token *first = &toks[a], *last = &toks[b - 1];
     if (c->role_end > c->role_start) {
         c->hint = LEDE_PERSON;
@@ -585,6 +599,71 @@ static bool is_stop(const lede_namer *nm, const char *s, const token *toks, size
     return !(i > 0 && tok_has(nm, LEDE_LEX_FIRST, s, &toks[i - 1]));
 }
 
+/* In a headline or an all-capital line every word is capitalised, so a run of capitals
+ * says nothing: at each word, take the longest known name, a first name and the word
+ * after it, or else the single word, which later counts only as an alias of a name the
+ * body gives. */
+static lede_status add_weak_names(const lede_namer *nm, const char *s, const token *toks,
+                                  size_t n, bool fold, cands *cs)
+{
+    char key[KEY_MAX];
+    for (size_t i = 0; i < n;) {
+        cand c;
+        memset(&c, 0, sizeof c);
+        c.hint = NO_HINT;
+        c.weak = true;
+        size_t best = 0;
+        for (size_t len = n - i < 4 ? n - i : 4; len >= 1 && !best; len--) {
+            for (int f = fold; f >= 0 && !best; f--) {
+                size_t k = make_key_fold(s, toks[i].start, toks[i + len - 1].name_end, key, f);
+                if (!toks[i + len - 1].lower && known_name(nm, key, k, &c)) {
+                    best = len;
+                    c.fold = f;
+                }
+            }
+        }
+        size_t k = make_key_fold(s, toks[i].start, toks[i].name_end, key, fold);
+        bool stop = toks[i].lower || lex_has(nm, LEDE_LEX_STOP, key, k);
+        if (!best && !stop && i + 1 < n && !toks[i + 1].lower &&
+            lex_has(nm, LEDE_LEX_FIRST, key, k)) {
+            size_t k2 = make_key_fold(s, toks[i + 1].start, toks[i + 1].name_end, key, fold);
+            if (!lex_has(nm, LEDE_LEX_STOP, key, k2)) {
+                best = 2;
+                c.hint = LEDE_PERSON;
+                c.strong = true;
+            }
+        }
+        if (!best && stop) {
+            i++;
+            continue;
+        }
+        best = best ? best : 1;
+        c.fold = c.fold || (fold && !c.canonical);
+        c.start = toks[i].start;
+        c.end = toks[i + best - 1].name_end;
+        c.last_start = toks[i + best - 1].start;
+        c.last_end = c.end;
+        c.ntok = (uint8_t)best;
+        lede_status st = push_cand(cs, &c);
+        if (st != LEDE_OK)
+            return st;
+        i += best;
+    }
+    return LEDE_OK;
+}
+
+/* True when the paragraph is written in capitals ("LONDON 1996-08-30"). */
+static bool all_caps_para(const char *s, size_t start, size_t end)
+{
+    size_t upper = 0, lower = 0;
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        upper += c >= 'A' && c <= 'Z';
+        lower += c >= 'a' && c <= 'z';
+    }
+    return upper >= 3 && lower * 10 <= upper;
+}
+
 /* True when most words of the paragraph are capitalised (a title-case headline). */
 static bool title_case(const char *s, size_t start, size_t end)
 {
@@ -604,7 +683,8 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
 {
     const char *s = text->bytes;
     size_t lo = para->span.start, end = para->span.end, pos = lo;
-    bool weak = para->kind == LEDE_PARA_HEADLINE && title_case(s, lo, end);
+    bool caps = all_caps_para(s, lo, end);
+    bool weak = caps || (para->kind == LEDE_PARA_HEADLINE && title_case(s, lo, end));
     token toks[MAX_TOKENS];
     while (pos < end) {
         int rc = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL);
@@ -612,6 +692,13 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
             break;
         size_t p = pcre2_get_ovector_pointer(md)[0];
         size_t n = read_sequence(nm, s, end, p, toks);
+        pos = toks[n - 1].end > p ? toks[n - 1].end : p + 1;
+        if (weak) {
+            lede_status st = add_weak_names(nm, s, toks, n, caps, cs);
+            if (st != LEDE_OK)
+                return st;
+            continue;
+        }
         bool at_start = sentence_start(s, lo, p);
         size_t a = 0;
         for (size_t i = 0; i <= n; i++) {
@@ -622,7 +709,6 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
                 return st;
             a = i + 1;
         }
-        pos = toks[n - 1].end > p ? toks[n - 1].end : p + 1;
     }
     return LEDE_OK;
 }
@@ -708,13 +794,27 @@ static uint32_t surname_entity(const resolver *r, const char *key, size_t len)
     return best;
 }
 
+/* The name c is known by: the lexicon's canonical name, or its text. */
+static size_t cand_key(const resolver *r, const cand *c, char *key)
+{
+    if (c->canonical) {
+        size_t len = strlen(c->canonical);
+        if (len >= KEY_MAX)
+            return 0;
+        memcpy(key, c->canonical, len + 1);
+        return len;
+    }
+    return make_key_fold(r->s, c->start, c->end, key, c->fold);
+}
+
 static lede_status entity_for(resolver *r, const cand *c, uint32_t *id)
 {
     char key[KEY_MAX];
-    size_t len = c->canonical ? strlen(c->canonical) : make_key(r->s, c->start, c->end, key);
-    const char *name = c->canonical ? c->canonical : key;
-    if (!len || len >= KEY_MAX)
-        return LEDE_ERR_SYNTAX;
+    size_t len = cand_key(r, c, key);
+    const char *name = key;
+    *id = LEDE_NONE;
+    if (!len)
+        return LEDE_OK; /* too long to be a name: leave it out */
     *id = lede_strmap_get(&r->by_name, name, len);
     if (*id != UINT32_MAX)
         return LEDE_OK;
@@ -733,8 +833,10 @@ static lede_status entity_for(resolver *r, const cand *c, uint32_t *id)
 static uint32_t known_entity(const resolver *r, const cand *c)
 {
     char key[KEY_MAX];
-    size_t len = c->canonical ? strlen(c->canonical) : make_key(r->s, c->start, c->end, key);
-    uint32_t id = lede_strmap_get(&r->by_name, c->canonical ? c->canonical : key, len);
+    size_t len = cand_key(r, c, key);
+    if (!len)
+        return LEDE_NONE;
+    uint32_t id = lede_strmap_get(&r->by_name, key, len);
     if (id != UINT32_MAX)
         return id;
     if (c->ntok == 1) {
@@ -777,7 +879,7 @@ static lede_status resolve(resolver *r, cands *cs, lede_names *out)
         cand *c = &cs->items[i];
         if (c->entity == LEDE_NONE)
             c->entity = known_entity(r, c);
-        if (c->entity == LEDE_NONE && !c->weak) {
+        if (c->entity == LEDE_NONE && (!c->weak || c->strong)) {
             if (c->hint == NO_HINT && !c->sent_initial)
                 c->hint = guess_type(r, c);
             else if (c->hint != NO_HINT && c->sent_initial && !c->strong && c->ntok == 1 &&
