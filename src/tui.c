@@ -117,6 +117,7 @@ static void setup_colors(tui *t)
 {
     tui_screen *ts = &t->ts;
     ts->n_pairs = 1;
+    ts->no_italic = !(term_attrs() & A_ITALIC);
     if (lede_theme_is_mono(&ts->theme))
         return;
     if (!has_colors()) {

@@ -6,7 +6,6 @@
 #include "tui_screen.h"
 
 #define CHUNK 128
-#define HELP_COLUMN 46
 
 /* --- colours and attributes -------------------------------------------------------- */
 
@@ -44,6 +43,8 @@ attr_t tui_attr(tui_screen *ts, lede_style st)
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         if (st.attrs & attrs[i].bit)
             a |= attrs[i].attr;
+    if ((a & A_ITALIC) && ts->no_italic)
+        a = (a & ~A_ITALIC) | A_UNDERLINE; /* quotes must still stand out */
     if (!ts->color || (st.fg == LEDE_COLOR_DEFAULT && st.bg == LEDE_COLOR_DEFAULT))
         return a;
     short fg = map_color(ts, st.fg, true), bg = map_color(ts, st.bg, false);
@@ -225,17 +226,27 @@ static void draw_index(tui_screen *ts, const lede_rect *r)
     }
 }
 
-/* The help screen, in as many columns as fit. */
+/* The help screen: as many columns as it takes to show every line, each as wide as
+ * the longest line when there is room, else narrower (the help texts are cut). */
 static void draw_help(tui_screen *ts, int rows)
 {
     size_t n = lede_keys_help_count();
-    int columns = COLS / HELP_COLUMN > 0 ? COLS / HELP_COLUMN : 1;
-    int width = columns > 1 ? HELP_COLUMN : COLS;
+    char line[128];
+    int longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = lede_keys_help_line(i, line, sizeof line);
+        int cols = lede_text_cols(line, 0, len < sizeof line ? len : sizeof line - 1);
+        if (cols > longest)
+            longest = cols;
+    }
+    int columns = (int)((n + (size_t)rows - 1) / (size_t)rows);
+    int width = COLS / columns;
+    if (width > longest + 3)
+        width = longest + 3;
     for (size_t i = 0; i < n; i++) {
         int column = (int)i / rows;
-        if (column >= columns)
+        if ((column + 1) * width > COLS)
             break;
-        char line[128];
         lede_keys_help_line(i, line, sizeof line);
         bool title = line[0] != '\0' && line[0] != ' ';
         attr_t a = element_attr(ts, title ? LEDE_EL_INDEX_HEADER : LEDE_EL_TEXT);

@@ -16,6 +16,7 @@ typedef struct {
     lede_theme theme;
     bool color;          /* the terminal shows colours and the theme may use them */
     bool default_colors; /* use_default_colors() worked: -1 is a colour */
+    bool no_italic;      /* the terminal cannot show italics: underline instead */
     short pair_fg[TUI_MAX_PAIRS], pair_bg[TUI_MAX_PAIRS];
     int n_pairs; /* pairs 1..n_pairs-1 are in use; 0 is the terminal's own */
 } tui_screen;
