@@ -17,6 +17,10 @@ if [ -z "${LEDE:-}" ]; then
     echo "LEDE must name the lede binary" >&2
     exit 2
 fi
+case $LEDE in
+/*) ;;
+*/*) LEDE=$PWD/$LEDE ;; # the wrapper runs in a scratch directory
+esac
 LEDE_SRC=${LEDE_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -59,6 +63,8 @@ fail() {
     echo "FAIL: $*" >&2
     echo "--- screen ---" >&2
     screen >&2 2>/dev/null
+    echo "--- lede's stderr ---" >&2
+    cat "$E2E_TMP/stderr.txt" >&2 2>/dev/null
     echo "--------------" >&2
     exit 1
 }

@@ -9,6 +9,7 @@ keys q
 wait_exit
 [ "$E2E_RC" = 0 ] || fail "exit status $E2E_RC"
 terminal_restored || fail "terminal modes not restored: $(cat "$E2E_TMP/stty.txt")"
+[ ! -s "$E2E_TMP/stderr.txt" ] || fail "lede wrote to stderr"
 wait_for "[lede exited]"
 screen_lacks "(sample)" || fail "the reader's screen was left behind (no alternate screen?)"
 echo "ok"
