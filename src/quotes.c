@@ -264,18 +264,44 @@ static bool is_verb(const ctx *c, const qtok *t)
     return t->cp == 0 && lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
 }
 
+/* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
+ * ("order", "report", "saying") are nouns or clauses far more often than attributions. */
+static bool is_speech_verb(const ctx *c, const qtok *t)
+{
+    static const char *const irregular[] = {"said", "told", "wrote", "spoke", "sang", "thought",
+                                            "pled", "tweeted", "says", "tells", NULL};
+    if (!is_verb(c, t))
+        return false;
+    const char *w = c->s + t->start;
+    size_t len = t->end - t->start;
+    if (tok_in(c->s, t, irregular))
+        return true;
+    return (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
+           (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
+}
+
+/* Words that cannot end the subject of a reporting verb. */
+static const char *const function_words[] = {
+    "in",   "on",  "at",   "to",   "of",    "for",     "by",     "with",  "from", "that",
+    "and",  "but", "or",   "as",   "than",  "if",      "when",   "while", "because", "after",
+    "before", "about", "into", "over", "under", "this", "not", "also", "what", "which",
+    "there", "has", "had", "have", "is", "was", "were", "are", "be", "been", NULL};
+
 /* A period ends a sentence unless it ends an initial or a short abbreviation. */
-static bool ends_sentence(const char *s, size_t lo, const qtok *t)
+static bool ends_sentence(const ctx *c, size_t lo, const qtok *t)
 {
     if (t->cp == '!' || t->cp == '?' || t->cp == 0x2026)
         return true;
     if (t->cp != '.')
         return false;
+    /* Not after an initial, "U.S", or a title's abbreviation ("Rep.", "Gov."). */
     qtok w;
-    if (prev_tok(s, lo, t->start, &w) && w.cp == 0 && w.end == t->start &&
-        w.end - w.start <= 2 && s[w.start] >= 'A' && s[w.start] <= 'Z')
+    if (!prev_tok(c->s, lo, t->start, &w) || w.cp != 0 || w.end != t->start ||
+        c->s[w.start] < 'A' || c->s[w.start] > 'Z')
+        return true;
+    if (w.end - w.start <= 2)
         return false;
-    return true;
+    return !lede_lexicon_has(c->lex, LEDE_LEX_TITLE, c->s + w.start, t->end - w.start);
 }
 
 static bool is_quote_mark(uint32_t c)
@@ -361,6 +387,25 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         }
         break;
     }
+    /* "Moore (D-Wis.) said", "Newkirk, a writer for The Atlantic, said": the name stands
+     * before the parenthesis or the apposition. */
+    if (t.cp == ')' || t.cp == ',') {
+        uint32_t open = t.cp == ')' ? '(' : ',';
+        qtok u;
+        size_t back = t.start;
+        for (int i = 0; i < 16 && prev_tok(c->s, lo, back, &u); i++, back = u.start) {
+            if (u.cp != open)
+                continue;
+            const lede_name *n = prev_tok(c->s, lo, u.start, &u) && u.cp == 0
+                                     ? name_ending_at(c->names, u.end)
+                                     : NULL;
+            if (!n || n->span.start < lo)
+                return false;
+            set_source(q, n->span.start, n->span.end, n->entity);
+            return true;
+        }
+        return false;
+    }
     if (t.cp != 0)
         return false;
     if (tok_is(c->s, &t, "who")) {
@@ -383,10 +428,12 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         return true;
     }
     /* A noun phrase: back to its determiner, at most four words. */
+    if (tok_in(c->s, &t, function_words) || (c->s[t.start] >= '0' && c->s[t.start] <= '9'))
+        return false;
     size_t start = t.start;
     qtok w;
     for (int words = 1; words < 4 && prev_tok(c->s, lo, start, &w) && w.cp == 0; words++) {
-        if (is_verb(c, &w) || tok_in(c->s, &w, pronouns))
+        if (is_verb(c, &w) || tok_in(c->s, &w, pronouns) || tok_in(c->s, &w, function_words))
             break;
         start = w.start;
         if (tok_in(c->s, &w, determiners))
@@ -459,10 +506,10 @@ static bool attribute_after(const ctx *c, found *f, size_t hi)
     size_t at = f->end, end = f->end;
     bool first_word = true;
     for (int i = 0; i < WINDOW_AFTER && next_tok(c->s, hi, at, &t); i++, at = t.end) {
-        if (ends_sentence(c->s, f->end, &t) || is_quote_mark(t.cp))
+        if (ends_sentence(c, f->end, &t) || is_quote_mark(t.cp))
             break;
         end = t.end;
-        if (is_verb(c, &t)) {
+        if (is_speech_verb(c, &t)) {
             set_cue(q, &t);
             if (first_word ? subject_after(c, hi, t.end, q) : subject_before(c, f->end, t.start, q))
                 return true;
@@ -482,10 +529,10 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
     qtok t;
     size_t at = f->start, start = f->start;
     for (int i = 0; i < WINDOW_BEFORE && prev_tok(c->s, lo, at, &t); i++, at = t.start) {
-        if (ends_sentence(c->s, lo, &t) || is_quote_mark(t.cp))
+        if (ends_sentence(c, lo, &t) || is_quote_mark(t.cp))
             break;
         start = t.start;
-        if (!is_verb(c, &t))
+        if (!is_speech_verb(c, &t))
             continue;
         set_cue(q, &t);
         if (subject_before(c, lo, t.start, q) || subject_after(c, f->start, t.end, q))
@@ -501,21 +548,32 @@ static void continue_speakers(const ctx *c, found_list *fl)
 {
     for (size_t i = 1; i < fl->n; i++) {
         found *f = &fl->items[i], *p = &fl->items[i - 1];
-        if (f->q.has_source || p->q.speaker == LEDE_NONE || f->para > p->para + 1)
+        if (f->q.has_source || !p->q.has_source || f->para > p->para + 1)
             continue;
         bool other = false;
         for (const lede_name *n = name_from(c->names, p->end);
              n && n < c->names->items + c->names->n && n->span.start < f->start; n++)
             other |= n->entity != p->q.speaker &&
                      c->model->entities[n->entity].type == LEDE_PERSON;
-        if (!other)
+        if (!other) {
+            /* It is the same attribution: the same source and cue. */
             f->q.speaker = p->q.speaker;
+            f->q.has_source = p->q.has_source;
+            f->q.source = p->q.source;
+            f->q.has_cue = p->q.has_cue;
+            f->q.cue = p->q.cue;
+        }
     }
     /* An open quote continued in the next paragraph takes that paragraph's speaker. */
     for (size_t i = fl->n - 1; i > 0; i--) {
         found *f = &fl->items[i - 1], *n = &fl->items[i];
-        if (!f->closed && f->q.speaker == LEDE_NONE && n->opens_para && n->para == f->para + 1)
+        if (!f->closed && !f->q.has_source && n->opens_para && n->para == f->para + 1) {
             f->q.speaker = n->q.speaker;
+            f->q.has_source = n->q.has_source;
+            f->q.source = n->q.source;
+            f->q.has_cue = n->q.has_cue;
+            f->q.cue = n->q.cue;
+        }
     }
 }
 

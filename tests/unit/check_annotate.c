@@ -236,7 +236,10 @@ START_TEST(continuation_keeps_the_speaker)
     annotate("“One,” said Peter Hansen. “Two.”\n");
     ck_assert_uint_eq(model.n_quotes, 2);
     ck_assert_str_eq(speaker_of(1), "Peter Hansen");
-    ck_assert(!model.quotes[1].has_source);
+    /* The same attribution: the second quote points at the same source and cue. */
+    ck_assert(model.quotes[1].has_source);
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Peter Hansen");
+    ck_assert_str_eq(span_text(model.quotes[1].cue), "said");
 }
 END_TEST
 
