@@ -181,7 +181,8 @@ static void save_position(tui *t)
         fprintf(t->diag, "lede: cannot save the reading position in %s: %s\n", t->state_file,
                 lede_status_str(st));
     /* Keep the loaded copy current too, for coming back to this article. */
-    lede_state_set(&t->state, key, hash, lede_view_top_offset(t->ts.view));
+    if (lede_state_set(&t->state, key, hash, lede_view_top_offset(t->ts.view)) != LEDE_OK)
+        fprintf(t->diag, "lede: out of memory remembering the reading position\n");
 }
 
 static void restore_position(tui *t)
