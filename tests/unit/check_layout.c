@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "lede/layout.h"
 #include "lede/utf8.h"
 
@@ -591,7 +590,8 @@ START_TEST(test_layout_big_is_lazy)
     load(&t, b, len);
     free(b);
     ck_assert_uint_gt(t.n_paras, 5000);
-    clock_t c0 = clock();
+    /* Laziness is asserted by counting wrapped paragraphs, not by timing (the benchmark
+     * measures time). */
     lede_layout *l;
     ck_assert_int_eq(lede_layout_new(&t, 80, &l), LEDE_OK);
     lede_pos pos = {0, 0};
@@ -600,9 +600,7 @@ START_TEST(test_layout_big_is_lazy)
         ck_assert_int_eq(lede_layout_get(l, pos, &line), LEDE_OK);
         ck_assert_int_eq(lede_layout_move(l, &pos, 1, NULL), LEDE_OK);
     }
-    double ms = (double)(clock() - c0) * 1000.0 / CLOCKS_PER_SEC;
     ck_assert_uint_lt(lede_layout_wrap_count(l), 20);
-    ck_assert_msg(ms < 30.0, "first screen took %.1f ms", ms);
     /* Jumping to the middle and the end wraps only what is shown. */
     size_t before = lede_layout_wrap_count(l);
     ck_assert_int_eq(lede_layout_find(l, len / 2, &pos), LEDE_OK);
