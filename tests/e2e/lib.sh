@@ -43,9 +43,11 @@ unset NO_COLOR
 
 e2e_cleanup() {
     tmux -L "$E2E_SOCK" kill-server >/dev/null 2>&1
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCK"
     rm -rf "$E2E_TMP"
 }
 trap e2e_cleanup EXIT
+trap 'exit 1' INT TERM HUP # so that a timeout still cleans up
 
 tm() {
     tmux -L "$E2E_SOCK" "$@"
