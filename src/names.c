@@ -36,6 +36,7 @@ typedef struct {
     bool weak;     /* in a headline or all-capital line: only known names count */
     bool fold;     /* written in capitals: look it up as "London", not "LONDON" */
     bool acronym;  /* all capitals: may be an alias of a long form */
+    bool team;     /* a place followed by a score ("Somerset 83"): a sports team */
     uint8_t ntok;  /* name words */
     size_t last_start, last_end; /* the last name word, for surnames */
     size_t acr_start, acr_end;   /* "(ACR)" right after a long form; equal when none */
@@ -336,7 +337,7 @@ static bool sentence_start(const char *s, size_t lo, size_t p)
             i -= len;
             continue;
         }
-        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026;
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2026;
     }
     return true;
 }
@@ -502,6 +503,9 @@ static void type_name(const lede_namer *nm, const char *s, size_t end, const tok
                              (tok_has(nm, LEDE_LEX_PLACEWORD, s, first) && toks[a + 1].lower))) {
         c->hint = LEDE_PLACE;
         c->strong = true;
+    } else if (b - a > 1 && first->end - first->start == 2 && s[first->start + 1] == '.') {
+        c->hint = LEDE_PERSON; /* "D. Blenkiron" */
+        c->strong = true;
     } else if (tok_has(nm, LEDE_LEX_FIRST, s, first) && !tok_has(nm, LEDE_LEX_PLACE, s, first)) {
         c->hint = LEDE_PERSON;
         c->strong = b - a > 1;
@@ -511,6 +515,50 @@ static void type_name(const lede_namer *nm, const char *s, size_t end, const tok
         c->hint = LEDE_ORGANIZATION;
         c->acronym = true;
     }
+}
+
+/* True when toks[a..b) as a whole is a name in the word lists. */
+static bool whole_is_known(const lede_namer *nm, const char *s, const token *toks, size_t a,
+                           size_t b)
+{
+    char key[KEY_MAX];
+    cand probe;
+    memset(&probe, 0, sizeof probe);
+    size_t len = make_key(s, toks[a].start, toks[b - 1].name_end, key);
+    return known_name(nm, key, len, &probe);
+}
+
+/* How many tokens from toks[m] are a modifier that may stand before a title: a known
+ * place, organisation or nationality ("U.S.", "European Commission", "Russian"), or a
+ * word such as "Deputy". Leaves at least one more token; 0 when there is none. */
+static size_t modifier_len(const lede_namer *nm, const char *s, const token *toks, size_t m,
+                           size_t b)
+{
+    for (size_t len = b - m - 1 < 4 ? b - m - 1 : 4; len > 1; len--)
+        if (!toks[m + len - 1].lower && whole_is_known(nm, s, toks, m, m + len))
+            return len;
+    return m + 1 < b && (is_modifier_token(nm, s, &toks[m]) ||
+                         tok_has(nm, LEDE_LEX_ORGWORD, s, &toks[m]))
+               ? 1
+               : 0;
+}
+
+/* True when a score follows offset p: "Somerset 83", "Kent 108-3", not a year or 1.5%. */
+static bool score_after(const char *s, size_t end, size_t p)
+{
+    if (p + 1 >= end || s[p] != ' ' || s[p + 1] < '0' || s[p + 1] > '9')
+        return false;
+    size_t i = p + 1;
+    while (i < end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i - (p + 1) > 3)
+        return false;
+    if (i == end)
+        return true;
+    bool digit_next = i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9';
+    if ((s[i] == '.' || s[i] == ',' || s[i] == ':') && digit_next)
+        return false; /* 1.5, 1,000, 10:30 */
+    return s[i] != '%' && !((unsigned char)s[i] >= 'a' && (unsigned char)s[i] <= 'z');
 }
 
 /* Turns toks[a..b) (no stop words inside) into a candidate, if it names something. */
@@ -528,18 +576,21 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
     memset(&c, 0, sizeof c);
     c.hint = NO_HINT;
     c.weak = weak;
-    size_t m = a, title_end = a;
+    size_t m = a, title_start = a, title_end = a;
     bool honorific = false;
     while (m < b) {
         size_t len = title_at(nm, s, toks, m, b);
         if (len) {
             honorific |= in_list(honorifics, s + toks[m].start, toks[m].end - toks[m].start);
+            if (title_end == a)
+                title_start = m;
             m += len;
             title_end = m;
             continue;
         }
-        if (title_end == a && m + 1 < b && is_modifier_token(nm, s, &toks[m])) {
-            m++;
+        size_t mod = title_end == a ? modifier_len(nm, s, toks, m, b) : 0;
+        if (mod) {
+            m += mod;
             continue;
         }
         break;
@@ -547,6 +598,21 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
     size_t name_a = title_end;
     if (name_a == a && title_at(nm, s, toks, a, a + 2) == 1 && b - a == 1)
         return LEDE_OK; /* a bare title ("President") names nobody */
+    if (title_start > a) {
+        /* "U.S. President Donald Trump": the role's own names are mentions too. */
+        lede_status st = add_name(nm, s, lo, end, toks, a, title_start, false, weak, cs);
+        if (st != LEDE_OK)
+            return st;
+    } else if (name_a == a && b - a > 1 && tok_has(nm, LEDE_LEX_DEMONYM, s, &toks[a]) &&
+               !tok_has(nm, LEDE_LEX_ORGWORD, s, &toks[b - 1]) &&
+               !tok_has(nm, LEDE_LEX_PLACEWORD, s, &toks[b - 1]) &&
+               !whole_is_known(nm, s, toks, a, b)) {
+        /* "Australian Tom Moody": a nationality before a name is no part of it. */
+        lede_status st = add_name(nm, s, lo, end, toks, a, a + 1, at_sentence_start, weak, cs);
+        if (st != LEDE_OK)
+            return st;
+        return add_name(nm, s, lo, end, toks, a + 1, b, false, weak, cs);
+    }
     c.start = toks[name_a].start;
     c.end = toks[b - 1].name_end;
     c.last_start = toks[b - 1].start;
@@ -570,6 +636,7 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
         word_before(s, lo, c.start, &ws, &c.role_end);
     }
     type_name(nm, s, end, toks, name_a, b, &c);
+    c.team = c.hint == LEDE_PLACE && score_after(s, end, c.end);
     if (honorific && c.hint == NO_HINT) {
         c.hint = LEDE_PERSON;
         c.strong = true;
@@ -821,7 +888,12 @@ static lede_status entity_for(resolver *r, const cand *c, uint32_t *id)
     lede_status st = lede_model_add_entity(r->model, (lede_entity_type)c->hint, name, NULL, id);
     if (st == LEDE_OK)
         st = lede_strmap_put(&r->by_name, name, len, *id);
-    if (st == LEDE_OK && c->hint == LEDE_PERSON && c->ntok > 1)
+    /* Aliases: a person's surname; an organisation's last word when it is an org word
+     * ("the Commission" for the European Commission). */
+    bool head = c->hint == LEDE_ORGANIZATION && c->ntok > 1 &&
+                lede_lexicon_has(r->nm->lex, LEDE_LEX_ORGWORD, r->s + c->last_start,
+                                 c->last_end - c->last_start);
+    if (st == LEDE_OK && ((c->hint == LEDE_PERSON && c->ntok > 1) || head))
         st = add_surname(r, r->s + c->last_start, c->last_end - c->last_start, *id);
     if (st == LEDE_OK && c->acr_end > c->acr_start)
         st = lede_strmap_put(&r->by_acronym, r->s + c->acr_start, c->acr_end - c->acr_start,
@@ -890,6 +962,8 @@ static lede_status resolve(resolver *r, cands *cs, lede_names *out)
         }
         if (st != LEDE_OK || c->entity == LEDE_NONE)
             continue;
+        if (c->team && r->model->entities[c->entity].type == LEDE_PLACE)
+            r->model->entities[c->entity].type = LEDE_ORGANIZATION;
         st = note_seen(r, c->entity, c->end);
         if (st == LEDE_OK)
             st = lede_model_add_mention(r->model, c->entity, (lede_span){c->start, c->end});

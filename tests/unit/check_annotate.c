@@ -159,6 +159,53 @@ START_TEST(acronym_follows_long_form)
 }
 END_TEST
 
+
+START_TEST(role_names_are_mentions)
+{
+    annotate("Norway's Prime Minister Ingrid Berg met European Commission President Anna "
+             "Holm. The Commission agreed.\n");
+    assert_entity("Anna Holm", LEDE_PERSON, "European Commission President", 1);
+    /* The organisation inside the role is a mention, and "the Commission" its alias. */
+    assert_entity("European Commission", LEDE_ORGANIZATION, NULL, 2);
+}
+END_TEST
+
+START_TEST(nationality_before_a_name_is_separate)
+{
+    annotate("The bowler was the Australian Tom Moody, who took six wickets.\n");
+    assert_entity("Tom Moody", LEDE_PERSON, NULL, 1);
+    ck_assert_ptr_null(entity("Australian Tom Moody"));
+}
+END_TEST
+
+START_TEST(initial_and_surname_is_a_person)
+{
+    annotate("Scores were kept by the umpire; D. Blenkiron took four wickets.\n");
+    assert_entity("D. Blenkiron", LEDE_PERSON, NULL, 1);
+}
+END_TEST
+
+START_TEST(place_with_a_score_is_a_team)
+{
+    annotate("Results on Saturday:\n\nEssex 212 and 104-3, Lancashire 310.\n\n"
+             "Rain fell on Paris.\n");
+    assert_entity("Essex", LEDE_ORGANIZATION, NULL, 1);
+    assert_entity("Lancashire", LEDE_ORGANIZATION, NULL, 1);
+    assert_entity("Paris", LEDE_PLACE, NULL, 1);
+}
+END_TEST
+
+START_TEST(all_capital_lines_use_known_names)
+{
+    annotate("SOCCER - FRANCE BEAT SPAIN IN PARIS\n\nPARIS 1996-08-30\n\n"
+             "France beat Spain on Saturday in Paris.\n");
+    assert_entity("France", LEDE_PLACE, NULL, 2);
+    assert_entity("Paris", LEDE_PLACE, NULL, 3);
+    ck_assert_ptr_null(entity("Soccer"));
+    ck_assert_ptr_null(entity("SOCCER"));
+}
+END_TEST
+
 /* The quote at index i: its speaker's name, or "" when none. */
 static const char *speaker_of(size_t i)
 {
@@ -308,6 +355,11 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, particles_initials_and_hyphens);
     tcase_add_test(names, organisations_places_groups);
     tcase_add_test(names, acronym_follows_long_form);
+    tcase_add_test(names, role_names_are_mentions);
+    tcase_add_test(names, nationality_before_a_name_is_separate);
+    tcase_add_test(names, initial_and_surname_is_a_person);
+    tcase_add_test(names, place_with_a_score_is_a_team);
+    tcase_add_test(names, all_capital_lines_use_known_names);
     suite_add_tcase(s, names);
     TCase *quotes = tcase_create("quotes");
     tcase_add_checked_fixture(quotes, setup, teardown);
