@@ -412,7 +412,7 @@ START_TEST(test_builtin_entries)
     for (size_t i = 0; i < sizeof places / sizeof *places; i++)
         ck_assert_msg(has(lex, LEDE_LEX_PLACE, places[i]), "%s", places[i]);
     ck_assert(has(lex, LEDE_LEX_TITLE, "Prime Minister"));
-    ck_assert(has(lex, LEDE_LEX_TITLE, "European Commission President"));
+    ck_assert(has(lex, LEDE_LEX_TITLE, "President"));
     ck_assert(has(lex, LEDE_LEX_TITLE, "Health Minister"));
     ck_assert(has(lex, LEDE_LEX_TITLE, "Dr."));
     ck_assert(has(lex, LEDE_LEX_TITLE, "Mayor"));
