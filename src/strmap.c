@@ -10,7 +10,7 @@ void lede_strmap_init(lede_strmap *map)
 
 uint64_t lede_hash_bytes(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = 14695981039346656037ull;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ull;

@@ -102,6 +102,16 @@ run --json "$tmp/latin.txt"
 check "invalid UTF-8 exits 0" test "$rc" -eq 0
 check "invalid UTF-8 gives JSON" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$out"
 
+# --lexicon adds a user's word lists; a bad line is reported as file:line and skipped.
+printf 'The Quillmoor Syndicate met in Brackenfell.\n' >"$tmp/lex.txt"
+printf '# mine\n[org]\nQuillmoor Syndicate\n[place]\nBrackenfell\nstray line\n[nonsense]\n' >"$tmp/user.lex"
+out=$("$LEDE" --lexicon "$tmp/user.lex" --entities "$tmp/lex.txt" 2>"$tmp/err"); rc=$?
+check "--lexicon exits 0" test "$rc" -eq 0
+check "--lexicon org" grep -q "^organization *Quillmoor Syndicate" <<<"$out"
+check "--lexicon place" grep -q "^place *Brackenfell" <<<"$out"
+check "--lexicon reports bad lines" grep -q "user.lex:7:" "$tmp/err"
+expect_error 1 "no such file" --lexicon "$tmp/none.lex" "$tmp/lex.txt"
+
 # lede never writes to the article.
 sum=$(sha256sum "$tmp/a.txt")
 "$LEDE" --json "$tmp/a.txt" >/dev/null
