@@ -731,6 +731,18 @@ static bool all_caps_para(const char *s, size_t start, size_t end)
     return upper >= 3 && lower * 10 <= upper;
 }
 
+/* True when toks[i] lies inside a known name that starts at or after toks[a]
+ * ("Second" in "Second World War"), so that it must not split the run. */
+static bool inside_known(const lede_namer *nm, const char *s, const token *toks, size_t a,
+                         size_t i, size_t n)
+{
+    for (size_t j = i >= a + 3 ? i - 3 : a; j <= i; j++)
+        for (size_t end = n < j + 5 ? n : j + 5; end > i && end > j + 1; end--)
+            if (whole_is_known(nm, s, toks, j, end))
+                return true;
+    return false;
+}
+
 /* True when most words of the paragraph are capitalised (a title-case headline). */
 static bool title_case(const char *s, size_t start, size_t end)
 {
@@ -769,7 +781,7 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
         bool at_start = sentence_start(s, lo, p);
         size_t a = 0;
         for (size_t i = 0; i <= n; i++) {
-            if (i < n && !is_stop(nm, s, toks, i))
+            if (i < n && (!is_stop(nm, s, toks, i) || inside_known(nm, s, toks, a, i, n)))
                 continue;
             lede_status st = add_name(nm, s, lo, end, toks, a, i, at_start && a == 0, weak, cs);
             if (st != LEDE_OK)
