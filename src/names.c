@@ -528,6 +528,15 @@ static bool whole_is_known(const lede_namer *nm, const char *s, const token *tok
     return known_name(nm, key, len, &probe);
 }
 
+/* True when toks[a..b) is a place name of the word lists. */
+static bool place_window(const lede_namer *nm, const char *s, const token *toks, size_t a,
+                         size_t b)
+{
+    char key[KEY_MAX];
+    size_t len = make_key(s, toks[a].start, toks[b - 1].name_end, key);
+    return len && lede_lexicon_has(nm->lex, LEDE_LEX_PLACE, key, len);
+}
+
 /* How many tokens from toks[m] are a modifier that may stand before a title: a known
  * place, organisation or nationality ("U.S.", "European Commission", "Russian"), or a
  * word such as "Deputy". Leaves at least one more token; 0 when there is none. */
@@ -636,6 +645,32 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
         word_before(s, lo, c.start, &ws, &c.role_end);
     }
     type_name(nm, s, end, toks, name_a, b, &c);
+    if (c.hint == NO_HINT && b - name_a > 1 && c.role_end == c.role_start) {
+        /* "Lebed Chechnya": a run nothing vouches for, with a known name inside, is
+         * several names side by side. */
+        for (size_t j = name_a; j < b; j++) {
+            for (size_t e = b - j < 4 ? b : j + 4; e > j; e--) {
+                if ((j == name_a && e == b) || toks[j].lower || toks[e - 1].lower ||
+                    !whole_is_known(nm, s, toks, j, e))
+                    continue;
+                if (j == name_a && place_window(nm, s, toks, j, e)) {
+                    /* "Kansas City Royals", "Tokyo Electric": named after a place. */
+                    c.hint = LEDE_ORGANIZATION;
+                    j = b;
+                    break;
+                }
+                lede_status st = LEDE_OK;
+                if (j > name_a)
+                    st = add_name(nm, s, lo, end, toks, name_a, j, at_sentence_start, weak, cs);
+                if (st == LEDE_OK)
+                    st = add_name(nm, s, lo, end, toks, j, e, j == a && at_sentence_start, weak,
+                                  cs);
+                if (st == LEDE_OK && e < b)
+                    st = add_name(nm, s, lo, end, toks, e, b, false, weak, cs);
+                return st;
+            }
+        }
+    }
     c.team = c.hint == LEDE_PLACE && score_after(s, end, c.end);
     if (honorific && c.hint == NO_HINT) {
         c.hint = LEDE_PERSON;

@@ -206,6 +206,18 @@ START_TEST(all_capital_lines_use_known_names)
 }
 END_TEST
 
+
+START_TEST(known_name_inside_a_run_splits_it)
+{
+    annotate("Envoy Pavel Orlov arrived. Officials back the Orlov Chechnya plan and the "
+             "Boston Harbour Rowers.\n");
+    assert_entity("Pavel Orlov", LEDE_PERSON, "Envoy", 2);
+    assert_entity("Chechnya", LEDE_PLACE, NULL, 1);
+    /* A place that starts an unknown run names an organisation after it. */
+    assert_entity("Boston Harbour Rowers", LEDE_ORGANIZATION, NULL, 1);
+}
+END_TEST
+
 /* The quote at index i: its speaker's name, or "" when none. */
 static const char *speaker_of(size_t i)
 {
@@ -360,6 +372,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, initial_and_surname_is_a_person);
     tcase_add_test(names, place_with_a_score_is_a_team);
     tcase_add_test(names, all_capital_lines_use_known_names);
+    tcase_add_test(names, known_name_inside_a_run_splits_it);
     suite_add_tcase(s, names);
     TCase *quotes = tcase_create("quotes");
     tcase_add_checked_fixture(quotes, setup, teardown);
