@@ -705,8 +705,8 @@ static bool is_stop(const lede_namer *nm, const char *s, const token *toks, size
  * says nothing: at each word, take the longest known name, a first name and the word
  * after it, or else the single word, which later counts only as an alias of a name the
  * body gives. */
-static lede_status add_weak_names(const lede_namer *nm, const char *s, const token *toks,
-                                  size_t n, bool fold, cands *cs)
+static lede_status add_weak_names(const lede_namer *nm, const char *s, size_t end,
+                                  const token *toks, size_t n, bool fold, cands *cs)
 {
     char key[KEY_MAX];
     for (size_t i = 0; i < n;) {
@@ -746,6 +746,7 @@ static lede_status add_weak_names(const lede_namer *nm, const char *s, const tok
         c.last_start = toks[i + best - 1].start;
         c.last_end = c.end;
         c.ntok = (uint8_t)best;
+        c.team = c.hint == LEDE_PLACE && score_after(s, end, c.end);
         lede_status st = push_cand(cs, &c);
         if (st != LEDE_OK)
             return st;
@@ -808,7 +809,7 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
         size_t n = read_sequence(nm, s, end, p, toks);
         pos = toks[n - 1].end > p ? toks[n - 1].end : p + 1;
         if (weak) {
-            lede_status st = add_weak_names(nm, s, toks, n, caps, cs);
+            lede_status st = add_weak_names(nm, s, end, toks, n, caps, cs);
             if (st != LEDE_OK)
                 return st;
             continue;
