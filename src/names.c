@@ -33,11 +33,11 @@ typedef struct {
     int hint;                    /* lede_entity_type or NO_HINT */
     bool strong;                 /* the evidence is enough to create an entity */
     bool sent_initial;
-    bool weak;     /* in a headline or all-capital line: only known names count */
-    bool fold;     /* written in capitals: look it up as "London", not "LONDON" */
-    bool acronym;  /* all capitals: may be an alias of a long form */
-    bool team;     /* a place followed by a score ("Somerset 83"): a sports team */
-    uint8_t ntok;  /* name words */
+    bool weak;                   /* in a headline or all-capital line: only known names count */
+    bool fold;                   /* written in capitals: look it up as "London", not "LONDON" */
+    bool acronym;                /* all capitals: may be an alias of a long form */
+    bool team;                   /* a place followed by a score ("Somerset 83"): a sports team */
+    uint8_t ntok;                /* name words */
     size_t last_start, last_end; /* the last name word, for surnames */
     size_t acr_start, acr_end;   /* "(ACR)" right after a long form; equal when none */
     uint32_t entity;
@@ -54,14 +54,14 @@ struct lede_namer {
 };
 
 /* Words before a title that belong to the role but are not titles themselves. */
-static const char *const role_modifiers[] = {"former", "Former", "late",   "then",    "acting",
-                                             "Acting", "interim", "Interim", "deputy", "Deputy",
-                                             "Vice",   "vice",   "senior", "Senior",  "outgoing",
-                                             "incoming", "chief", "Chief", "top",    NULL};
+static const char *const role_modifiers[] = {"former",   "Former",  "late",    "then",   "acting",
+                                             "Acting",   "interim", "Interim", "deputy", "Deputy",
+                                             "Vice",     "vice",    "senior",  "Senior", "outgoing",
+                                             "incoming", "chief",   "Chief",   "top",    NULL};
 
 /* Titles that say "person" but are no role worth showing. */
-static const char *const honorifics[] = {"Mr.", "Mrs.", "Ms.", "Miss", "Mx.", "Mr", "Mrs", "Ms",
-                                         "Madame", "Mme.", "Herr", "Monsieur", NULL};
+static const char *const honorifics[] = {"Mr.", "Mrs.",   "Ms.",  "Miss", "Mx.",      "Mr", "Mrs",
+                                         "Ms",  "Madame", "Mme.", "Herr", "Monsieur", NULL};
 
 static bool in_list(const char *const *list, const char *s, size_t len)
 {
@@ -81,12 +81,12 @@ lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out)
     int err;
     PCRE2_SIZE off;
     /* Texts may hold invalid UTF-8, which PCRE2 then treats as matching nothing (and
-     * needs no validity check per call). A capital that starts a word: not after a letter, digit, apostrophe or period
-     * (so "U.S." and "O'Brien" are read from their first letter). */
+     * needs no validity check per call). A capital that starts a word: not after a letter, digit,
+     * apostrophe or period (so "U.S." and "O'Brien" are read from their first letter). */
     const char *pat = "(?<![\\p{L}\\p{M}\\p{N}'\\x{2019}.-])[\\p{Lu}\\p{Lt}]";
-    namer->cap_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off,
-                                  NULL);
+    namer->cap_re =
+        pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
     if (!namer->cap_re) {
         free(namer);
         return LEDE_ERR_PATTERN;
@@ -173,7 +173,7 @@ static bool known_abbreviation(const lede_namer *nm, const char *s, size_t start
     memcpy(buf, s + start, len);
     buf[len++] = '.';
     static const lede_lex_kind kinds[] = {LEDE_LEX_TITLE, LEDE_LEX_ORGWORD, LEDE_LEX_STOP,
-                                          LEDE_LEX_PLACE, LEDE_LEX_ORG, LEDE_LEX_PERSON};
+                                          LEDE_LEX_PLACE, LEDE_LEX_ORG,     LEDE_LEX_PERSON};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         if (lede_lexicon_has(nm->lex, kinds[k], buf, len))
             return true;
@@ -271,8 +271,7 @@ static bool tok_has(const lede_namer *nm, lede_lex_kind kind, const char *s, con
 /* Reads the run of capitalised words that starts at p into toks; returns how many.
  * Lower-case connectors join it where names use them: particles ("de", "bin"),
  * "of"/"for" after an organisation, place or title word ("Bank of England"). */
-static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, size_t p,
-                            token *toks)
+static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, size_t p, token *toks)
 {
     size_t n = 0;
     bool had_of = false;
@@ -300,14 +299,14 @@ static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, siz
             toks[n++] = w;
             continue;
         }
-        bool of = (wlen == 2 && memcmp(ws, "of", 2) == 0) ||
-                  (wlen == 3 && memcmp(ws, "for", 3) == 0);
+        bool of =
+            (wlen == 2 && memcmp(ws, "of", 2) == 0) || (wlen == 3 && memcmp(ws, "for", 3) == 0);
         bool and = wlen == 3 && memcmp(ws, "and", 3) == 0;
         bool joins = particle ||
                      (of && (tok_has(nm, LEDE_LEX_ORGWORD, s, prev) ||
                              tok_has(nm, LEDE_LEX_PLACEWORD, s, prev) ||
                              tok_has(nm, LEDE_LEX_TITLE, s, prev))) ||
-                     (and && had_of);
+                     (and&&had_of);
         size_t r = joins ? skip_gap(s, end, w.end) : 0;
         if (!r || !starts_upper(s, end, r))
             break;
@@ -410,6 +409,37 @@ static bool is_verb_after(const lede_namer *nm, const char *s, size_t end, size_
     return lex_has(nm, LEDE_LEX_VERB, s + w.start, w.end - w.start);
 }
 
+/* "said Blair": a reporting verb in a finite form right before the name. */
+static bool is_verb_before(const lede_namer *nm, const char *s, size_t lo, size_t p)
+{
+    size_t ws, we;
+    if (!word_before(s, lo, p, &ws, &we) || !starts_lower(s, we, ws) || we - ws < 4)
+        return false;
+    char last = s[we - 1];
+    return (last == 'd' || last == 's') && lex_has(nm, LEDE_LEX_VERB, s + ws, we - ws);
+}
+
+/* "Keron Blair, executive director of AROS,": a role in apposition makes a person. */
+static bool role_after(const lede_namer *nm, const char *s, size_t end, size_t p)
+{
+    static const char *const stops[] = {"which", "who", "whose", "where", "that", "and", NULL};
+    if (p + 2 >= end || s[p] != ',' || s[p + 1] != ' ')
+        return false;
+    size_t q = p + 2;
+    for (int words = 0; words < 4 && starts_lower(s, end, q); words++) {
+        token w;
+        read_word(nm, s, end, q, &w);
+        if (in_list(stops, s + w.start, w.end - w.start))
+            return false;
+        if (lex_has(nm, LEDE_LEX_TITLE, s + w.start, w.end - w.start))
+            return true;
+        q = skip_gap(s, end, w.end);
+        if (!q)
+            return false;
+    }
+    return false;
+}
+
 static bool all_caps(const char *s, size_t start, size_t end)
 {
     size_t letters = 0;
@@ -440,8 +470,7 @@ static lede_status push_cand(cands *cs, const cand *c)
 
 /* Returns how many tokens from toks[m] form the longest title, leaving at least one
  * token of toks[m..b) for the name; 0 when none. */
-static size_t title_at(const lede_namer *nm, const char *s, const token *toks, size_t m,
-                       size_t b)
+static size_t title_at(const lede_namer *nm, const char *s, const token *toks, size_t m, size_t b)
 {
     int most = lede_lexicon_max_words(nm->lex, LEDE_LEX_TITLE);
     char key[KEY_MAX];
@@ -458,8 +487,8 @@ static size_t title_at(const lede_namer *nm, const char *s, const token *toks, s
 static bool is_modifier_token(const lede_namer *nm, const char *s, const token *t)
 {
     return tok_has(nm, LEDE_LEX_PLACE, s, t) || tok_has(nm, LEDE_LEX_DEMONYM, s, t) ||
-           tok_has(nm, LEDE_LEX_ORG, s, t) || in_list(role_modifiers, s + t->start,
-                                                      t->name_end - t->start);
+           tok_has(nm, LEDE_LEX_ORG, s, t) ||
+           in_list(role_modifiers, s + t->start, t->name_end - t->start);
 }
 
 /* Looks key up as a whole name; on a hit sets c's type, strength and canonical name. */
@@ -468,8 +497,10 @@ static bool known_name(const lede_namer *nm, const char *key, size_t len, cand *
     static const struct {
         lede_lex_kind kind;
         int type;
-    } kinds[] = {{LEDE_LEX_PERSON, LEDE_PERSON}, {LEDE_LEX_ORG, LEDE_ORGANIZATION},
-                 {LEDE_LEX_PLACE, LEDE_PLACE},   {LEDE_LEX_GROUP, LEDE_GROUP},
+    } kinds[] = {{LEDE_LEX_PERSON, LEDE_PERSON},
+                 {LEDE_LEX_ORG, LEDE_ORGANIZATION},
+                 {LEDE_LEX_PLACE, LEDE_PLACE},
+                 {LEDE_LEX_GROUP, LEDE_GROUP},
                  {LEDE_LEX_DEMONYM, LEDE_GROUP}};
     for (size_t k = 0; len && k < sizeof kinds / sizeof kinds[0]; k++) {
         const char *value = lede_lexicon_value(nm->lex, kinds[k].kind, key, len);
@@ -484,7 +515,7 @@ static bool known_name(const lede_namer *nm, const char *key, size_t len, cand *
 }
 
 /* Looks the name up in the word lists and reads the evidence for its type. */
-static void type_name(const lede_namer *nm, const char *s, size_t end, const token *toks,
+static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end, const token *toks,
                       size_t a, size_t b, cand *c)
 {
     char key[KEY_MAX];
@@ -509,7 +540,10 @@ static void type_name(const lede_namer *nm, const char *s, size_t end, const tok
     } else if (tok_has(nm, LEDE_LEX_FIRST, s, first) && !tok_has(nm, LEDE_LEX_PLACE, s, first)) {
         c->hint = LEDE_PERSON;
         c->strong = b - a > 1;
-    } else if (is_verb_after(nm, s, end, last->end)) {
+    } else if (role_after(nm, s, end, last->name_end)) {
+        c->hint = LEDE_PERSON;
+        c->strong = true;
+    } else if (is_verb_after(nm, s, end, last->end) || is_verb_before(nm, s, lo, first->start)) {
         c->hint = LEDE_PERSON;
     } else if (b - a == 1 && all_caps(s, first->start, first->name_end)) {
         c->hint = LEDE_ORGANIZATION;
@@ -529,8 +563,7 @@ static bool whole_is_known(const lede_namer *nm, const char *s, const token *tok
 }
 
 /* True when toks[a..b) is a place name of the word lists. */
-static bool place_window(const lede_namer *nm, const char *s, const token *toks, size_t a,
-                         size_t b)
+static bool place_window(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t b)
 {
     char key[KEY_MAX];
     size_t len = make_key(s, toks[a].start, toks[b - 1].name_end, key);
@@ -644,7 +677,7 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
         size_t ws;
         word_before(s, lo, c.start, &ws, &c.role_end);
     }
-    type_name(nm, s, end, toks, name_a, b, &c);
+    type_name(nm, s, lo, end, toks, name_a, b, &c);
     if (c.hint == NO_HINT && b - name_a > 1 && c.role_end == c.role_start) {
         /* "Lebed Chechnya": a run nothing vouches for, with a known name inside, is
          * several names side by side. */
@@ -663,8 +696,8 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
                 if (j > name_a)
                     st = add_name(nm, s, lo, end, toks, name_a, j, at_sentence_start, weak, cs);
                 if (st == LEDE_OK)
-                    st = add_name(nm, s, lo, end, toks, j, e, j == a && at_sentence_start, weak,
-                                  cs);
+                    st =
+                        add_name(nm, s, lo, end, toks, j, e, j == a && at_sentence_start, weak, cs);
                 if (st == LEDE_OK && e < b)
                     st = add_name(nm, s, lo, end, toks, e, b, false, weak, cs);
                 return st;
@@ -769,8 +802,8 @@ static bool all_caps_para(const char *s, size_t start, size_t end)
 
 /* True when toks[i] lies inside a known name that starts at or after toks[a]
  * ("Second" in "Second World War"), so that it must not split the run. */
-static bool inside_known(const lede_namer *nm, const char *s, const token *toks, size_t a,
-                         size_t i, size_t n)
+static bool inside_known(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t i,
+                         size_t n)
 {
     for (size_t j = i >= a + 3 ? i - 3 : a; j <= i; j++)
         for (size_t end = n < j + 5 ? n : j + 5; end > i && end > j + 1; end--)
@@ -944,8 +977,7 @@ static lede_status entity_for(resolver *r, const cand *c, uint32_t *id)
     if (st == LEDE_OK && ((c->hint == LEDE_PERSON && c->ntok > 1) || head))
         st = add_surname(r, r->s + c->last_start, c->last_end - c->last_start, *id);
     if (st == LEDE_OK && c->acr_end > c->acr_start)
-        st = lede_strmap_put(&r->by_acronym, r->s + c->acr_start, c->acr_end - c->acr_start,
-                             *id);
+        st = lede_strmap_put(&r->by_acronym, r->s + c->acr_start, c->acr_end - c->acr_start, *id);
     return st;
 }
 
@@ -963,6 +995,14 @@ static uint32_t known_entity(const resolver *r, const cand *c)
         id = surname_entity(r, key, len);
         if (id != LEDE_NONE)
             return id;
+        /* "PENCE" in a transcript is Mike Pence. */
+        if (c->acronym && len > 3) {
+            char folded[KEY_MAX];
+            size_t flen = make_key_fold(r->s, c->start, c->end, folded, true);
+            id = surname_entity(r, folded, flen);
+            if (id != LEDE_NONE)
+                return id;
+        }
         id = lede_strmap_get(&r->by_acronym, key, len);
         if (id != UINT32_MAX)
             return id;

@@ -76,8 +76,8 @@ static int mark_glyph(const char *s, size_t end, size_t i, size_t *len)
 
 static bool opens_context(uint32_t c)
 {
-    return lede_is_space_cp(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
-           c == 0x2013 || c == '/';
+    return lede_is_space_cp(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 ||
+           c == '/';
 }
 
 static bool closes_context(uint32_t c)
@@ -261,31 +261,38 @@ static bool tok_in(const char *s, const qtok *t, const char *const *words)
 
 static bool is_verb(const ctx *c, const qtok *t)
 {
-    return t->cp == 0 && lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
+    return t->cp == 0 &&
+           lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
 }
 
 /* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
  * ("order", "report", "saying") are nouns or clauses far more often than attributions. */
 static bool is_speech_verb(const ctx *c, const qtok *t)
 {
-    static const char *const irregular[] = {"said", "told", "wrote", "spoke", "sang", "thought",
-                                            "pled", "tweeted", "says", "tells", NULL};
+    static const char *const irregular[] = {"said", "told",    "wrote", "spoke", "sang", "thought",
+                                            "pled", "tweeted", "says",  "tells", NULL};
     if (!is_verb(c, t))
         return false;
     const char *w = c->s + t->start;
     size_t len = t->end - t->start;
     if (tok_in(c->s, t, irregular))
         return true;
+    /* "is calling", "was describing": a progressive form after its auxiliary. */
+    if (len > 5 && memcmp(w + len - 3, "ing", 3) == 0) {
+        static const char *const aux[] = {"is", "was", "are", "were", "been", NULL};
+        qtok a;
+        return prev_tok(c->s, 0, t->start, &a) && tok_in(c->s, &a, aux);
+    }
     return (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
            (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
 }
 
 /* Words that cannot end the subject of a reporting verb. */
 static const char *const function_words[] = {
-    "in",   "on",  "at",   "to",   "of",    "for",     "by",     "with",  "from", "that",
-    "and",  "but", "or",   "as",   "than",  "if",      "when",   "while", "because", "after",
-    "before", "about", "into", "over", "under", "this", "not", "also", "what", "which",
-    "there", "has", "had", "have", "is", "was", "were", "are", "be", "been", NULL};
+    "in",   "on",   "at",    "to",   "of",  "for",  "by",    "with",    "from",  "that",   "and",
+    "but",  "or",   "as",    "than", "if",  "when", "while", "because", "after", "before", "about",
+    "into", "over", "under", "this", "not", "also", "what",  "which",   "there", "has",    "had",
+    "have", "is",   "was",   "were", "are", "be",   "been",  NULL};
 
 /* A period ends a sentence unless it ends an initial or a short abbreviation. */
 static bool ends_sentence(const ctx *c, size_t lo, const qtok *t)
@@ -311,16 +318,17 @@ static bool is_quote_mark(uint32_t c)
 
 /* --- sources ------------------------------------------------------------------------- */
 
-static const char *const pronouns[] = {"he", "she", "He", "She", "they", "They", "I", "we", "We",
-                                       "it", "It", "who", NULL};
+static const char *const pronouns[] = {"he", "she", "He", "She", "they", "They", "I",
+                                       "we", "We",  "it", "It",  "who",  NULL};
 static const char *const person_pronouns[] = {"he", "she", "He", "She", NULL};
 static const char *const skippable[] = {
-    "also", "later", "then",  "again",   "once",   "has",   "had",   "have",    "would",
-    "will", "did",   "does",  "was",     "were",   "is",    "just",  "often",   "even",
-    "previously", "recently", "earlier", "further", "repeatedly", "reportedly", "simply",
-    "ultimately", "quickly", "flatly",  "publicly", "privately", "finally", "initially", NULL};
-static const char *const determiners[] = {"a", "an", "the", "A", "An", "The", "another",
-                                          "Another", "one", "One", NULL};
+    "also",     "later",      "then",       "again",     "once",       "has",      "had",
+    "have",     "would",      "will",       "did",       "does",       "was",      "were",
+    "is",       "just",       "often",      "even",      "previously", "recently", "earlier",
+    "further",  "repeatedly", "reportedly", "simply",    "ultimately", "quickly",  "flatly",
+    "publicly", "privately",  "finally",    "initially", NULL};
+static const char *const determiners[] = {"a",       "an",      "the", "A",   "An", "The",
+                                          "another", "Another", "one", "One", NULL};
 
 /* The name mention that ends at offset end, or NULL. */
 static const lede_name *name_ending_at(const lede_names *names, size_t end)
@@ -502,7 +510,16 @@ static bool according_to(const ctx *c, size_t lo, size_t hi, lede_quote *q)
 static bool attribute_after(const ctx *c, found *f, size_t hi)
 {
     lede_quote *q = &f->q;
-    qtok t;
+    qtok t, last;
+    /* A quote that ends its own sentence (“… reckless.” Peter Hansen called …) is
+     * followed by a new sentence, unless that goes on in lower case (“Why?” he asked). */
+    size_t mark = f->end - 1, len;
+    while (mark > f->start && mark_glyph(c->s, f->end, mark, &len) == MARK_NONE)
+        mark--;
+    if (f->closed && prev_tok(c->s, f->start, mark, &last) && ends_sentence(c, f->start, &last) &&
+        next_tok(c->s, hi, f->end, &t) && t.cp == 0 &&
+        !(c->s[t.start] >= 'a' && c->s[t.start] <= 'z'))
+        return false;
     size_t at = f->end, end = f->end;
     bool first_word = true;
     for (int i = 0; i < WINDOW_AFTER && next_tok(c->s, hi, at, &t); i++, at = t.end) {
@@ -542,6 +559,25 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
     return according_to(c, start, f->start, q);
 }
 
+/* A transcript's speaker label opening the quote: "PENCE: Well, look, …". */
+static bool attribute_label(const ctx *c, found *f, size_t hi)
+{
+    size_t i = f->start, len;
+    if (mark_glyph(c->s, hi, i, &len) == MARK_NONE)
+        return false;
+    size_t start = i + len, end = start, upper = 0;
+    while (end < hi && end - start < 32 &&
+           ((c->s[end] >= 'A' && c->s[end] <= 'Z') || c->s[end] == ' ' || c->s[end] == '.' ||
+            c->s[end] == '-' || c->s[end] == '\''))
+        upper += c->s[end++] >= 'A' && c->s[end - 1] <= 'Z';
+    if (end >= hi || c->s[end] != ':' || upper < 2)
+        return false;
+    const lede_name *n = name_from(c->names, start);
+    uint32_t who = n && n->span.start < end ? n->entity : LEDE_NONE;
+    set_source(&f->q, start, end, who);
+    return true;
+}
+
 /* A quote that says nothing of its speaker continues the previous quote's, when it
  * follows closely and nobody else is named in between. */
 static void continue_speakers(const ctx *c, found_list *fl)
@@ -553,8 +589,7 @@ static void continue_speakers(const ctx *c, found_list *fl)
         bool other = false;
         for (const lede_name *n = name_from(c->names, p->end);
              n && n < c->names->items + c->names->n && n->span.start < f->start; n++)
-            other |= n->entity != p->q.speaker &&
-                     c->model->entities[n->entity].type == LEDE_PERSON;
+            other |= n->entity != p->q.speaker && c->model->entities[n->entity].type == LEDE_PERSON;
         if (!other) {
             /* It is the same attribution: the same source and cue. */
             f->q.speaker = p->q.speaker;
@@ -601,7 +636,7 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         found *f = &fl.items[i];
         const lede_span *para = &text->paras[f->para].span;
         f->q.partial = is_partial(text->bytes, para->start, f);
-        if (!attribute_after(&c, f, para->end))
+        if (!attribute_label(&c, f, para->end) && !attribute_after(&c, f, para->end))
             attribute_before(&c, f, para->start);
     }
     if (fl.n)

@@ -249,6 +249,40 @@ START_TEST(quote_attribution_forms)
 }
 END_TEST
 
+
+START_TEST(appositive_role_and_verb_make_a_person)
+{
+    annotate("Keron Vale, executive director of the group, spoke. “We are ready,” said Vale.\n\n"
+             "Later Dunmore said nothing.\n");
+    assert_entity("Keron Vale", LEDE_PERSON, NULL, 2);
+    ck_assert_str_eq(speaker_of(0), "Keron Vale");
+    ck_assert_ptr_nonnull(entity("Dunmore"));
+}
+END_TEST
+
+START_TEST(progressive_and_naming_verbs)
+{
+    annotate("Maria Lopez is describing the plan as “reckless.” Peter Hansen called it "
+             "“a fine idea.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(0), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(1), "Peter Hansen");
+}
+END_TEST
+
+START_TEST(transcript_speaker_labels)
+{
+    annotate("Host Anna Reyes spoke with Governor Mark Pell.\n\n"
+             "\"REYES: Will you run again?\n\n"
+             "\"PELL: Not this year.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(0), "Anna Reyes");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "REYES");
+    ck_assert_str_eq(speaker_of(1), "Mark Pell");
+    ck_assert_ptr_null(entity("PELL"));
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -382,6 +416,9 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, unmatched_mark_stays_in_its_paragraph);
     tcase_add_test(quotes, straight_quotes_glued_and_nested);
     tcase_add_test(quotes, continuation_keeps_the_speaker);
+    tcase_add_test(quotes, appositive_role_and_verb_make_a_person);
+    tcase_add_test(quotes, progressive_and_naming_verbs);
+    tcase_add_test(quotes, transcript_speaker_labels);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
