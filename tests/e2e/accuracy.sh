@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Accuracy regression check: scores lede on the dev sets of ../shared/eval and fails
+# when a figure drops below tests/accuracy-floors.txt. Skipped without ../shared/eval.
+set -u
+: "${LEDE:?path of the lede binary}" "${LEDE_SRC:?source tree}"
+eval_dir=${LEDE_SHARED:-$LEDE_SRC/../shared}/eval
+if [ ! -x "$eval_dir/score" ] || [ ! -d "$eval_dir/conll2003/dev" ]; then
+    echo "skipped: no gold data at $eval_dir (it lives beside the checkout in ../shared)"
+    exit 77
+fi
+command -v python3 >/dev/null || { echo "skipped: python3 not installed"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$eval_dir/score" ner "$eval_dir/conll2003/dev" --cmd "$LEDE --json" --json >"$tmp/ner.json" || exit 1
+"$eval_dir/score" quotes "$eval_dir/polnear/dev" --cmd "$LEDE --json" --json >"$tmp/quotes.json" || exit 1
+python3 - "$tmp/ner.json" "$tmp/quotes.json" "$LEDE_SRC/tests/accuracy-floors.txt" <<'PY'
+import json, sys
+ner, quotes = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+got = {"quotes.f1": quotes["f1"], "quotes.source": quotes["source"]["accuracy"],
+       "quotes.speaker": quotes["speaker"]["accuracy"]}
+for t in ("person", "place", "organization", "micro"):
+    got["ner.%s.f1" % t] = ner["types"][t]["f1"]
+passed = failed = 0
+for line in open(sys.argv[3]):
+    if not line.strip() or line.startswith("#"):
+        continue
+    key, floor = line.split()
+    ok = got[key] + 1e-9 >= float(floor)
+    print("%-22s %.3f  floor %.3f  %s" % (key, got[key], float(floor), "ok" if ok else "DROPPED"))
+    passed, failed = passed + ok, failed + (not ok)
+errors = ner["errors"] + quotes["errors"]
+if errors:
+    print("documents with errors: %d" % errors)
+    failed += 1
+print("accuracy: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
+PY
