@@ -704,7 +704,14 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
             }
         }
     }
-    c.team = c.hint == LEDE_PLACE && score_after(s, end, c.end);
+    /* "Torquay 2 Exeter 0": a place or an unknown name with a score is a team. */
+    if ((c.hint == LEDE_PLACE || c.hint == NO_HINT) && score_after(s, end, c.end)) {
+        c.team = true;
+        if (c.hint == NO_HINT) {
+            c.hint = LEDE_ORGANIZATION;
+            c.strong = true;
+        }
+    }
     if (honorific && c.hint == NO_HINT) {
         c.hint = LEDE_PERSON;
         c.strong = true;

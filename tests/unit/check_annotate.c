@@ -188,7 +188,9 @@ END_TEST
 START_TEST(place_with_a_score_is_a_team)
 {
     annotate("Results on Saturday:\n\nEssex 212 and 104-3, Lancashire 310.\n\n"
-             "Rain fell on Paris.\n");
+             "Grimbleton 2 Oxmere Rovers 1\n\nRain fell on Paris.\n");
+    assert_entity("Grimbleton", LEDE_ORGANIZATION, NULL, 1);
+    assert_entity("Oxmere Rovers", LEDE_ORGANIZATION, NULL, 1);
     assert_entity("Essex", LEDE_ORGANIZATION, NULL, 1);
     assert_entity("Lancashire", LEDE_ORGANIZATION, NULL, 1);
     assert_entity("Paris", LEDE_PLACE, NULL, 1);
