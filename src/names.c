@@ -440,6 +440,18 @@ static bool role_after(const lede_namer *nm, const char *s, size_t end, size_t p
     return false;
 }
 
+/* "Jearl Miles (U.S.) 50.42": a country in parentheses after a name marks a person in
+ * results and lists of people. */
+static bool country_after(const lede_namer *nm, const char *s, size_t end, size_t p)
+{
+    if (p + 3 >= end || s[p] != ' ' || s[p + 1] != '(')
+        return false;
+    size_t q = p + 2, r = q;
+    while (r < end && r - q < 40 && s[r] != ')' && s[r] != '(')
+        r++;
+    return r < end && s[r] == ')' && lex_has(nm, LEDE_LEX_PLACE, s + q, r - q);
+}
+
 static bool all_caps(const char *s, size_t start, size_t end)
 {
     size_t letters = 0;
@@ -540,6 +552,9 @@ static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end
     } else if (tok_has(nm, LEDE_LEX_FIRST, s, first) && !tok_has(nm, LEDE_LEX_PLACE, s, first)) {
         c->hint = LEDE_PERSON;
         c->strong = b - a > 1;
+    } else if (b - a > 1 && country_after(nm, s, end, last->name_end)) {
+        c->hint = LEDE_PERSON;
+        c->strong = true;
     } else if (role_after(nm, s, end, last->name_end)) {
         c->hint = LEDE_PERSON;
         c->strong = true;
@@ -766,7 +781,9 @@ static lede_status add_weak_names(const lede_namer *nm, const char *s, size_t en
         }
         size_t k = make_key_fold(s, toks[i].start, toks[i].name_end, key, fold);
         bool stop = toks[i].lower || lex_has(nm, LEDE_LEX_STOP, key, k);
-        if (!best && !stop && i + 1 < n && !toks[i + 1].lower &&
+        /* A first name and the word after it, in title case only: in capitals the next
+         * word is as likely a verb ("MITCHELL DEFEATS BAILEY"). */
+        if (!best && !stop && !fold && i + 1 < n && !toks[i + 1].lower &&
             lex_has(nm, LEDE_LEX_FIRST, key, k)) {
             size_t k2 = make_key_fold(s, toks[i + 1].start, toks[i + 1].name_end, key, fold);
             if (!lex_has(nm, LEDE_LEX_STOP, key, k2)) {

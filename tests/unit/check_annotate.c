@@ -209,6 +209,16 @@ START_TEST(all_capital_lines_use_known_names)
 END_TEST
 
 
+
+START_TEST(country_in_parentheses_marks_a_person)
+{
+    annotate("Women's 400 metres:\n\n1. Adaeze Okonkwo-Barre (Nigeria) 50.31\n\n"
+             "2. Telma Ruskova (Bulgaria) 50.42\n");
+    assert_entity("Adaeze Okonkwo-Barre", LEDE_PERSON, NULL, 1);
+    assert_entity("Telma Ruskova", LEDE_PERSON, NULL, 1);
+}
+END_TEST
+
 START_TEST(known_name_inside_a_run_splits_it)
 {
     annotate("Envoy Pavel Orlov arrived. Officials back the Orlov Chechnya plan and the "
@@ -409,6 +419,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, place_with_a_score_is_a_team);
     tcase_add_test(names, all_capital_lines_use_known_names);
     tcase_add_test(names, known_name_inside_a_run_splits_it);
+    tcase_add_test(names, country_in_parentheses_marks_a_person);
     suite_add_tcase(s, names);
     TCase *quotes = tcase_create("quotes");
     tcase_add_checked_fixture(quotes, setup, teardown);
