@@ -1,91 +1,202 @@
-/* cli_json.c - the --json output, built with jansson so that escaping is right. */
-#include <jansson.h>
-#include <stdlib.h>
+/* cli_json.c - the --json output, written straight to the stream.
+ *
+ * A book has tens of thousands of mentions, and building them as a jansson tree cost
+ * more than annotating the book, so the document is written as it is walked, through
+ * a buffer. The escaping is jansson's (compact, UTF-8 kept, the same control escapes),
+ * so the output is byte for byte what json_dumpf() gave; tests/e2e/json_escape.sh
+ * checks control characters, quotes, backslashes and invalid UTF-8. */
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include "lede/cli.h"
 #include "lede/utf8.h"
 
-/* A JSON string of s, with invalid UTF-8 shown as U+FFFD: jansson accepts only valid
- * UTF-8, and a file name or a name in a Latin-1 text may not be. NULL gives null. */
-static json_t *text_json(const char *s)
+#define BUF_SIZE 65536
+
+typedef struct {
+    FILE *out;
+    size_t n;
+    bool failed;
+    char buf[BUF_SIZE];
+} writer;
+
+static void flush(writer *w)
 {
-    if (!s)
-        return json_null();
-    size_t len = strlen(s);
-    if (lede_utf8_invalid_count(s, len) == 0)
-        return json_stringn(s, len);
-    char *copy = malloc(len * 3 + 1);
-    if (!copy)
-        return NULL;
-    size_t n = 0;
-    for (size_t i = 0, adv; i < len; i += adv)
-        n += lede_utf8_encode(lede_utf8_decode(s + i, len - i, &adv), copy + n);
-    json_t *str = json_stringn(copy, n);
-    free(copy);
-    return str;
+    if (w->n && fwrite(w->buf, 1, w->n, w->out) != w->n)
+        w->failed = true;
+    w->n = 0;
 }
 
-static json_t *span_json(lede_span span)
+static void put(writer *w, const char *s, size_t len)
 {
-    return json_pack("[II]", (json_int_t)span.start, (json_int_t)span.end);
-}
-
-/* Adds value to array, or fails when value could not be made. */
-static int append(json_t *array, json_t *value)
-{
-    return value ? json_array_append_new(array, value) : -1;
-}
-
-static json_t *entity_json(const lede_model *model, const lede_entity *e)
-{
-    json_t *mentions = json_array();
-    for (size_t k = 0; mentions && k < e->n_mentions; k++) {
-        if (append(mentions, span_json(model->mentions[e->mentions[k]].span)) != 0) {
-            json_decref(mentions);
-            return NULL;
+    if (len > BUF_SIZE - w->n) {
+        flush(w);
+        if (len > BUF_SIZE) {
+            if (fwrite(s, 1, len, w->out) != len)
+                w->failed = true;
+            return;
         }
     }
-    if (!mentions)
-        return NULL;
-    return json_pack("{sI ss so so so}", "id", (json_int_t)e->id, "type",
-                     lede_entity_type_name(e->type), "name", text_json(e->name), "role",
-                     text_json(e->role), "mentions", mentions);
+    memcpy(w->buf + w->n, s, len);
+    w->n += len;
 }
 
-static json_t *opt_span(bool has, lede_span span)
+static void put_str(writer *w, const char *s)
 {
-    return has ? span_json(span) : json_null();
+    put(w, s, strlen(s));
 }
 
-static json_t *quote_json(const lede_quote *q, size_t id)
+static void put_uint(writer *w, uint64_t v)
 {
-    json_t *speaker =
-        q->speaker == LEDE_NONE ? json_null() : json_integer((json_int_t)q->speaker);
-    return json_pack("{sI so so so so sb}", "id", (json_int_t)id, "span", span_json(q->span),
-                     "speaker", speaker, "source", opt_span(q->has_source, q->source), "cue",
-                     opt_span(q->has_cue, q->cue), "partial", q->partial);
+    char digits[24];
+    size_t i = sizeof digits;
+    do {
+        digits[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put(w, digits + i, sizeof digits - i);
+}
+
+/* Writes the escape of control character c as jansson does: the short forms where
+ * JSON has them, else \u00XX with capital hex digits. */
+static void put_control(writer *w, unsigned char c)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+    switch (c) {
+    case '\b':
+        put(w, "\\b", 2);
+        break;
+    case '\f':
+        put(w, "\\f", 2);
+        break;
+    case '\n':
+        put(w, "\\n", 2);
+        break;
+    case '\r':
+        put(w, "\\r", 2);
+        break;
+    case '\t':
+        put(w, "\\t", 2);
+        break;
+    default:
+        put(w, esc, sizeof esc);
+        break;
+    }
+}
+
+/* A JSON string of s, with invalid UTF-8 shown as U+FFFD (a file name or a name in a
+ * Latin-1 text may not be UTF-8). NULL gives null. */
+static void put_text(writer *w, const char *s)
+{
+    if (!s) {
+        put(w, "null", 4);
+        return;
+    }
+    size_t len = strlen(s), run = 0, i = 0;
+    put(w, "\"", 1);
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        size_t adv = 1;
+        bool plain = c >= 0x20 && c != '"' && c != '\\';
+        if (c >= 0x80 && lede_utf8_decode(s + i, len - i, &adv) == LEDE_UTF8_REPLACEMENT &&
+            adv == 1)
+            plain = false;
+        if (plain) {
+            i += adv;
+            continue;
+        }
+        put(w, s + run, i - run);
+        if (c >= 0x80)
+            put(w, "\xEF\xBF\xBD", 3);
+        else if (c == '"' || c == '\\')
+            put(w, c == '"' ? "\\\"" : "\\\\", 2);
+        else
+            put_control(w, c);
+        run = ++i;
+    }
+    put(w, s + run, i - run);
+    put(w, "\"", 1);
+}
+
+static void put_span(writer *w, lede_span span)
+{
+    put(w, "[", 1);
+    put_uint(w, span.start);
+    put(w, ",", 1);
+    put_uint(w, span.end);
+    put(w, "]", 1);
+}
+
+static void put_opt_span(writer *w, bool has, lede_span span)
+{
+    if (has)
+        put_span(w, span);
+    else
+        put(w, "null", 4);
+}
+
+static void put_entity(writer *w, const lede_model *model, const lede_entity *e)
+{
+    put_str(w, "{\"id\":");
+    put_uint(w, e->id);
+    put_str(w, ",\"type\":");
+    put_text(w, lede_entity_type_name(e->type));
+    put_str(w, ",\"name\":");
+    put_text(w, e->name);
+    put_str(w, ",\"role\":");
+    put_text(w, e->role);
+    put_str(w, ",\"mentions\":[");
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        if (k)
+            put(w, ",", 1);
+        put_span(w, model->mentions[e->mentions[k]].span);
+    }
+    put(w, "]}", 2);
+}
+
+static void put_quote(writer *w, const lede_quote *q, size_t id)
+{
+    put_str(w, "{\"id\":");
+    put_uint(w, id);
+    put_str(w, ",\"span\":");
+    put_span(w, q->span);
+    put_str(w, ",\"speaker\":");
+    if (q->speaker == LEDE_NONE)
+        put(w, "null", 4);
+    else
+        put_uint(w, q->speaker);
+    put_str(w, ",\"source\":");
+    put_opt_span(w, q->has_source, q->source);
+    put_str(w, ",\"cue\":");
+    put_opt_span(w, q->has_cue, q->cue);
+    put_str(w, q->partial ? ",\"partial\":true}" : ",\"partial\":false}");
 }
 
 lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
                           const lede_model *model)
 {
-    json_t *entities = json_array(), *quotes = json_array();
-    int bad = !entities || !quotes;
-    for (size_t i = 0; !bad && i < model->n_entities; i++)
-        bad = append(entities, entity_json(model, &model->entities[i])) != 0;
-    for (size_t i = 0; !bad && i < model->n_quotes; i++)
-        bad = append(quotes, quote_json(&model->quotes[i], i)) != 0;
-    json_t *root = bad ? NULL
-                       : json_pack("{si so sI sO sO}", "lede", 1, "source", text_json(source), "bytes",
-                                   (json_int_t)text->len, "entities", entities, "quotes",
-                                   quotes);
-    json_decref(entities);
-    json_decref(quotes);
-    if (!root)
-        return LEDE_ERR_NOMEM;
-    int rc = json_dumpf(root, out, JSON_PRESERVE_ORDER | JSON_COMPACT);
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
-        return LEDE_ERR_IO;
-    return LEDE_OK;
+    static writer w; /* 64 KiB: too big for the stack; --json writes one file at a time */
+    w.out = out;
+    w.n = 0;
+    w.failed = false;
+    put_str(&w, "{\"lede\":1,\"source\":");
+    put_text(&w, source);
+    put_str(&w, ",\"bytes\":");
+    put_uint(&w, text->len);
+    put_str(&w, ",\"entities\":[");
+    for (size_t i = 0; i < model->n_entities; i++) {
+        if (i)
+            put(&w, ",", 1);
+        put_entity(&w, model, &model->entities[i]);
+    }
+    put_str(&w, "],\"quotes\":[");
+    for (size_t i = 0; i < model->n_quotes; i++) {
+        if (i)
+            put(&w, ",", 1);
+        put_quote(&w, &model->quotes[i], i);
+    }
+    put_str(&w, "]}\n");
+    flush(&w);
+    return w.failed ? LEDE_ERR_IO : LEDE_OK;
 }
