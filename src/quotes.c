@@ -153,6 +153,12 @@ static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl
             i++;
             continue;
         }
+        if (depth == 0 && c == '"' && i > lo && s[i - 1] == '=') {
+            /* Markup left in the text (<tweet author="…">): an attribute, not a quote. */
+            const char *close = memchr(s + i + 1, '"', hi - i - 1);
+            i = close ? (size_t)(close - s) + 1 : hi;
+            continue;
+        }
         int role = mark_role(s, lo, hi, i, len, glyph, depth);
         if (role == MARK_OPEN && depth < 64) {
             if (depth++ == 0)
@@ -624,6 +630,39 @@ static bool is_partial(const char *s, size_t lo, const found *f)
     return words < 8;
 }
 
+/* A short quote in which every word is capitalised, after "on", "of", "titled" or a
+ * possessive (on CBS's "Face the Nation," MSNBC’s “Morning Joe”), is the title of a
+ * show or a work, not quoted speech. Nicknames ("called him “Miss Piggy”") stay. */
+static bool is_title(const char *s, size_t lo, const found *f)
+{
+    static const char *const before[] = {"on",      "of",        "titled", "show",
+                                         "program", "programme", NULL};
+    qtok p;
+    if (!prev_tok(s, lo, f->start, &p) || p.cp != 0)
+        return false;
+    size_t plen = p.end - p.start;
+    bool possessive = plen > 2 && s[p.end - 1] == 's' &&
+                      (s[p.end - 2] == '\'' || (plen > 4 && memcmp(s + p.end - 4, "’", 3) == 0));
+    if (!possessive && !tok_in(s, &p, before))
+        return false;
+    static const char *const small[] = {"of", "the",  "and", "on", "in", "a",  "an",
+                                        "to", "with", "for", "at", "by", "or", NULL};
+    if (!f->closed)
+        return false;
+    size_t words = 0;
+    qtok t;
+    for (size_t at = f->start; next_tok(s, f->end, at, &t); at = t.end) {
+        if (t.cp != 0)
+            continue;
+        words++;
+        bool upper =
+            (s[t.start] >= 'A' && s[t.start] <= 'Z') || (s[t.start] >= '0' && s[t.start] <= '9');
+        if (!upper && !(words > 1 && tok_in(s, &t, small)))
+            return false;
+    }
+    return words >= 2 && words <= 6;
+}
+
 lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
                              const lede_names *names, lede_model *model)
 {
@@ -631,6 +670,11 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
     lede_status st = LEDE_OK;
     for (size_t p = 0; p < text->n_paras && st == LEDE_OK; p++)
         st = pair_marks(text, p, &fl);
+    size_t kept = 0;
+    for (size_t i = 0; i < fl.n; i++)
+        if (!is_title(text->bytes, text->paras[fl.items[i].para].span.start, &fl.items[i]))
+            fl.items[kept++] = fl.items[i];
+    fl.n = kept;
     ctx c = {lex, text->bytes, names, model};
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++) {
         found *f = &fl.items[i];

@@ -295,6 +295,16 @@ START_TEST(transcript_speaker_labels)
 }
 END_TEST
 
+
+START_TEST(titles_and_markup_are_not_quotes)
+{
+    annotate("She spoke on CNN's \"Meet the Voters,\" and later on “Morning Desk.” He called "
+             "her “Little Miss Sunshine” twice. <tweet author=\"someone\" id=\"42\">\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].span), "“Little Miss Sunshine”");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -432,6 +442,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, appositive_role_and_verb_make_a_person);
     tcase_add_test(quotes, progressive_and_naming_verbs);
     tcase_add_test(quotes, transcript_speaker_labels);
+    tcase_add_test(quotes, titles_and_markup_are_not_quotes);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
