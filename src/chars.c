@@ -71,11 +71,19 @@ bool lede_is_lower_cp(uint32_t cp)
 
 uint32_t lede_cp_at(const char *s, size_t end, size_t i, size_t *len)
 {
+    if (i < end && (unsigned char)s[i] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i];
+    }
     return lede_utf8_decode(s + i, end - i, len);
 }
 
 uint32_t lede_cp_before(const char *s, size_t lo, size_t i, size_t *len)
 {
+    if ((unsigned char)s[i - 1] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i - 1];
+    }
     /* Walk back over at most three continuation bytes to the lead byte. */
     size_t j = i - 1;
     while (j > lo && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)

@@ -173,15 +173,28 @@ static bool next_line(const char *b, size_t len, size_t *pos, line *ln)
     return true;
 }
 
-/* The number of code points in b[start, end), counting no further than max + 1. */
+/* The number of UTF-8 continuation bytes (10xxxxxx) among the 8 bytes at p. */
+static size_t continuations8(const char *p)
+{
+    uint64_t x;
+
+    memcpy(&x, p, sizeof x);
+    x = (x >> 7) & ~(x >> 6) & 0x0101010101010101u;
+    return (size_t)((x * 0x0101010101010101u) >> 56);
+}
+
+/* The number of code points in b[start, end), counting no further than max + 1: the
+ * bytes that are not continuation bytes, eight at a time. */
 static size_t count_cps(const char *b, size_t start, size_t end, size_t max)
 {
-    size_t n = 0;
+    size_t n = 0, i = start;
 
-    for (size_t i = start; i < end && n <= max; i++)
+    for (; i + 8 <= end && n <= max; i += 8)
+        n += 8 - continuations8(b + i);
+    for (; i < end && n <= max; i++)
         if (((unsigned char)b[i] & 0xC0) != 0x80)
             n++;
-    return n;
+    return n <= max ? n : max + 1;
 }
 
 /* The last code point of span s (which is not empty). */

@@ -1,5 +1,6 @@
 /* utf8.c - strict UTF-8 decoding and terminal display width, without the C locale. */
 #include <stdbool.h>
+#include <string.h>
 #include "lede/utf8.h"
 
 struct range {
@@ -162,11 +163,25 @@ uint32_t lede_utf8_decode(const char *s, size_t len, size_t *adv)
     return cp;
 }
 
+/* True when the 8 bytes at s are all ASCII. */
+static bool ascii8(const char *s)
+{
+    uint64_t x;
+
+    memcpy(&x, s, sizeof x);
+    return (x & 0x8080808080808080u) == 0;
+}
+
 size_t lede_utf8_invalid_count(const char *s, size_t len)
 {
     size_t bad = 0, i = 0, adv;
 
     while (i < len) {
+        /* Most text is ASCII: skip it eight bytes at a time. */
+        if (i + 8 <= len && ascii8(s + i)) {
+            i += 8;
+            continue;
+        }
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             i++;
