@@ -36,9 +36,11 @@ static bool is_control(uint32_t cp)
 }
 
 /* Classifies the character at b[i] (i < end) the way the screen shows it. */
-static ch_info ch_at(const char *b, size_t i, size_t end)
+static inline ch_info ch_at(const char *b, size_t i, size_t end)
 {
     unsigned char c = (unsigned char)b[i];
+    if (c > ' ' && c < 0x7f) /* printable ASCII, most of any text */
+        return (ch_info){1, 1, CH_TEXT, false};
     ch_info ch = {1, 1, CH_SPACE, false};
     if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v')
         return ch;
@@ -459,6 +461,33 @@ static unsigned span_flags(span_walk *w, size_t i)
     return flags;
 }
 
+/* Where span covers offsets after i next changes: its start, or its end, or never. */
+static size_t edge_after(lede_span span, size_t i)
+{
+    return span.start > i ? span.start : span.end > i ? span.end : SIZE_MAX;
+}
+
+/* The first offset after i (at most end) where span_flags() may change, given that it
+ * was just called at i: each walk index then points at the first span ending after i,
+ * and the spans of a kind never overlap. */
+static size_t next_edge(const span_walk *w, size_t i, size_t end)
+{
+    const lede_style_ctx *ctx = w->ctx;
+    size_t e = end, x;
+    if (ctx->model) {
+        const lede_model *m = ctx->model;
+        if (w->mi < m->n_mentions && (x = edge_after(m->mentions[w->mi].span, i)) < e)
+            e = x;
+        if (w->qi < m->n_quotes && (x = edge_after(m->quotes[w->qi].span, i)) < e)
+            e = x;
+    }
+    if (w->si < ctx->n_matches && (x = edge_after(ctx->matches[w->si], i)) < e)
+        e = x;
+    if ((x = edge_after(ctx->current, i)) < e)
+        e = x;
+    return e;
+}
+
 size_t lede_layout_runs(const lede_style_ctx *ctx, const lede_line *line, lede_run *runs,
                         size_t cap)
 {
@@ -478,25 +507,30 @@ size_t lede_layout_runs(const lede_style_ctx *ctx, const lede_line *line, lede_r
     size_t n = 0;
     lede_run cur = {0, 0, 0, 0};
     for (size_t i = line->span.start; i < line->span.end;) {
-        ch_info ch = ch_at(text->bytes, i, line->span.end);
-        unsigned flags = base | span_flags(&w, i);
-        /* A plain space draws as itself; tabs and line ends do not. */
-        if (ch.cls == CH_SPACE && text->bytes[i] != ' ')
-            flags |= LEDE_RUN_BLANK;
-        else if (ch.cls == CH_BAD)
-            flags |= LEDE_RUN_INVALID;
-        if (i > line->span.start && flags == cur.flags) {
-            cur.end = i + ch.len;
-            cur.cols += ch.cols;
-        } else {
-            if (i > line->span.start && n++ < cap)
-                runs[n - 1] = cur;
-            cur.start = i;
-            cur.end = i + ch.len;
-            cur.cols = ch.cols;
-            cur.flags = flags;
+        /* The spans' flags hold until the next edge; only blanks and bad bytes vary. */
+        unsigned span = base | span_flags(&w, i);
+        size_t edge = next_edge(&w, i, line->span.end);
+        while (i < edge) {
+            ch_info ch = ch_at(text->bytes, i, line->span.end);
+            unsigned flags = span;
+            /* A plain space draws as itself; tabs and line ends do not. */
+            if (ch.cls == CH_SPACE && text->bytes[i] != ' ')
+                flags |= LEDE_RUN_BLANK;
+            else if (ch.cls == CH_BAD)
+                flags |= LEDE_RUN_INVALID;
+            if (i > line->span.start && flags == cur.flags) {
+                cur.end = i + ch.len;
+                cur.cols += ch.cols;
+            } else {
+                if (i > line->span.start && n++ < cap)
+                    runs[n - 1] = cur;
+                cur.start = i;
+                cur.end = i + ch.len;
+                cur.cols = ch.cols;
+                cur.flags = flags;
+            }
+            i += ch.len;
         }
-        i += ch.len;
     }
     if (n++ < cap)
         runs[n - 1] = cur;
