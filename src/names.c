@@ -419,12 +419,15 @@ static bool is_verb_before(const lede_namer *nm, const char *s, size_t lo, size_
     return (last == 'd' || last == 's') && lex_has(nm, LEDE_LEX_VERB, s + ws, we - ws);
 }
 
-/* "Keron Blair, executive director of AROS,": a role in apposition makes a person. */
+/* "Keron Blair, executive director of AROS,": a role in apposition makes a person; so
+ * does a relative clause on "who" ("Rucker Culpepper, who runs …"). */
 static bool role_after(const lede_namer *nm, const char *s, size_t end, size_t p)
 {
-    static const char *const stops[] = {"which", "who", "whose", "where", "that", "and", NULL};
+    static const char *const stops[] = {"which", "whose", "where", "that", "and", NULL};
     if (p + 2 >= end || s[p] != ',' || s[p + 1] != ' ')
         return false;
+    if (p + 6 < end && memcmp(s + p + 2, "who ", 4) == 0)
+        return true;
     size_t q = p + 2;
     for (int words = 0; words < 4 && starts_lower(s, end, q); words++) {
         token w;
@@ -450,6 +453,20 @@ static bool country_after(const lede_namer *nm, const char *s, size_t end, size_
     while (r < end && r - q < 40 && s[r] != ')' && s[r] != '(')
         r++;
     return r < end && s[r] == ')' && lex_has(nm, LEDE_LEX_PLACE, s + q, r - q);
+}
+
+/* "Acme Weekly host Peter Hansen": a name right before a role and another name is the
+ * organisation the role belongs to. */
+static bool owns_role(const lede_namer *nm, const char *s, size_t end, size_t p)
+{
+    size_t q = skip_gap(s, end, p);
+    if (!q || !starts_lower(s, end, q))
+        return false;
+    token w;
+    read_word(nm, s, end, q, &w);
+    size_t r = skip_gap(s, end, w.end);
+    return r && starts_upper(s, end, r) &&
+           lex_has(nm, LEDE_LEX_TITLE, s + w.start, w.end - w.start);
 }
 
 static bool all_caps(const char *s, size_t start, size_t end)
@@ -555,6 +572,8 @@ static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end
     } else if (b - a > 1 && country_after(nm, s, end, last->name_end)) {
         c->hint = LEDE_PERSON;
         c->strong = true;
+    } else if (!last->possessive && owns_role(nm, s, end, last->end)) {
+        c->hint = LEDE_ORGANIZATION;
     } else if (role_after(nm, s, end, last->name_end)) {
         c->hint = LEDE_PERSON;
         c->strong = true;

@@ -407,18 +407,29 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         uint32_t open = t.cp == ')' ? '(' : ',';
         qtok u;
         size_t back = t.start;
-        for (int i = 0; i < 16 && prev_tok(c->s, lo, back, &u); i++, back = u.start) {
+        const lede_name *best = NULL;
+        for (int i = 0; i < 24 && prev_tok(c->s, lo, back, &u); i++, back = u.start) {
             if (u.cp != open)
                 continue;
-            const lede_name *n = prev_tok(c->s, lo, u.start, &u) && u.cp == 0
-                                     ? name_ending_at(c->names, u.end)
+            qtok w;
+            const lede_name *n = prev_tok(c->s, lo, u.start, &w) && w.cp == 0
+                                     ? name_ending_at(c->names, w.end)
                                      : NULL;
-            if (!n || n->span.start < lo)
-                return false;
-            set_source(q, n->span.start, n->span.end, n->entity);
-            return true;
+            if (n && n->span.start >= lo && !best)
+                best = n;
+            /* "Ayrault, the foreign minister of France, a member …, said": the person
+             * may stand before an earlier comma. */
+            if (n && n->span.start >= lo && c->model->entities[n->entity].type == LEDE_PERSON) {
+                best = n;
+                break;
+            }
+            if (open != ',')
+                break;
         }
-        return false;
+        if (!best)
+            return false;
+        set_source(q, best->span.start, best->span.end, best->entity);
+        return true;
     }
     if (t.cp != 0)
         return false;
@@ -437,6 +448,19 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         return true;
     }
     const lede_name *n = name_ending_at(c->names, t.end);
+    if (n && n->span.start >= lo && c->model->entities[n->entity].type != LEDE_PERSON) {
+        /* "Mr. Morgan of the Sierra Club said": the person before "of". */
+        qtok w, x;
+        size_t at2 = n->span.start;
+        if (prev_tok(c->s, lo, at2, &w) && tok_in(c->s, &w, determiners))
+            at2 = w.start;
+        if (prev_tok(c->s, lo, at2, &w) && (tok_is(c->s, &w, "of") || tok_is(c->s, &w, "at")) &&
+            prev_tok(c->s, lo, w.start, &x) && x.cp == 0) {
+            const lede_name *p = name_ending_at(c->names, x.end);
+            if (p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON)
+                n = p;
+        }
+    }
     if (n && n->span.start >= lo) {
         set_source(q, n->span.start, n->span.end, n->entity);
         return true;
@@ -468,16 +492,25 @@ static bool subject_after(const ctx *c, size_t hi, size_t vend, lede_quote *q)
         set_source(q, t.start, t.end, who);
         return true;
     }
-    /* A name, perhaps after its title: "said Putin’s aide Yuri Ushakov". */
-    const lede_name *n = name_from(c->names, t.start);
-    if (n && n->span.start < hi && n->span.start - t.start <= 48) {
+    /* A name, perhaps after its title: "said Putin’s aide Yuri Ushakov"; a person
+     * rather than the organisation of the title ("said MSNBC host Chris Matthews"). */
+    const lede_name *n = name_from(c->names, t.start), *pick = NULL;
+    for (; n && n < c->names->items + c->names->n && n->span.start < hi &&
+           n->span.start - t.start <= 64;
+         n++) {
         bool clear = true;
         for (size_t i = t.start; i < n->span.start; i++)
             clear &= c->s[i] != ',' && c->s[i] != '"' && c->s[i] != ';';
-        if (clear) {
-            set_source(q, n->span.start, n->span.end, n->entity);
-            return true;
-        }
+        if (!clear)
+            break;
+        if (!pick || c->model->entities[n->entity].type == LEDE_PERSON)
+            pick = n;
+        if (c->model->entities[n->entity].type == LEDE_PERSON)
+            break;
+    }
+    if (pick) {
+        set_source(q, pick->span.start, pick->span.end, pick->entity);
+        return true;
     }
     if (!tok_in(c->s, &t, determiners))
         return false;
@@ -517,13 +550,14 @@ static bool attribute_after(const ctx *c, found *f, size_t hi)
 {
     lede_quote *q = &f->q;
     qtok t, last;
-    /* A quote that ends its own sentence (“… reckless.” Peter Hansen called …) is
-     * followed by a new sentence, unless that goes on in lower case (“Why?” he asked). */
+    /* A quote that ends its own sentence with a period (“… reckless.” Peter Hansen called
+     * …) is followed by a new sentence, unless that goes on in lower case. A question or
+     * an exclamation is often followed by its speaker (“Why?” Graham asked). */
     size_t mark = f->end - 1, len;
     while (mark > f->start && mark_glyph(c->s, f->end, mark, &len) == MARK_NONE)
         mark--;
-    if (f->closed && prev_tok(c->s, f->start, mark, &last) && ends_sentence(c, f->start, &last) &&
-        next_tok(c->s, hi, f->end, &t) && t.cp == 0 &&
+    if (f->closed && prev_tok(c->s, f->start, mark, &last) && last.cp == '.' &&
+        ends_sentence(c, f->start, &last) && next_tok(c->s, hi, f->end, &t) && t.cp == 0 &&
         !(c->s[t.start] >= 'a' && c->s[t.start] <= 'z'))
         return false;
     size_t at = f->end, end = f->end;
@@ -565,6 +599,26 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
     return according_to(c, start, f->start, q);
 }
 
+/* A quote opening a paragraph after one that ends with a colon ("The New York Times
+ * reports:", "Caddell continued:") is attributed by that sentence. */
+static void attribute_introduced(const ctx *c, found *f, const lede_span *prev)
+{
+    qtok t, v;
+    if (!prev_tok(c->s, prev->start, prev->end, &t) || t.cp != ':')
+        return;
+    for (size_t at = t.start; prev_tok(c->s, prev->start, at, &v); at = v.start) {
+        if (ends_sentence(c, prev->start, &v) || is_quote_mark(v.cp))
+            return;
+        if (!is_speech_verb(c, &v))
+            continue;
+        set_cue(&f->q, &v);
+        if (subject_before(c, prev->start, v.start, &f->q))
+            return;
+        f->q.has_cue = false;
+        return;
+    }
+}
+
 /* A transcript's speaker label opening the quote: "PENCE: Well, look, …". */
 static bool attribute_label(const ctx *c, found *f, size_t hi)
 {
@@ -592,8 +646,10 @@ static void continue_speakers(const ctx *c, found_list *fl)
         found *f = &fl->items[i], *p = &fl->items[i - 1];
         if (f->q.has_source || !p->q.has_source || f->para > p->para + 1)
             continue;
+        /* Within one paragraph a name in between ("said Caddell, speaking of Clinton’s
+         * health") is no new speaker: a new speaker would have attributed the quote. */
         bool other = false;
-        for (const lede_name *n = name_from(c->names, p->end);
+        for (const lede_name *n = f->para == p->para ? NULL : name_from(c->names, p->end);
              n && n < c->names->items + c->names->n && n->span.start < f->start; n++)
             other |= n->entity != p->q.speaker && c->model->entities[n->entity].type == LEDE_PERSON;
         if (!other) {
@@ -680,8 +736,9 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         found *f = &fl.items[i];
         const lede_span *para = &text->paras[f->para].span;
         f->q.partial = is_partial(text->bytes, para->start, f);
-        if (!attribute_label(&c, f, para->end) && !attribute_after(&c, f, para->end))
-            attribute_before(&c, f, para->start);
+        if (!attribute_label(&c, f, para->end) && !attribute_after(&c, f, para->end) &&
+            !attribute_before(&c, f, para->start) && f->opens_para && f->para > 0)
+            attribute_introduced(&c, f, &text->paras[f->para - 1].span);
     }
     if (fl.n)
         continue_speakers(&c, &fl);

@@ -305,6 +305,25 @@ START_TEST(titles_and_markup_are_not_quotes)
 }
 END_TEST
 
+
+START_TEST(attribution_across_appositions_and_colons)
+{
+    annotate("“It works,” said Acme Weekly host Peter Hansen.\n\n"
+             "“It fails,” Mr. Dale Orme of the Widget Council said.\n\n"
+             "Maria Lopez, the mayor of Oslo, a city of ports, said “we stay.”\n\n"
+             "Lopez continued:\n\n"
+             "“The port stays open.”\n\n"
+             "“Why now?” Hansen asked, speaking of Oslo and of Lopez. “Why here?”\n");
+    ck_assert_uint_eq(model.n_quotes, 6);
+    ck_assert_str_eq(speaker_of(0), "Peter Hansen");
+    ck_assert_str_eq(speaker_of(1), "Dale Orme");
+    ck_assert_str_eq(speaker_of(2), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(3), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(4), "Peter Hansen");
+    ck_assert_str_eq(speaker_of(5), "Peter Hansen");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -443,6 +462,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, progressive_and_naming_verbs);
     tcase_add_test(quotes, transcript_speaker_labels);
     tcase_add_test(quotes, titles_and_markup_are_not_quotes);
+    tcase_add_test(quotes, attribution_across_appositions_and_colons);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
