@@ -14,6 +14,14 @@ static char dir[64];
 static char input[128], saved[128];
 static FILE *devnull;
 
+/* Leaves no files behind when libFuzzer exits. */
+static void cleanup(void)
+{
+    unlink(input);
+    unlink(saved);
+    rmdir(dir);
+}
+
 static void setup(void)
 {
     strcpy(dir,
@@ -23,6 +31,7 @@ static void setup(void)
     snprintf(saved, sizeof saved, "%s/saved", dir);
     devnull = fopen("/dev/null", "w");
     FUZZ_CHECK(devnull != NULL);
+    FUZZ_CHECK(atexit(cleanup) == 0);
 }
 
 static void write_input(const uint8_t *data, size_t size)
