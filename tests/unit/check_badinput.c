@@ -433,16 +433,22 @@ START_TEST(test_state_damaged_or_unreadable)
 {
     lede_state s;
     lede_state_init(&s);
-    static const char *const damaged[] = {
-        "lede-state 1\n0123456789abcdef 12 /a.txt\ngarbage\n",
-        "lede-state 9\n",
-        "\xff\xfe binary \x00 junk",
-        "lede-state 1\n0123456789abcdef 99999999999999999999 /big.txt\n",
-        "lede-state 1\n0123456789abcdef 12 /no-newline.txt",
+/* clang-format off */
+#define DAMAGED(s) {s, sizeof s - 1}
+    /* clang-format on */
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } damaged[] = {
+        DAMAGED("lede-state 1\n0123456789abcdef 12 /a.txt\ngarbage\n"),
+        DAMAGED("lede-state 9\n"),
+        DAMAGED("\xff\xfe binary \x00 junk"),
+        DAMAGED("lede-state 1\n0123456789abcdef 99999999999999999999 /big.txt\n"),
+        DAMAGED("lede-state 1\n0123456789abcdef 12 /no-newline.txt"),
     };
+#undef DAMAGED
     for (size_t i = 0; i < sizeof damaged / sizeof damaged[0]; i++) {
-        size_t len = i == 2 ? 19 : strlen(damaged[i]);
-        const char *path = write_file("positions", damaged[i], len);
+        const char *path = write_file("positions", damaged[i].bytes, damaged[i].len);
         char *diag = NULL;
         size_t dlen = 0;
         FILE *f = open_memstream(&diag, &dlen);
