@@ -265,8 +265,17 @@ static bool tok_in(const char *s, const qtok *t, const char *const *words)
     return false;
 }
 
+static bool is_quote_mark(uint32_t c);
+
 static bool is_verb(const ctx *c, const qtok *t)
 {
+    /* "Said Ellis: “…”": a verb that opens the sentence is capitalised. */
+    if (t->cp == 0 && c->s[t->start] >= 'A' && c->s[t->start] <= 'Z' && t->end - t->start < 24) {
+        char low[24];
+        memcpy(low, c->s + t->start, t->end - t->start);
+        low[0] = (char)(low[0] - 'A' + 'a');
+        return lede_lexicon_has(c->lex, LEDE_LEX_VERB, low, t->end - t->start);
+    }
     return t->cp == 0 &&
            lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
 }
@@ -275,19 +284,24 @@ static bool is_verb(const ctx *c, const qtok *t)
  * ("order", "report", "saying") are nouns or clauses far more often than attributions. */
 static bool is_speech_verb(const ctx *c, const qtok *t)
 {
-    static const char *const irregular[] = {"said", "told",    "wrote", "spoke", "sang", "thought",
-                                            "pled", "tweeted", "says",  "tells", NULL};
+    static const char *const irregular[] = {"said",    "told", "wrote",   "spoke", "sang",
+                                            "thought", "pled", "tweeted", "says",  "tells",
+                                            "Said",    "Says", NULL};
     if (!is_verb(c, t))
         return false;
     const char *w = c->s + t->start;
     size_t len = t->end - t->start;
     if (tok_in(c->s, t, irregular))
         return true;
-    /* "is calling", "was describing": a progressive form after its auxiliary. */
+    /* "is calling", "was describing": a progressive form after its auxiliary; "asking,
+     * “Why …”": one that introduces the quote right after it. */
     if (len > 5 && memcmp(w + len - 3, "ing", 3) == 0) {
         static const char *const aux[] = {"is", "was", "are", "were", "been", NULL};
-        qtok a;
-        return prev_tok(c->s, 0, t->start, &a) && tok_in(c->s, &a, aux);
+        qtok a, b;
+        if (prev_tok(c->s, 0, t->start, &a) && tok_in(c->s, &a, aux))
+            return true;
+        return next_tok(c->s, t->end + 8, t->end, &a) && (a.cp == ',' || a.cp == ':') &&
+               next_tok(c->s, a.end + 8, a.end, &b) && is_quote_mark(b.cp);
     }
     return (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
            (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
@@ -307,8 +321,12 @@ static bool ends_sentence(const ctx *c, size_t lo, const qtok *t)
         return true;
     if (t->cp != '.')
         return false;
-    /* Not after an initial, "U.S", or a title's abbreviation ("Rep.", "Gov."). */
-    qtok w;
+    /* Not inside "(D-Mo.)" or before a lower-case word; not after an initial, "U.S", or a
+     * title's abbreviation ("Rep.", "Gov."). */
+    qtok w, n;
+    if (next_tok(c->s, t->end + 4, t->end, &n) &&
+        (n.cp == ')' || n.cp == ',' || (n.cp == 0 && c->s[n.start] >= 'a' && c->s[n.start] <= 'z')))
+        return false;
     if (!prev_tok(c->s, lo, t->start, &w) || w.cp != 0 || w.end != t->start ||
         c->s[w.start] < 'A' || c->s[w.start] > 'Z')
         return true;
@@ -580,23 +598,53 @@ static bool attribute_after(const ctx *c, found *f, size_t hi)
 }
 
 /* Attribution before the quote, within its sentence: Trump said: “…”. */
+/* The verbs of speech proper, preferred to others in the same sentence ("Ryan said
+ * the protests demand …"). */
+static bool is_core_verb(const ctx *c, const qtok *t)
+{
+    static const char *const core[] = {"said",  "says",   "told",  "tells", "added", "adds",
+                                       "wrote", "writes", "asked", "asks",  "Said",  NULL};
+    return tok_in(c->s, t, core);
+}
+
 static bool attribute_before(const ctx *c, found *f, size_t lo)
 {
     lede_quote *q = &f->q;
-    qtok t;
-    size_t at = f->start, start = f->start;
+    qtok t, verbs[8];
+    size_t at = f->start, start = f->start, n = 0;
     for (int i = 0; i < WINDOW_BEFORE && prev_tok(c->s, lo, at, &t); i++, at = t.start) {
         if (ends_sentence(c, lo, &t) || is_quote_mark(t.cp))
             break;
         start = t.start;
-        if (!is_speech_verb(c, &t))
-            continue;
-        set_cue(q, &t);
-        if (subject_before(c, lo, t.start, q) || subject_after(c, f->start, t.end, q))
-            return true;
-        q->has_cue = false;
+        if (n < 8 && is_speech_verb(c, &t))
+            verbs[n++] = t;
+    }
+    /* Core verbs first, the closest first; then the others. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (is_core_verb(c, &verbs[i]) != (pass == 0))
+                continue;
+            set_cue(q, &verbs[i]);
+            if (subject_before(c, lo, verbs[i].start, q) ||
+                subject_after(c, f->start, verbs[i].end, q))
+                return true;
+            q->has_cue = false;
+        }
     }
     return according_to(c, start, f->start, q);
+}
+
+/* "“…” ― Carlos Raúl": a dash and a name after the quote sign it. */
+static bool attribute_dash(const ctx *c, found *f, size_t hi)
+{
+    qtok t;
+    if (!next_tok(c->s, hi, f->end, &t) || !(t.cp == 0x2015 || t.cp == 0x2014 || t.cp == 0x2013))
+        return false;
+    const lede_name *n = name_from(c->names, t.end);
+    if (!n || n->span.start >= hi || n->span.start - t.end > 2)
+        return false;
+    set_source(&f->q, n->span.start, n->span.end, n->entity);
+    return true;
 }
 
 /* A quote opening a paragraph after one that ends with a colon ("The New York Times
@@ -736,8 +784,14 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         found *f = &fl.items[i];
         const lede_span *para = &text->paras[f->para].span;
         f->q.partial = is_partial(text->bytes, para->start, f);
-        if (!attribute_label(&c, f, para->end) && !attribute_after(&c, f, para->end) &&
-            !attribute_before(&c, f, para->start) && f->opens_para && f->para > 0)
+        /* A few words quoted inside a sentence belong to the sentence's own speaker;
+         * a full quote is most often attributed after it. */
+        bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end);
+        if (!done && f->q.partial)
+            done = attribute_before(&c, f, para->start) || attribute_after(&c, f, para->end);
+        else if (!done)
+            done = attribute_after(&c, f, para->end) || attribute_before(&c, f, para->start);
+        if (!done && f->opens_para && f->para > 0)
             attribute_introduced(&c, f, &text->paras[f->para - 1].span);
     }
     if (fl.n)

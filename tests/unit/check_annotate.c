@@ -324,6 +324,25 @@ START_TEST(attribution_across_appositions_and_colons)
 }
 END_TEST
 
+
+START_TEST(attribution_by_dash_core_verbs_and_openers)
+{
+    annotate("Peter Hansen spoke. Maria Lopez said the floods demand “more money” now.\n\n"
+             "“Nothing works here.” ― Peter Hansen\n\n"
+             "Said Lopez: “We start today.”\n\n"
+             "Senator Ada Finch (D-Mo.) said, “Vote.” Finch likened it to “a storm.”\n\n"
+             "The clip shows Peter Hansen asking, “Why not?”\n");
+    ck_assert_uint_eq(model.n_quotes, 6);
+    ck_assert_str_eq(speaker_of(0), "Maria Lopez");
+    ck_assert_str_eq(span_text(model.quotes[0].cue), "said");
+    ck_assert_str_eq(speaker_of(1), "Peter Hansen");
+    ck_assert_str_eq(speaker_of(2), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(3), "Ada Finch");
+    ck_assert_str_eq(speaker_of(4), "Ada Finch");
+    ck_assert_str_eq(speaker_of(5), "Peter Hansen");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -463,6 +482,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, transcript_speaker_labels);
     tcase_add_test(quotes, titles_and_markup_are_not_quotes);
     tcase_add_test(quotes, attribution_across_appositions_and_colons);
+    tcase_add_test(quotes, attribution_by_dash_core_verbs_and_openers);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
