@@ -510,21 +510,26 @@ static bool subject_after(const ctx *c, size_t hi, size_t vend, lede_quote *q)
         set_source(q, t.start, t.end, who);
         return true;
     }
-    /* A name, perhaps after its title: "said Putin’s aide Yuri Ushakov"; a person
-     * rather than the organisation of the title ("said MSNBC host Chris Matthews"). */
+    /* A name, perhaps after its title: "said Putin’s aide Yuri Ushakov". The phrase
+     * may name others before its head ("said former Obama adviser David Axelrod",
+     * "said MSNBC host Chris Matthews"): the last person before a comma or the next
+     * clause is the speaker; failing a person, the first name. */
     const lede_name *n = name_from(c->names, t.start), *pick = NULL;
+    size_t scanned = t.start;
     for (; n && n < c->names->items + c->names->n && n->span.start < hi &&
-           n->span.start - t.start <= 64;
+           n->span.start - t.start <= 80;
          n++) {
         bool clear = true;
-        for (size_t i = t.start; i < n->span.start; i++)
-            clear &= c->s[i] != ',' && c->s[i] != '"' && c->s[i] != ';';
+        for (size_t i = scanned; i < n->span.start; i++)
+            clear &= c->s[i] != ',' && c->s[i] != '"' && c->s[i] != ';' && c->s[i] != '(';
+        qtok gap;
+        for (size_t at = scanned; clear && next_tok(c->s, n->span.start, at, &gap); at = gap.end)
+            clear = !(tok_in(c->s, &gap, function_words) || is_verb(c, &gap));
         if (!clear)
             break;
+        scanned = n->span.end;
         if (!pick || c->model->entities[n->entity].type == LEDE_PERSON)
             pick = n;
-        if (c->model->entities[n->entity].type == LEDE_PERSON)
-            break;
     }
     if (pick) {
         set_source(q, pick->span.start, pick->span.end, pick->entity);
@@ -632,6 +637,20 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
         }
     }
     return according_to(c, start, f->start, q);
+}
+
+/* "Philip Bump: “Two weeks ago …”": a name and a colon right before the quote. */
+static bool attribute_colon_name(const ctx *c, found *f, size_t lo)
+{
+    qtok t, w;
+    if (!prev_tok(c->s, lo, f->start, &t) || t.cp != ':' || !prev_tok(c->s, lo, t.start, &w) ||
+        w.cp != 0)
+        return false;
+    const lede_name *n = name_ending_at(c->names, w.end);
+    if (!n || n->span.start < lo)
+        return false;
+    set_source(&f->q, n->span.start, n->span.end, n->entity);
+    return true;
 }
 
 /* "“…” ― Carlos Raúl": a dash and a name after the quote sign it. */
@@ -786,7 +805,8 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         f->q.partial = is_partial(text->bytes, para->start, f);
         /* A few words quoted inside a sentence belong to the sentence's own speaker;
          * a full quote is most often attributed after it. */
-        bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end);
+        bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end) ||
+                    attribute_colon_name(&c, f, para->start);
         if (!done && f->q.partial)
             done = attribute_before(&c, f, para->start) || attribute_after(&c, f, para->end);
         else if (!done)

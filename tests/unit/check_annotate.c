@@ -343,6 +343,17 @@ START_TEST(attribution_by_dash_core_verbs_and_openers)
 }
 END_TEST
 
+
+START_TEST(the_head_of_the_phrase_speaks)
+{
+    annotate("Maria Lopez ran. “It is over,” said former Lopez adviser Peter Hansen.\n\n"
+             "Polling firm Acme Research: “Turnout will be high.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(0), "Peter Hansen");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Acme Research");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -483,6 +494,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, titles_and_markup_are_not_quotes);
     tcase_add_test(quotes, attribution_across_appositions_and_colons);
     tcase_add_test(quotes, attribution_by_dash_core_verbs_and_openers);
+    tcase_add_test(quotes, the_head_of_the_phrase_speaks);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
