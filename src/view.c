@@ -132,6 +132,8 @@ static void set_top(lede_view *v, lede_pos pos)
 {
     lede_pos last;
     lede_line line;
+    if (!v->layout || lede_layout_empty(v->layout))
+        return; /* no line to be at */
     lede_status st = max_top(v, &last);
     if (st == LEDE_OK && lede_pos_cmp(pos, last) > 0)
         pos = last;
