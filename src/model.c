@@ -165,7 +165,12 @@ static size_t sort_and_resolve(void *items, size_t n, size_t size,
 
     if (n == 0)
         return 0;
-    qsort(items, n, size, cmp);
+    /* The annotator adds mentions in text order: skip the sort when it has nothing to do. */
+    size_t sorted = 1;
+    while (sorted < n && cmp(base + (sorted - 1) * size, base + sorted * size) <= 0)
+        sorted++;
+    if (sorted < n)
+        qsort(items, n, size, cmp);
     for (size_t i = 0; i < n; i++) {
         lede_span *s = (lede_span *)(void *)(base + i * size);
         lede_span *last = kept ? (lede_span *)(void *)(base + (kept - 1) * size) : NULL;
