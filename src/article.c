@@ -1,6 +1,9 @@
-/* article.c - one opened article: load its text, annotate it on demand. */
+/* article.c - one opened article: load its text (now or on demand), annotate it on demand. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "lede/article.h"
 #include "lede/blob.h"
 
@@ -24,6 +27,54 @@ lede_status lede_article_load(lede_article *article, const char *path)
     rc = set_path(article, path);
     if (rc == LEDE_OK)
         rc = lede_text_load(path, &article->text);
+    if (rc != LEDE_OK)
+        lede_article_free(article);
+    return rc;
+}
+
+static lede_status errno_status(int err)
+{
+    switch (err) {
+    case ENOENT:
+    case ENOTDIR:
+        return LEDE_ERR_NOENT;
+    case EACCES:
+    case EPERM:
+        return LEDE_ERR_ACCESS;
+    case ENOMEM:
+        return LEDE_ERR_NOMEM;
+    default:
+        return LEDE_ERR_IO;
+    }
+}
+
+/* What stat and access can tell of path without reading it. */
+static lede_status check_path(const char *path)
+{
+    struct stat sb;
+
+    if (stat(path, &sb) != 0)
+        return errno_status(errno);
+    if (S_ISDIR(sb.st_mode))
+        return LEDE_ERR_ISDIR;
+    if (access(path, R_OK) != 0)
+        return errno_status(errno);
+    if (S_ISREG(sb.st_mode) && sb.st_size == 0)
+        return LEDE_ERR_EMPTY;
+    return LEDE_OK;
+}
+
+lede_status lede_article_open(lede_article *article, const char *path)
+{
+    lede_status rc;
+
+    if (strcmp(path, "-") == 0)
+        return lede_article_load(article, path);
+    memset(article, 0, sizeof *article);
+    lede_model_init(&article->model);
+    rc = check_path(path);
+    if (rc == LEDE_OK)
+        rc = set_path(article, path);
     if (rc != LEDE_OK)
         lede_article_free(article);
     return rc;
@@ -53,6 +104,9 @@ lede_status lede_article_annotate(lede_article *article, const lede_annotator *a
 
     if (article->annotated)
         return LEDE_OK;
+    /* Opened lazily: read it now (a loaded text always has bytes). */
+    if (!article->text.bytes && (rc = lede_text_load(article->path, &article->text)) != LEDE_OK)
+        return rc;
     rc = lede_annotate(ann, &article->text, &article->model);
     if (rc == LEDE_OK)
         article->annotated = true;

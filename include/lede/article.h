@@ -18,10 +18,19 @@ typedef struct {
  * article is left zeroed. */
 lede_status lede_article_load(lede_article *article, const char *path);
 
+/* Opens path for reading later: checks what can be known without reading the file
+ * (NOENT, ISDIR, ACCESS, and EMPTY for a regular file of no bytes) and leaves the text
+ * empty until lede_article_annotate() loads it, so that opening many articles costs a
+ * stat each. "-" (standard input) is loaded at once. On failure the article is left
+ * zeroed. */
+lede_status lede_article_open(lede_article *article, const char *path);
+
 /* Loads the bundled sample article under the name "(sample)" (NOTFOUND if missing). */
 lede_status lede_article_load_sample(lede_article *article);
 
-/* Annotates the article unless it already is; cheap to call again. */
+/* Annotates the article unless it already is; cheap to call again. An article from
+ * lede_article_open() is loaded first; if that fails, the status says why (the same
+ * statuses as lede_article_load()) and the text stays empty. */
 lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann);
 
 /* Frees what article owns and zeroes it. */
