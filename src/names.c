@@ -86,7 +86,8 @@ lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out)
     const char *pat = "(?<![\\p{L}\\p{M}\\p{N}'\\x{2019}.-])[\\p{Lu}\\p{Lt}]";
     namer->cap_re =
         pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &err,
+                      &off, NULL);
     if (!namer->cap_re) {
         free(namer);
         return LEDE_ERR_PATTERN;
@@ -878,10 +879,26 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
     bool weak = caps || (para->kind == LEDE_PARA_HEADLINE && title_case(s, lo, end));
     token toks[MAX_TOKENS];
     while (pos < end) {
-        int rc = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL);
-        if (rc < 0)
+        /* Only A-Z or a multibyte lead byte can start a capital. Between ASCII bytes the
+         * test is done here; the pattern (anchored, so the JIT tests one place) decides
+         * the rest. This keeps the scan near memory speed. */
+        while (pos < end && !(((unsigned char)s[pos] >= 'A' && (unsigned char)s[pos] <= 'Z') ||
+                              (unsigned char)s[pos] >= 0xC2))
+            pos++;
+        if (pos >= end)
             break;
-        size_t p = pcre2_get_ovector_pointer(md)[0];
+        unsigned char c = (unsigned char)s[pos], b = pos > lo ? (unsigned char)s[pos - 1] : ' ';
+        bool hit;
+        if (c < 0x80 && b < 0x80)
+            hit = !((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                    b == '\'' || b == '.' || b == '-');
+        else
+            hit = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL) >= 0;
+        if (!hit) {
+            pos++;
+            continue;
+        }
+        size_t p = pos;
         size_t n = read_sequence(nm, s, end, p, toks);
         pos = toks[n - 1].end > p ? toks[n - 1].end : p + 1;
         if (weak) {
