@@ -839,7 +839,9 @@ static bool all_caps_para(const char *s, size_t start, size_t end)
     for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)s[i];
         upper += c >= 'A' && c <= 'Z';
-        lower += c >= 'a' && c <= 'z';
+        /* Stop as soon as even capitals to the end could not make it. */
+        if (c >= 'a' && c <= 'z' && ++lower * 10 > upper + (end - i))
+            return false;
     }
     return upper >= 3 && lower * 10 <= upper;
 }

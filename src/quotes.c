@@ -144,7 +144,21 @@ static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl
     for (size_t i = lo; i < hi;) {
         unsigned char c = (unsigned char)s[i];
         if (c != '"' && c != 0xE2 && c != 0xC2) {
-            i++;
+            /* Most bytes are plain text: skip them eight at a time when none of the
+             * eight can start a mark (no '"' and no byte >= 0x80). */
+            uint64_t w;
+            while (i + 8 <= hi) {
+                memcpy(&w, s + i, 8);
+                uint64_t q = w ^ 0x2222222222222222ull;
+                bool mark = ((q - 0x0101010101010101ull) & ~q & 0x8080808080808080ull) ||
+                            (w & 0x8080808080808080ull);
+                if (mark)
+                    break;
+                i += 8;
+            }
+            if (i < hi && s[i] != '"' && (unsigned char)s[i] != 0xE2 &&
+                (unsigned char)s[i] != 0xC2)
+                i++;
             continue;
         }
         size_t len;
@@ -253,6 +267,8 @@ static bool prev_tok(const char *s, size_t lo, size_t i, qtok *t)
 
 static bool tok_is(const char *s, const qtok *t, const char *word)
 {
+    if (t->cp != 0 || *word != s[t->start])
+        return false;
     size_t len = strlen(word);
     return t->cp == 0 && t->end - t->start == len && memcmp(s + t->start, word, len) == 0;
 }
