@@ -98,14 +98,21 @@ lede_status lede_article_load_sample(lede_article *article)
     return rc;
 }
 
+lede_status lede_article_read(lede_article *article)
+{
+    /* Opened lazily: read it now (a loaded text always has bytes). */
+    if (article->text.bytes)
+        return LEDE_OK;
+    return lede_text_load(article->path, &article->text);
+}
+
 lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann)
 {
     lede_status rc;
 
     if (article->annotated)
         return LEDE_OK;
-    /* Opened lazily: read it now (a loaded text always has bytes). */
-    if (!article->text.bytes && (rc = lede_text_load(article->path, &article->text)) != LEDE_OK)
+    if ((rc = lede_article_read(article)) != LEDE_OK)
         return rc;
     rc = lede_annotate(ann, &article->text, &article->model);
     if (rc == LEDE_OK)

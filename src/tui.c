@@ -18,6 +18,7 @@
 #define TICK_MS 200     /* how often a signal is noticed while waiting for a key */
 #define ESC_DELAY_MS 25 /* Esc alone vs. the start of an escape sequence */
 #define WHEEL_LINES 3
+#define EARLY_DRAW_BYTES (256 * 1024) /* longer texts are drawn before they are annotated */
 #define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
 
 static volatile sig_atomic_t stop_signal;
@@ -197,12 +198,27 @@ static void restore_position(tui *t)
         lede_view_goto_offset(t->ts.view, offset);
 }
 
-/* Shows article i, annotating it first if it is not yet. */
+/* Shows article i, annotating it first if it is not yet. A long text is drawn once
+ * before it is annotated, so that the first screen of a book comes at once. */
 static lede_status show_article(tui *t, size_t i)
 {
     lede_article *a = &t->articles[i];
     char name[PATH_MAX + 96];
     const char *why = NULL;
+    bool early = false;
+    size_t top = 0;
+    if (t->ann && !a->annotated && lede_article_read(a) == LEDE_OK &&
+        a->text.len > EARLY_DRAW_BYTES) {
+        t->ts.text = &a->text;
+        if (lede_view_set_article(t->ts.view, &a->text, NULL, a->path) == LEDE_OK) {
+            t->cur = i;
+            restore_position(t);
+            tui_draw(&t->ts);
+            refresh();
+            early = true;
+            top = lede_view_top_offset(t->ts.view);
+        }
+    }
     if (t->ann) {
         lede_status st = lede_article_annotate(a, t->ann);
         if (st != LEDE_OK)
@@ -217,7 +233,9 @@ static lede_status show_article(tui *t, size_t i)
     t->ts.text = &a->text;
     lede_status st =
         lede_view_set_article(t->ts.view, &a->text, a->annotated ? &a->model : NULL, name);
-    if (st == LEDE_OK)
+    if (st == LEDE_OK && early)
+        lede_view_goto_offset(t->ts.view, top); /* where the early screen was */
+    else if (st == LEDE_OK)
         restore_position(t);
     return st;
 }

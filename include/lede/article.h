@@ -28,6 +28,11 @@ lede_status lede_article_open(lede_article *article, const char *path);
 /* Loads the bundled sample article under the name "(sample)" (NOTFOUND if missing). */
 lede_status lede_article_load_sample(lede_article *article);
 
+/* Reads the text of an article from lede_article_open() unless it is read already
+ * (the same statuses as lede_article_load()); the reader shows the text before the
+ * annotations are ready. */
+lede_status lede_article_read(lede_article *article);
+
 /* Annotates the article unless it already is; cheap to call again. An article from
  * lede_article_open() is loaded first; if that fails, the status says why (the same
  * statuses as lede_article_load()) and the text stays empty. */
