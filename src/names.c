@@ -84,10 +84,9 @@ lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out)
      * needs no validity check per call). A capital that starts a word: not after a letter, digit,
      * apostrophe or period (so "U.S." and "O'Brien" are read from their first letter). */
     const char *pat = "(?<![\\p{L}\\p{M}\\p{N}'\\x{2019}.-])[\\p{Lu}\\p{Lt}]";
-    namer->cap_re =
-        pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &err,
-                      &off, NULL);
+    namer->cap_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
+                                  &err, &off, NULL);
     if (!namer->cap_re) {
         free(namer);
         return LEDE_ERR_PATTERN;
@@ -872,6 +871,29 @@ static bool title_case(const char *s, size_t start, size_t end)
     return words >= 3 && caps * 4 >= words * 3;
 }
 
+/* Returns the first offset from pos (before end) whose byte is A-Z or >= 0xC2 (a
+ * multibyte lead), or end. Eight bytes are tested at once (bit tricks on a word: a
+ * byte with its high bit set, or a byte between 'A' and 'Z'). */
+static size_t skip_to_capital(const char *s, size_t pos, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (pos + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, s + pos, 8);
+        uint64_t low7 = w & ~highs;
+        /* High bit of each byte set where 'A' <= byte <= 'Z' (for bytes below 0x80). */
+        uint64_t upper =
+            (ones * (127 + 'Z' + 1) - low7) & ~w & (low7 + ones * (127 - ('A' - 1))) & highs;
+        if (upper || (w & highs))
+            break;
+        pos += 8;
+    }
+    while (pos < end && !(((unsigned char)s[pos] >= 'A' && (unsigned char)s[pos] <= 'Z') ||
+                          (unsigned char)s[pos] >= 0xC2))
+        pos++;
+    return pos;
+}
+
 static lede_status scan_para(const lede_namer *nm, const lede_text *text, const lede_para *para,
                              pcre2_match_data *md, cands *cs)
 {
@@ -884,9 +906,7 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
         /* Only A-Z or a multibyte lead byte can start a capital. Between ASCII bytes the
          * test is done here; the pattern (anchored, so the JIT tests one place) decides
          * the rest. This keeps the scan near memory speed. */
-        while (pos < end && !(((unsigned char)s[pos] >= 'A' && (unsigned char)s[pos] <= 'Z') ||
-                              (unsigned char)s[pos] >= 0xC2))
-            pos++;
+        pos = skip_to_capital(s, pos, end);
         if (pos >= end)
             break;
         unsigned char c = (unsigned char)s[pos], b = pos > lo ? (unsigned char)s[pos - 1] : ' ';
