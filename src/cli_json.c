@@ -2,11 +2,13 @@
  *
  * A book has tens of thousands of mentions, and building them as a jansson tree cost
  * more than annotating the book, so the document is written as it is walked, through
- * a buffer. The escaping is jansson's (compact, UTF-8 kept, the same control escapes),
- * so the output is byte for byte what json_dumpf() gave; tests/e2e/json_escape.sh
- * checks control characters, quotes, backslashes and invalid UTF-8. */
+ * a buffer; only its strings go through jansson, which escapes them. The output is byte
+ * for byte what json_dumpf() of the whole tree gave; tests/e2e/json_escape.sh checks
+ * control characters, quotes, backslashes and invalid UTF-8. */
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "lede/cli.h"
 #include "lede/utf8.h"
@@ -16,7 +18,7 @@
 typedef struct {
     FILE *out;
     size_t n;
-    bool failed;
+    bool failed, nomem;
     char buf[BUF_SIZE];
 } writer;
 
@@ -57,66 +59,42 @@ static void put_uint(writer *w, uint64_t v)
     put(w, digits + i, sizeof digits - i);
 }
 
-/* Writes the escape of control character c as jansson does: the short forms where
- * JSON has them, else \u00XX with capital hex digits. */
-static void put_control(writer *w, unsigned char c)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-    switch (c) {
-    case '\b':
-        put(w, "\\b", 2);
-        break;
-    case '\f':
-        put(w, "\\f", 2);
-        break;
-    case '\n':
-        put(w, "\\n", 2);
-        break;
-    case '\r':
-        put(w, "\\r", 2);
-        break;
-    case '\t':
-        put(w, "\\t", 2);
-        break;
-    default:
-        put(w, esc, sizeof esc);
-        break;
-    }
-}
-
 /* A JSON string of s, with invalid UTF-8 shown as U+FFFD (a file name or a name in a
- * Latin-1 text may not be UTF-8). NULL gives null. */
+ * Latin-1 text may not be UTF-8); NULL gives null. The escaping is jansson's: the
+ * strings are few (names, roles, the file name), so the library costs nothing here. */
 static void put_text(writer *w, const char *s)
 {
     if (!s) {
         put(w, "null", 4);
         return;
     }
-    size_t len = strlen(s), run = 0, i = 0;
-    put(w, "\"", 1);
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        size_t adv = 1;
-        bool plain = c >= 0x20 && c != '"' && c != '\\';
-        if (c >= 0x80 && lede_utf8_decode(s + i, len - i, &adv) == LEDE_UTF8_REPLACEMENT &&
-            adv == 1)
-            plain = false;
-        if (plain) {
-            i += adv;
-            continue;
+    size_t len = strlen(s);
+    char *valid = NULL;
+    if (lede_utf8_invalid_count(s, len)) {
+        valid = malloc(len * 3 + 1);
+        if (!valid) {
+            w->nomem = true;
+            return;
         }
-        put(w, s + run, i - run);
-        if (c >= 0x80)
-            put(w, "\xEF\xBF\xBD", 3);
-        else if (c == '"' || c == '\\')
-            put(w, c == '"' ? "\\\"" : "\\\\", 2);
-        else
-            put_control(w, c);
-        run = ++i;
+        size_t n = 0;
+        for (size_t i = 0, adv; i < len; i += adv)
+            n += lede_utf8_encode(lede_utf8_decode(s + i, len - i, &adv), valid + n);
+        s = valid;
+        len = n;
     }
-    put(w, s + run, i - run);
-    put(w, "\"", 1);
+    json_t *str = json_stringn(s, len);
+    char small[512], *buf = small;
+    size_t need = str ? json_dumpb(str, small, sizeof small, JSON_ENCODE_ANY) : 0;
+    if (need > sizeof small && (buf = malloc(need)) != NULL)
+        need = json_dumpb(str, buf, need, JSON_ENCODE_ANY);
+    if (!str || !need || !buf)
+        w->nomem = true;
+    else
+        put(w, buf, need);
+    if (buf != small)
+        free(buf);
+    json_decref(str);
+    free(valid);
 }
 
 static void put_span(writer *w, lede_span span)
@@ -179,7 +157,7 @@ lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
     static writer w; /* 64 KiB: too big for the stack; --json writes one file at a time */
     w.out = out;
     w.n = 0;
-    w.failed = false;
+    w.failed = w.nomem = false;
     put_str(&w, "{\"lede\":1,\"source\":");
     put_text(&w, source);
     put_str(&w, ",\"bytes\":");
@@ -198,5 +176,5 @@ lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
     }
     put_str(&w, "]}\n");
     flush(&w);
-    return w.failed ? LEDE_ERR_IO : LEDE_OK;
+    return w.nomem ? LEDE_ERR_NOMEM : w.failed ? LEDE_ERR_IO : LEDE_OK;
 }
