@@ -15,8 +15,8 @@
 #include "lede/chars.h"
 #include "lede/quotes.h"
 
-#define WINDOW_AFTER 14 /* tokens read after a quote for its attribution */
-#define WINDOW_BEFORE 30
+#define WINDOW_AFTER 32 /* tokens read after a quote for its attribution */
+#define WINDOW_BEFORE 40
 
 typedef struct {
     size_t start, end;
@@ -39,6 +39,7 @@ typedef struct {
 typedef struct {
     const lede_lexicon *lex;
     const char *s;
+    size_t len; /* of s */
     const lede_names *names;
     const lede_model *model;
 } ctx;
@@ -156,8 +157,7 @@ static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl
                     break;
                 i += 8;
             }
-            if (i < hi && s[i] != '"' && (unsigned char)s[i] != 0xE2 &&
-                (unsigned char)s[i] != 0xC2)
+            if (i < hi && s[i] != '"' && (unsigned char)s[i] != 0xE2 && (unsigned char)s[i] != 0xC2)
                 i++;
             continue;
         }
@@ -302,7 +302,7 @@ static bool is_speech_verb(const ctx *c, const qtok *t)
 {
     static const char *const irregular[] = {"said",    "told", "wrote",   "spoke", "sang",
                                             "thought", "pled", "tweeted", "says",  "tells",
-                                            "Said",    "Says", NULL};
+                                            "Said",    "Says", "read",    NULL};
     if (!is_verb(c, t))
         return false;
     const char *w = c->s + t->start;
@@ -314,8 +314,8 @@ static bool is_speech_verb(const ctx *c, const qtok *t)
     if (len > 5 && memcmp(w + len - 3, "ing", 3) == 0) {
         static const char *const aux[] = {"is", "was", "are", "were", "been", NULL};
         qtok a, b;
-        if (prev_tok(c->s, 0, t->start, &a) && tok_in(c->s, &a, aux))
-            return true;
+        if (prev_tok(c->s, 0, t->start, &a) && (tok_in(c->s, &a, aux) || a.cp == ','))
+            return true; /* "is calling"; "…, saying" (a participle after its clause) */
         return next_tok(c->s, t->end + 8, t->end, &a) && (a.cp == ',' || a.cp == ':') &&
                next_tok(c->s, a.end + 8, a.end, &b) && is_quote_mark(b.cp);
     }
@@ -418,6 +418,29 @@ static void set_source(lede_quote *q, size_t start, size_t end, uint32_t speaker
     q->speaker = speaker;
 }
 
+/* The subject of the sentence that holds offset pos (not before lo): its first word
+ * if a pronoun, else the first name among its first words ("Trump, on his way to …,
+ * denied …, saying “…”"). Returns true if found. */
+static bool sentence_subject(const ctx *c, size_t lo, size_t pos, lede_quote *q)
+{
+    qtok t;
+    size_t start = pos;
+    for (int i = 0; i < 64 && prev_tok(c->s, lo, start, &t); i++) {
+        if (ends_sentence(c, lo, &t) || is_quote_mark(t.cp))
+            break;
+        start = t.start;
+    }
+    if (next_tok(c->s, pos, start, &t) && tok_in(c->s, &t, person_pronouns)) {
+        set_source(q, t.start, t.end, recent_person(c, t.start));
+        return true;
+    }
+    const lede_name *n = name_from(c->names, start);
+    if (!n || n->span.start >= pos || n->span.start - start > 40)
+        return false;
+    set_source(q, n->span.start, n->span.end, n->entity);
+    return true;
+}
+
 /* Reads the subject that ends before the verb at vstart (not before lo): a pronoun, a
  * name, or a short noun phrase ("a Kremlin official"). Returns true if found. */
 static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q)
@@ -435,6 +458,11 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         }
         break;
     }
+    /* "…, saying": a participle hangs on the sentence's subject. */
+    qtok verb;
+    if (t.cp == ',' && next_tok(c->s, c->len, vstart, &verb) && verb.end - verb.start > 4 &&
+        memcmp(c->s + verb.end - 3, "ing", 3) == 0)
+        return sentence_subject(c, lo, t.start, q);
     /* "Moore (D-Wis.) said", "Newkirk, a writer for The Atlantic, said": the name stands
      * before the parenthesis or the apposition. */
     if (t.cp == ')' || t.cp == ',') {
@@ -442,7 +470,7 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         qtok u;
         size_t back = t.start;
         const lede_name *best = NULL;
-        for (int i = 0; i < 24 && prev_tok(c->s, lo, back, &u); i++, back = u.start) {
+        for (int i = 0; i < 32 && prev_tok(c->s, lo, back, &u); i++, back = u.start) {
             if (u.cp != open)
                 continue;
             qtok w;
@@ -814,7 +842,7 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         if (!is_title(text->bytes, text->paras[fl.items[i].para].span.start, &fl.items[i]))
             fl.items[kept++] = fl.items[i];
     fl.n = kept;
-    ctx c = {lex, text->bytes, names, model};
+    ctx c = {lex, text->bytes, text->len, names, model};
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++) {
         found *f = &fl.items[i];
         const lede_span *para = &text->paras[f->para].span;

@@ -354,6 +354,21 @@ START_TEST(the_head_of_the_phrase_speaks)
 }
 END_TEST
 
+
+START_TEST(participles_and_long_appositions)
+{
+    annotate("Peter Hansen, on his way to the harbour, denied the report, saying the plan "
+             "was “sound.”\n\n"
+             "“We waited,” Maria Lopez, who led the port workers' union through three long "
+             "and bitter strikes in the north, told reporters.\n\n"
+             "“Come home,” the statement read.\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(speaker_of(0), "Peter Hansen");
+    ck_assert_str_eq(speaker_of(1), "Maria Lopez");
+    ck_assert_str_eq(span_text(model.quotes[2].source), "the statement");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -495,6 +510,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, attribution_across_appositions_and_colons);
     tcase_add_test(quotes, attribution_by_dash_core_verbs_and_openers);
     tcase_add_test(quotes, the_head_of_the_phrase_speaks);
+    tcase_add_test(quotes, participles_and_long_appositions);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
