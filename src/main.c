@@ -62,34 +62,69 @@ static int fail(int status, const char *what, const char *reason)
     return status;
 }
 
+/* Reports a bad option and returns the usage status. getopt leaves in optopt the short
+ * option at fault (or a long option's value, or 0); a long option is named by its word. */
+static int bad_option(char **argv, int bad, const char *reason)
+{
+    const char *word = argv[optind - 1];
+    if (bad > 0 && bad < 256)
+        fprintf(stderr, "lede: -%c: %s (try --help)\n", bad, reason);
+    else
+        fprintf(stderr, "lede: %.*s: %s (try --help)\n", (int)strcspn(word, "="), word, reason);
+    return EXIT_USAGE;
+}
+
 static int parse_options(int argc, char **argv, options *opt)
 {
-    enum { OPT_JSON = 256, OPT_ENTITIES, OPT_THEME, OPT_LIST_THEMES, OPT_COLOR, OPT_LEXICON,
-           OPT_NO_STATE, OPT_NO_MOUSE, OPT_VERSION, OPT_HELP };
-    static const struct option longopts[] = {
-        {"json", no_argument, NULL, OPT_JSON},
-        {"entities", no_argument, NULL, OPT_ENTITIES},
-        {"theme", required_argument, NULL, OPT_THEME},
-        {"list-themes", no_argument, NULL, OPT_LIST_THEMES},
-        {"color", required_argument, NULL, OPT_COLOR},
-        {"colour", required_argument, NULL, OPT_COLOR},
-        {"lexicon", required_argument, NULL, OPT_LEXICON},
-        {"no-state", no_argument, NULL, OPT_NO_STATE},
-        {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
-        {"version", no_argument, NULL, OPT_VERSION},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0}};
+    enum {
+        OPT_JSON = 256,
+        OPT_ENTITIES,
+        OPT_THEME,
+        OPT_LIST_THEMES,
+        OPT_COLOR,
+        OPT_LEXICON,
+        OPT_NO_STATE,
+        OPT_NO_MOUSE,
+        OPT_VERSION,
+        OPT_HELP
+    };
+    static const struct option longopts[] = {{"json", no_argument, NULL, OPT_JSON},
+                                             {"entities", no_argument, NULL, OPT_ENTITIES},
+                                             {"theme", required_argument, NULL, OPT_THEME},
+                                             {"list-themes", no_argument, NULL, OPT_LIST_THEMES},
+                                             {"color", required_argument, NULL, OPT_COLOR},
+                                             {"colour", required_argument, NULL, OPT_COLOR},
+                                             {"lexicon", required_argument, NULL, OPT_LEXICON},
+                                             {"no-state", no_argument, NULL, OPT_NO_STATE},
+                                             {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+                                             {"version", no_argument, NULL, OPT_VERSION},
+                                             {"help", no_argument, NULL, OPT_HELP},
+                                             {NULL, 0, NULL, 0}};
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_JSON: opt->mode = MODE_JSON; break;
-        case OPT_ENTITIES: opt->mode = MODE_ENTITIES; break;
-        case OPT_LIST_THEMES: opt->mode = MODE_LIST_THEMES; break;
-        case OPT_THEME: opt->theme = optarg; break;
-        case OPT_NO_STATE: opt->use_state = false; break;
-        case OPT_NO_MOUSE: opt->mouse = false; break;
-        case OPT_LEXICON: opt->lexicons[opt->n_lexicons++] = optarg; break;
+        case OPT_JSON:
+            opt->mode = MODE_JSON;
+            break;
+        case OPT_ENTITIES:
+            opt->mode = MODE_ENTITIES;
+            break;
+        case OPT_LIST_THEMES:
+            opt->mode = MODE_LIST_THEMES;
+            break;
+        case OPT_THEME:
+            opt->theme = optarg;
+            break;
+        case OPT_NO_STATE:
+            opt->use_state = false;
+            break;
+        case OPT_NO_MOUSE:
+            opt->mouse = false;
+            break;
+        case OPT_LEXICON:
+            opt->lexicons[opt->n_lexicons++] = optarg;
+            break;
         case OPT_COLOR:
             if (strcmp(optarg, "never") == 0)
                 opt->color = COLOR_NEVER;
@@ -100,16 +135,18 @@ static int parse_options(int argc, char **argv, options *opt)
             else
                 return fail(EXIT_USAGE, "--color", "expects never, auto or always");
             break;
-        case OPT_VERSION: printf("lede %s\n", LEDE_VERSION); exit(0);
+        case OPT_VERSION:
+            printf("lede %s\n", LEDE_VERSION);
+            exit(0);
         case 'h':
-        case OPT_HELP: usage(stdout); exit(0);
-        default: {
-            char what[64];
-            snprintf(what, sizeof what, "%s", argv[optind - 1]);
-            fprintf(stderr, "lede: %s: %s (try --help)\n", what,
-                    optopt ? "option needs an argument" : "unknown option");
-            return EXIT_USAGE;
-        }
+        case OPT_HELP:
+            usage(stdout);
+            exit(0);
+        case ':':
+            return bad_option(argv, optopt, "option needs an argument");
+        default:
+            return bad_option(argv, optopt,
+                              optopt >= OPT_JSON ? "option takes no argument" : "unknown option");
         }
     }
     return 0;
@@ -161,14 +198,27 @@ static int print_one(const char *path, const options *opt, const lede_annotator 
     return rc;
 }
 
+/* Loads the theme of --theme (or "default") into theme; a theme that cannot be had is
+ * a usage error in every mode, so that a typo never passes unnoticed. Bad lines of a
+ * theme are reported and skipped. */
+static int load_theme(const options *opt, lede_theme *theme)
+{
+    const char *name = opt->theme ? opt->theme : "default";
+    lede_status st = lede_theme_load(theme, name, stderr);
+    if (st == LEDE_ERR_NOTFOUND)
+        return fail(EXIT_USAGE, name, "no such theme (see --list-themes)");
+    if (st != LEDE_OK)
+        return fail(EXIT_USAGE, name, lede_status_str(st));
+    return 0;
+}
+
 static int print_all(char **files, size_t n, const options *opt, const lede_annotator *ann)
 {
     lede_theme theme, *use = NULL;
-    bool color = opt->color == COLOR_ALWAYS && opt->mode == MODE_AUTO;
-    if (color) {
-        lede_status st = lede_theme_load(&theme, opt->theme ? opt->theme : "default", stderr);
-        if (st != LEDE_OK)
-            return fail(EXIT_USAGE, opt->theme, "no such theme (see --list-themes)");
+    int bad = load_theme(opt, &theme);
+    if (bad != 0)
+        return bad;
+    if (opt->color == COLOR_ALWAYS && opt->mode == MODE_AUTO) {
         if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
             lede_theme_strip_colors(&theme);
         use = &theme;
@@ -185,6 +235,9 @@ static int print_all(char **files, size_t n, const options *opt, const lede_anno
 
 static int run_reader(char **files, size_t n, const options *opt, const lede_annotator *ann)
 {
+    lede_theme theme;
+    if (load_theme(opt, &theme) != 0)
+        return EXIT_USAGE;
     size_t count = n ? n : 1;
     lede_article *arts = calloc(count, sizeof *arts);
     if (!arts)

@@ -86,6 +86,11 @@ expect_error 1 "not text" "$tmp/bin.dat"
 expect_error 2 "unknown option" --frobnicate
 expect_error 2 "option needs an argument" --theme
 expect_error 2 "color" --color=sometimes "$tmp/a.txt"
+expect_error 2 "-x: unknown option" -x "$tmp/a.txt"
+expect_error 2 "-q: unknown option" "$tmp/a.txt" -qy
+expect_error 2 "--json: option takes no argument" --json=1 "$tmp/a.txt"
+expect_error 2 "nosuch: no such theme" --theme nosuch "$tmp/a.txt"
+expect_error 2 "nosuch: no such theme" --theme nosuch --json "$tmp/a.txt"
 out=$("$LEDE" </dev/null 2>"$tmp/err"); rc=$?
 check "closed stdin is empty input" test "$rc" -eq 1
 check "closed stdin message" grep -q "^lede: -: empty input" "$tmp/err"
