@@ -63,18 +63,26 @@ static bool put_entities(FILE *out, const lede_model *model, const uint32_t *ord
     return ok;
 }
 
-/* Writes the quote's text on one line, cut to QUOTE_COLS columns. */
+/* The code point at text[i] as the table shows it: control characters as spaces. */
+static uint32_t shown_cp(const lede_text *text, size_t i, size_t end, size_t *adv)
+{
+    uint32_t cp = lede_utf8_decode(text->bytes + i, end - i, adv);
+    return cp < 0x20 || cp == 0x7F ? ' ' : cp;
+}
+
+/* Writes the quote's text on one line; a quote wider than QUOTE_COLS columns is cut
+ * to QUOTE_COLS - 1 and ends with "…". */
 static bool put_quote_text(FILE *out, const lede_text *text, lede_span span)
 {
-    int n = 0;
+    int total = 0, n = 0;
+    for (size_t i = span.start, adv; i < span.end && total <= QUOTE_COLS; i += adv)
+        total += lede_utf8_width(shown_cp(text, i, span.end, &adv));
+    int room = total > QUOTE_COLS ? QUOTE_COLS - 1 : QUOTE_COLS;
     char buf[8];
     for (size_t i = span.start, adv; i < span.end; i += adv) {
-        uint32_t cp = lede_utf8_decode(text->bytes + i, span.end - i, &adv);
-        if (cp < 0x20 || cp == 0x7F)
-            cp = ' ';
-        if (n + lede_utf8_width(cp) > QUOTE_COLS - 1) {
+        uint32_t cp = shown_cp(text, i, span.end, &adv);
+        if (n + lede_utf8_width(cp) > room)
             return fputs("…", out) != EOF;
-        }
         n += lede_utf8_width(cp);
         size_t len = lede_utf8_encode(cp, buf);
         if (fwrite(buf, 1, len, out) != len)
@@ -85,12 +93,12 @@ static bool put_quote_text(FILE *out, const lede_text *text, lede_span span)
 
 static bool put_quotes(FILE *out, const lede_text *text, const lede_model *model)
 {
-    bool ok = fprintf(out, "\n%zu quotation%s\n", model->n_quotes,
-                      model->n_quotes == 1 ? "" : "s") > 0;
+    bool ok =
+        fprintf(out, "\n%zu quotation%s\n", model->n_quotes, model->n_quotes == 1 ? "" : "s") > 0;
     for (size_t i = 0; ok && i < model->n_quotes; i++) {
         const lede_quote *q = &model->quotes[i];
-        const char *who = q->speaker == LEDE_NONE ? "(unattributed)"
-                                                  : model->entities[q->speaker].name;
+        const char *who =
+            q->speaker == LEDE_NONE ? "(unattributed)" : model->entities[q->speaker].name;
         ok = fprintf(out, "%4zu  ", i + 1) > 0 && put_padded(out, who, 22) &&
              fputs(q->partial ? "partial  " : "full     ", out) != EOF &&
              put_quote_text(out, text, q->span) && fputc('\n', out) != EOF;

@@ -368,18 +368,16 @@ static bool word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *
  * "Putin’s aide") and modifiers ("former"). Returns true when one was found. */
 static bool role_before(const lede_namer *nm, const char *s, size_t lo, size_t p, size_t *rs)
 {
-    size_t starts[3], ws, we, at = p, found = 0;
+    size_t starts[3], ws, we, at = p, found = 0, end_of_title = 0;
     int n = 0;
     while (n < 3 && word_before(s, lo, at, &ws, &we)) {
+        if (n == 0)
+            end_of_title = we;
         starts[n++] = ws;
         at = ws;
     }
     char key[KEY_MAX];
-    size_t end_of_title = 0;
     for (int k = n; k >= 1 && !found; k--) {
-        if (!word_before(s, lo, p, &ws, &we))
-            break;
-        end_of_title = we;
         size_t len = make_key(s, starts[k - 1], end_of_title, key);
         if (len && (key[0] < 'A' || key[0] > 'Z') && lex_has(nm, LEDE_LEX_TITLE, key, len))
             found = starts[k - 1];

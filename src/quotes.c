@@ -270,7 +270,7 @@ static bool tok_is(const char *s, const qtok *t, const char *word)
     if (t->cp != 0 || *word != s[t->start])
         return false;
     size_t len = strlen(word);
-    return t->cp == 0 && t->end - t->start == len && memcmp(s + t->start, word, len) == 0;
+    return t->end - t->start == len && memcmp(s + t->start, word, len) == 0;
 }
 
 static bool tok_in(const char *s, const qtok *t, const char *const *words)
@@ -316,8 +316,8 @@ static bool is_speech_verb(const ctx *c, const qtok *t)
         qtok a, b;
         if (prev_tok(c->s, 0, t->start, &a) && (tok_in(c->s, &a, aux) || a.cp == ','))
             return true; /* "is calling"; "…, saying" (a participle after its clause) */
-        return next_tok(c->s, t->end + 8, t->end, &a) && (a.cp == ',' || a.cp == ':') &&
-               next_tok(c->s, a.end + 8, a.end, &b) && is_quote_mark(b.cp);
+        return next_tok(c->s, c->len, t->end, &a) && (a.cp == ',' || a.cp == ':') &&
+               next_tok(c->s, c->len, a.end, &b) && is_quote_mark(b.cp);
     }
     return (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
            (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
@@ -340,7 +340,7 @@ static bool ends_sentence(const ctx *c, size_t lo, const qtok *t)
     /* Not inside "(D-Mo.)" or before a lower-case word; not after an initial, "U.S", or a
      * title's abbreviation ("Rep.", "Gov."). */
     qtok w, n;
-    if (next_tok(c->s, t->end + 4, t->end, &n) &&
+    if (next_tok(c->s, c->len, t->end, &n) &&
         (n.cp == ')' || n.cp == ',' || (n.cp == 0 && c->s[n.start] >= 'a' && c->s[n.start] <= 'z')))
         return false;
     if (!prev_tok(c->s, lo, t->start, &w) || w.cp != 0 || w.end != t->start ||

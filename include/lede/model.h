@@ -79,7 +79,8 @@ lede_status lede_model_set_role(lede_model *model, uint32_t id, const char *role
 lede_status lede_model_add_mention(lede_model *model, uint32_t id, lede_span span);
 
 /* Adds a quote; quote->speaker is a provisional entity id or LEDE_NONE (NOTFOUND for an
- * unknown id). Overlapping quotes are resolved like mentions; an empty span is ignored. */
+ * unknown id). Of overlapping quotes the longer is kept; of two with the same span, which
+ * one is unspecified. An empty span is ignored. */
 lede_status lede_model_add_quote(lede_model *model, const lede_quote *quote);
 
 /* Sorts everything, drops entities left without mentions, renumbers entities in order
