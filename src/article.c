@@ -32,33 +32,17 @@ lede_status lede_article_load(lede_article *article, const char *path)
     return rc;
 }
 
-static lede_status errno_status(int err)
-{
-    switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-        return LEDE_ERR_NOENT;
-    case EACCES:
-    case EPERM:
-        return LEDE_ERR_ACCESS;
-    case ENOMEM:
-        return LEDE_ERR_NOMEM;
-    default:
-        return LEDE_ERR_IO;
-    }
-}
-
 /* What stat and access can tell of path without reading it. */
 static lede_status check_path(const char *path)
 {
     struct stat sb;
 
     if (stat(path, &sb) != 0)
-        return errno_status(errno);
+        return lede_status_from_errno(errno);
     if (S_ISDIR(sb.st_mode))
         return LEDE_ERR_ISDIR;
     if (access(path, R_OK) != 0)
-        return errno_status(errno);
+        return lede_status_from_errno(errno);
     if (S_ISREG(sb.st_mode) && sb.st_size == 0)
         return LEDE_ERR_EMPTY;
     return LEDE_OK;

@@ -371,24 +371,6 @@ lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t l
     return p.bad ? LEDE_ERR_SYNTAX : LEDE_OK;
 }
 
-static lede_status status_from_errno(int err)
-{
-    switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-        return LEDE_ERR_NOENT;
-    case EISDIR:
-        return LEDE_ERR_ISDIR;
-    case EACCES:
-    case EPERM:
-        return LEDE_ERR_ACCESS;
-    case ENOMEM:
-        return LEDE_ERR_NOMEM;
-    default:
-        return LEDE_ERR_IO;
-    }
-}
-
 /* Reads all of fd into a malloc'd buffer (the size from fstat is only a hint, so
  * pipes and growing files work too). */
 static lede_status read_all(int fd, size_t hint, char **out, size_t *outlen)
@@ -412,7 +394,7 @@ static lede_status read_all(int fd, size_t hint, char **out, size_t *outlen)
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            lede_status st = status_from_errno(errno);
+            lede_status st = lede_status_from_errno(errno);
             free(buf);
             return st;
         }
@@ -429,10 +411,10 @@ lede_status lede_lexicon_add_file(lede_lexicon *lex, const char *path, FILE *dia
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
-        return status_from_errno(errno);
+        return lede_status_from_errno(errno);
     struct stat sb;
     if (fstat(fd, &sb) != 0) {
-        lede_status st = status_from_errno(errno);
+        lede_status st = lede_status_from_errno(errno);
         close(fd);
         return st;
     }

@@ -50,19 +50,6 @@ void lede_state_free(lede_state *state)
     lede_state_init(state);
 }
 
-static lede_status errno_status(int err)
-{
-    switch (err) {
-    case EACCES:
-    case EPERM:
-        return LEDE_ERR_ACCESS;
-    case ENOMEM:
-        return LEDE_ERR_NOMEM;
-    default:
-        return LEDE_ERR_IO;
-    }
-}
-
 /* --- reading -------------------------------------------------------------------- */
 
 /* Parses "HASH OFFSET PATH" (line without its '\n'); false when malformed. */
@@ -130,7 +117,7 @@ lede_status lede_state_load(lede_state *state, const char *file, FILE *diag)
     lede_state_free(state);
     FILE *f = fopen(file, "r");
     if (!f)
-        return errno == ENOENT || errno == ENOTDIR ? LEDE_OK : errno_status(errno);
+        return errno == ENOENT || errno == ENOTDIR ? LEDE_OK : lede_status_from_errno(errno);
     size_t bad_line = 0;
     lede_status st = read_entries(state, f, &bad_line);
     fclose(f);
@@ -216,7 +203,7 @@ static lede_status make_dirs(const char *dir)
         char c = *p;
         *p = '\0';
         if (mkdir(path, 0700) != 0 && errno != EEXIST)
-            return errno_status(errno);
+            return lede_status_from_errno(errno);
         *p = c;
         if (c == '\0')
             return LEDE_OK;
@@ -249,10 +236,10 @@ lede_status lede_state_save(const lede_state *state, const char *file)
         return st;
     int fd = mkstemp(tmp);
     if (fd < 0)
-        return errno_status(errno);
+        return lede_status_from_errno(errno);
     FILE *f = fdopen(fd, "w");
     if (!f) {
-        st = errno_status(errno);
+        st = lede_status_from_errno(errno);
         close(fd);
         unlink(tmp);
         return st;
@@ -265,7 +252,7 @@ lede_status lede_state_save(const lede_state *state, const char *file)
     if (ok)
         err = errno;
     unlink(tmp);
-    return errno_status(err);
+    return lede_status_from_errno(err);
 }
 
 lede_status lede_state_remember(const char *file, const char *path, uint64_t hash, size_t offset,

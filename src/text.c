@@ -19,24 +19,6 @@
 
 static const char bom[] = "\xEF\xBB\xBF";
 
-static lede_status errno_status(int err)
-{
-    switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-        return LEDE_ERR_NOENT;
-    case EISDIR:
-        return LEDE_ERR_ISDIR;
-    case EACCES:
-    case EPERM:
-        return LEDE_ERR_ACCESS;
-    case ENOMEM:
-        return LEDE_ERR_NOMEM;
-    default:
-        return LEDE_ERR_IO;
-    }
-}
-
 /* Grows *buf to at least need bytes, doubling so that reading stays linear. */
 static lede_status grow(char **buf, size_t *cap, size_t need)
 {
@@ -65,7 +47,7 @@ static lede_status read_all(int fd, char **out, size_t *out_len)
     lede_status rc;
 
     if (fstat(fd, &st) != 0)
-        return errno_status(errno);
+        return lede_status_from_errno(errno);
     if (S_ISDIR(st.st_mode))
         return LEDE_ERR_ISDIR;
     /* A regular file's size is only a hint: it may grow or shrink while we read. */
@@ -83,7 +65,7 @@ static lede_status read_all(int fd, char **out, size_t *out_len)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            rc = errno_status(errno);
+            rc = lede_status_from_errno(errno);
             goto fail;
         }
         if (n == 0)
@@ -430,7 +412,7 @@ lede_status lede_text_load(const char *path, lede_text *text)
         fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
     while (fd < 0 && errno == EINTR);
     if (fd < 0)
-        return errno_status(errno);
+        return lede_status_from_errno(errno);
     rc = lede_text_load_fd(fd, text);
     /* Nothing was written through fd, so a failing close loses no data. */
     (void)close(fd);

@@ -207,35 +207,17 @@ static bool apply_color(lede_theme *theme, char **tok, int n, const char *file, 
 
 /* --- finding and reading theme files ---------------------------------------------- */
 
-static lede_status errno_status(int err)
-{
-    switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-        return LEDE_ERR_NOENT;
-    case EACCES:
-    case EPERM:
-        return LEDE_ERR_ACCESS;
-    case EISDIR:
-        return LEDE_ERR_ISDIR;
-    case ENOMEM:
-        return LEDE_ERR_NOMEM;
-    default:
-        return LEDE_ERR_IO;
-    }
-}
-
 /* Reads a whole (small) regular file; *buf is malloc'd and NUL-terminated. */
 static lede_status read_file(const char *path, char **buf, size_t *len)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
-        return errno_status(errno);
+        return lede_status_from_errno(errno);
     if (S_ISDIR(sb.st_mode))
         return LEDE_ERR_ISDIR;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return errno_status(errno);
+        return lede_status_from_errno(errno);
     char *data = malloc(MAX_FILE + 1);
     if (!data) {
         fclose(f);

@@ -60,7 +60,9 @@ bool lede_state_get(const lede_state *state, const char *path, uint64_t hash, si
 lede_status lede_state_set(lede_state *state, const char *path, uint64_t hash, size_t offset);
 
 /* Writes state to file atomically, creating its directory (mode 0700) when missing.
- * Leaves no temporary file behind, also on failure. Returns OK, ACCESS or IO. */
+ * Leaves no temporary file behind, also on failure. Returns OK, or what
+ * lede_status_from_errno() makes of the failing call: ISDIR when file is a directory,
+ * NOENT when a directory on the way is a file, ACCESS, NOMEM or IO. */
 lede_status lede_state_save(const lede_state *state, const char *file);
 
 /* Frees what state owns and zeroes it. */

@@ -19,4 +19,9 @@ typedef enum {
 /* Returns a short lower-case reason for status, e.g. "no such file". Never NULL. */
 const char *lede_status_str(lede_status status);
 
+/* Returns the status for the errno value err of a failed file call: NOENT for ENOENT and
+ * ENOTDIR, ISDIR for EISDIR, ACCESS for EACCES and EPERM, NOMEM for ENOMEM, IO for any
+ * other value (0 included). The one errno map of lede; pure, safe from any thread. */
+lede_status lede_status_from_errno(int err);
+
 #endif
