@@ -635,7 +635,87 @@ static bool score_after(const char *s, size_t end, size_t p)
     return s[i] != '%' && !((unsigned char)s[i] >= 'a' && (unsigned char)s[i] <= 'z');
 }
 
-/* Turns toks[a..b) (no stop words inside) into a candidate, if it names something. */
+/* Reads titles and the modifiers before them from toks[a] ("U.S. President", "former
+ * Prime Minister"): stores where the first title starts and where the last ends (both
+ * a when there is none) and whether a title is an honorific ("Mr."). */
+static void peel_titles(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t b,
+                        size_t *title_start, size_t *title_end, bool *honorific)
+{
+    size_t m = a;
+    *title_start = *title_end = a;
+    *honorific = false;
+    while (m < b) {
+        size_t len = title_at(nm, s, toks, m, b);
+        if (len) {
+            *honorific |= in_list(honorifics, s + toks[m].start, toks[m].end - toks[m].start);
+            if (*title_end == a)
+                *title_start = m;
+            m += len;
+            *title_end = m;
+            continue;
+        }
+        size_t mod = *title_end == a ? modifier_len(nm, s, toks, m, b) : 0;
+        if (!mod)
+            break;
+        m += mod;
+    }
+}
+
+/* Sets c's role: the titles toks[a..title_end) with the modifiers before them ("former
+ * President"), or a lower-case title before the name ("Kremlin aide"). An honorific
+ * alone is no role. */
+static void set_role(const lede_namer *nm, const char *s, size_t lo, const token *toks, size_t a,
+                     size_t title_end, bool honorific, cand *c)
+{
+    size_t ws, we;
+    if (title_end > a) {
+        c->role_start = toks[a].start;
+        c->role_end = toks[title_end - 1].end;
+        while (word_before(s, lo, c->role_start, &ws, &we) &&
+               in_list(role_modifiers, s + ws, we - ws))
+            c->role_start = ws;
+        if (honorific && title_end - a == 1)
+            c->role_start = c->role_end = 0;
+        else if (honorific)
+            c->role_start = c->role_end; /* keep the person evidence, drop the role */
+    } else if (role_before(nm, s, lo, c->start, &c->role_start)) {
+        word_before(s, lo, c->start, &ws, &c->role_end);
+    }
+}
+
+/* Finds the longest known name inside toks[a..b) other than the whole, the first from
+ * the left; stores its bounds and returns true if there is one. */
+static bool known_inside(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t b,
+                         size_t *ka, size_t *kb)
+{
+    for (size_t j = a; j < b; j++) {
+        for (size_t e = b - j < 4 ? b : j + 4; e > j; e--) {
+            if ((j == a && e == b) || toks[j].lower || toks[e - 1].lower ||
+                !whole_is_known(nm, s, toks, j, e))
+                continue;
+            *ka = j;
+            *kb = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "the European Medicines Agency (EMA)": notes the acronym after c as its alias. */
+static void note_acronym(const char *s, size_t end, cand *c)
+{
+    if (c->end + 3 >= end || s[c->end] != ' ' || s[c->end + 1] != '(')
+        return;
+    size_t q = c->end + 2, r = q;
+    while (r < end && r - q < 12 && s[r] >= 'A' && s[r] <= 'Z')
+        r++;
+    if (r < end && s[r] == ')' && r - q >= 2) {
+        c->acr_start = q;
+        c->acr_end = r;
+    }
+}
+
+/* Turns toks[a..b) (no stop words inside) into candidates, if it names something. */
 static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size_t end,
                             const token *toks, size_t a, size_t b, bool at_sentence_start,
                             bool weak, cands *cs)
@@ -646,30 +726,9 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
         b--;
     if (a == b)
         return LEDE_OK;
-    cand c;
-    memset(&c, 0, sizeof c);
-    c.hint = NO_HINT;
-    c.weak = weak;
-    size_t m = a, title_start = a, title_end = a;
-    bool honorific = false;
-    while (m < b) {
-        size_t len = title_at(nm, s, toks, m, b);
-        if (len) {
-            honorific |= in_list(honorifics, s + toks[m].start, toks[m].end - toks[m].start);
-            if (title_end == a)
-                title_start = m;
-            m += len;
-            title_end = m;
-            continue;
-        }
-        size_t mod = title_end == a ? modifier_len(nm, s, toks, m, b) : 0;
-        if (mod) {
-            m += mod;
-            continue;
-        }
-        break;
-    }
-    size_t name_a = title_end;
+    size_t title_start, name_a;
+    bool honorific;
+    peel_titles(nm, s, toks, a, b, &title_start, &name_a, &honorific);
     if (name_a == a && title_at(nm, s, toks, a, a + 2) == 1 && b - a == 1)
         return LEDE_OK; /* a bare title ("President") names nobody */
     if (title_start > a) {
@@ -683,57 +742,36 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
                !whole_is_known(nm, s, toks, a, b)) {
         /* "Australian Tom Moody": a nationality before a name is no part of it. */
         lede_status st = add_name(nm, s, lo, end, toks, a, a + 1, at_sentence_start, weak, cs);
-        if (st != LEDE_OK)
-            return st;
-        return add_name(nm, s, lo, end, toks, a + 1, b, false, weak, cs);
+        return st != LEDE_OK ? st : add_name(nm, s, lo, end, toks, a + 1, b, false, weak, cs);
     }
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.hint = NO_HINT;
+    c.weak = weak;
     c.start = toks[name_a].start;
     c.end = toks[b - 1].name_end;
     c.last_start = toks[b - 1].start;
     c.last_end = toks[b - 1].name_end;
     c.ntok = (uint8_t)(b - name_a);
     c.sent_initial = name_a == a && at_sentence_start;
-    if (title_end > a) {
-        c.role_start = toks[a].start;
-        c.role_end = toks[title_end - 1].end;
-        /* "former President Joe Biden": modifiers before the title belong to it. */
-        size_t ws, we;
-        while (word_before(s, lo, c.role_start, &ws, &we) &&
-               in_list(role_modifiers, s + ws, we - ws))
-            c.role_start = ws;
-        if (honorific && title_end - a == 1)
-            c.role_start = c.role_end = 0;
-        else if (honorific)
-            c.role_start = c.role_end; /* keep the person evidence, drop the role */
-    } else if (role_before(nm, s, lo, c.start, &c.role_start)) {
-        size_t ws;
-        word_before(s, lo, c.start, &ws, &c.role_end);
-    }
+    set_role(nm, s, lo, toks, a, name_a, honorific, &c);
     type_name(nm, s, lo, end, toks, name_a, b, &c);
-    if (c.hint == NO_HINT && b - name_a > 1 && c.role_end == c.role_start) {
-        /* "Lebed Chechnya": a run nothing vouches for, with a known name inside, is
-         * several names side by side. */
-        for (size_t j = name_a; j < b; j++) {
-            for (size_t e = b - j < 4 ? b : j + 4; e > j; e--) {
-                if ((j == name_a && e == b) || toks[j].lower || toks[e - 1].lower ||
-                    !whole_is_known(nm, s, toks, j, e))
-                    continue;
-                if (j == name_a && place_window(nm, s, toks, j, e)) {
-                    /* "Kansas City Royals", "Tokyo Electric": named after a place. */
-                    c.hint = LEDE_ORGANIZATION;
-                    j = b;
-                    break;
-                }
-                lede_status st = LEDE_OK;
-                if (j > name_a)
-                    st = add_name(nm, s, lo, end, toks, name_a, j, at_sentence_start, weak, cs);
-                if (st == LEDE_OK)
-                    st =
-                        add_name(nm, s, lo, end, toks, j, e, j == a && at_sentence_start, weak, cs);
-                if (st == LEDE_OK && e < b)
-                    st = add_name(nm, s, lo, end, toks, e, b, false, weak, cs);
-                return st;
-            }
+    size_t ka, kb;
+    if (c.hint == NO_HINT && b - name_a > 1 && c.role_end == c.role_start &&
+        known_inside(nm, s, toks, name_a, b, &ka, &kb)) {
+        if (ka == name_a && place_window(nm, s, toks, ka, kb)) {
+            c.hint = LEDE_ORGANIZATION; /* "Kansas City Royals": named after a place */
+        } else {
+            /* "Lebed Chechnya": a run nothing vouches for, with a known name inside,
+             * is several names side by side. */
+            lede_status st = LEDE_OK;
+            if (ka > name_a)
+                st = add_name(nm, s, lo, end, toks, name_a, ka, at_sentence_start, weak, cs);
+            if (st == LEDE_OK)
+                st = add_name(nm, s, lo, end, toks, ka, kb, ka == a && at_sentence_start, weak, cs);
+            if (st == LEDE_OK && kb < b)
+                st = add_name(nm, s, lo, end, toks, kb, b, false, weak, cs);
+            return st;
         }
     }
     /* "Torquay 2 Exeter 0": a place or an unknown name with a score is a team. */
@@ -748,16 +786,7 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
         c.hint = LEDE_PERSON;
         c.strong = true;
     }
-    /* "the European Medicines Agency (EMA)": the acronym becomes an alias. */
-    if (c.end + 3 < end && s[c.end] == ' ' && s[c.end + 1] == '(') {
-        size_t q = c.end + 2, r = q;
-        while (r < end && r - q < 12 && s[r] >= 'A' && s[r] <= 'Z')
-            r++;
-        if (r < end && s[r] == ')' && r - q >= 2) {
-            c.acr_start = q;
-            c.acr_end = r;
-        }
-    }
+    note_acronym(s, end, &c);
     return push_cand(cs, &c);
 }
 
