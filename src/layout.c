@@ -1,6 +1,7 @@
 /* layout.c - lazy wrapping of paragraphs into screen lines, and styled runs. */
 #include "lede/layout.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include "lede/utf8.h"
 
@@ -72,10 +73,11 @@ int lede_text_cols(const char *bytes, size_t start, size_t end)
     return cols;
 }
 
-/* Scans the white space at i; returns where it ends and adds its columns to *cols. */
-static size_t scan_gap(const char *b, size_t i, size_t end, int *cols)
+/* Scans the white space at i; returns where it ends and adds its columns to *cols.
+ * Stops early, once *cols is past limit: the caller then knows it cannot fit. */
+static size_t scan_gap(const char *b, size_t i, size_t end, int limit, int *cols)
 {
-    while (i < end) {
+    while (i < end && *cols <= limit) {
         ch_info ch = ch_at(b, i, end);
         if (ch.cls != CH_SPACE)
             break;
@@ -86,8 +88,10 @@ static size_t scan_gap(const char *b, size_t i, size_t end, int *cols)
 }
 
 /* Scans the word at i (i < end, not white space): one wide character, or a run of
- * narrow ones, with the zero-width marks that follow. Returns its end; *cols its width. */
-static size_t scan_token(const char *b, size_t i, size_t end, int *cols)
+ * narrow ones, with the zero-width marks that follow. Returns its end; *cols its width.
+ * Stops early before a character that takes columns once *cols is past limit, so a
+ * word longer than the line costs only what the line holds, not the rest of the word. */
+static size_t scan_token(const char *b, size_t i, size_t end, int limit, int *cols)
 {
     ch_info first = ch_at(b, i, end);
     *cols = first.cols;
@@ -95,6 +99,8 @@ static size_t scan_token(const char *b, size_t i, size_t end, int *cols)
     while (i < end) {
         ch_info ch = ch_at(b, i, end);
         if (ch.cls == CH_SPACE || (first.wide ? ch.cols != 0 : ch.wide))
+            break;
+        if (ch.cols != 0 && *cols > limit)
             break;
         *cols += ch.cols;
         i += ch.len;
@@ -127,10 +133,13 @@ size_t lede_wrap_line(const char *bytes, size_t start, size_t end, int width, si
     int used = 0;
     while (pos < end) {
         int gcols = 0, tcols = 0;
-        size_t g = scan_gap(bytes, pos, end, &gcols);
+        size_t g = scan_gap(bytes, pos, end, width - used, &gcols);
         if (g == end)
             break;
-        size_t t = scan_token(bytes, g, end, &tcols);
+        /* White space past the width was cut short: no word after it can fit. */
+        size_t t = g;
+        if (used + gcols <= width)
+            t = scan_token(bytes, g, end, width - used - gcols, &tcols);
         if (used + gcols + tcols <= width) {
             used += gcols + tcols;
             pos = t;
@@ -140,9 +149,10 @@ size_t lede_wrap_line(const char *bytes, size_t start, size_t end, int width, si
             /* Break before the word; its white space belongs to no line. */
             *line_end = pos;
             *cols = used;
-            return g;
+            return scan_gap(bytes, g, end, INT_MAX, &gcols);
         }
-        /* A word too long for a whole line: break it between characters. */
+        /* A word (or white space) too long for a whole line: break it between
+         * characters. The scans stopped past the width, so this stops before t. */
         pos = fill_chars(bytes, pos, t, width, &used);
         *line_end = pos;
         *cols = used;

@@ -560,6 +560,70 @@ START_TEST(test_run_style)
 }
 END_TEST
 
+/* Wraps s[0..len) at width: every line is contiguous with the next (no white space
+ * in a word), exactly width columns but the last, and together they cover s. */
+static size_t wrap_long_word(const char *s, size_t len, int width)
+{
+    size_t pos = 0, n = 0;
+    while (pos < len) {
+        size_t end;
+        int cols;
+        size_t next = lede_wrap_line(s, pos, len, width, &end, &cols);
+        ck_assert_uint_eq(end, next);
+        ck_assert_uint_eq(end - pos, (size_t)cols);
+        if (next < len)
+            ck_assert_int_eq(cols, width);
+        pos = next;
+        n++;
+    }
+    ck_assert_uint_eq(pos, len);
+    return n;
+}
+
+/* A word of megabytes: each line costs what it holds, so wrapping is linear. A
+ * quadratic wrap (rescanning the rest of the word per line) makes this test hit its
+ * timeout instead of finishing in a blink; nothing here measures time. */
+START_TEST(test_wrap_huge_word)
+{
+    const size_t len = 2000000;
+    char *w = malloc(len + 3);
+    ck_assert_ptr_nonnull(w);
+    memset(w, 'a', len);
+    ck_assert_uint_eq(wrap_long_word(w, len, 80), len / 80);
+    ck_assert_uint_eq(wrap_long_word(w, len, 1), len);
+    ck_assert_uint_eq(wrap_long_word(w, len, 200), len / 200);
+
+    /* After a short word the long one starts its own line. */
+    w[1] = ' ';
+    size_t end;
+    int cols;
+    ck_assert_uint_eq(lede_wrap_line(w, 0, len, 80, &end, &cols), 2);
+    ck_assert_uint_eq(end, 1);
+    ck_assert_uint_eq(wrap_long_word(w + 2, len - 2, 80), (len - 2 + 79) / 80);
+
+    /* The same through a layout: a headline, then the word as its own paragraph. */
+    memcpy(w, "H\n\n", 3);
+    lede_text t;
+    load(&t, w, len);
+    free(w);
+    ck_assert_uint_eq(t.n_paras, 2);
+    lede_layout *l;
+    ck_assert_int_eq(lede_layout_new(&t, 80, &l), LEDE_OK);
+    lede_pos pos;
+    ck_assert_int_eq(lede_layout_last(l, &pos), LEDE_OK);
+    ck_assert_uint_eq(pos.para, 1);
+    ck_assert_uint_eq(pos.line, (len - 3 + 79) / 80 - 1);
+    lede_line line;
+    ck_assert_int_eq(lede_layout_get(l, pos, &line), LEDE_OK);
+    ck_assert_uint_eq(line.span.end, len);
+    lede_layout_set_width(l, 1);
+    ck_assert_int_eq(lede_layout_find(l, len - 1, &pos), LEDE_OK);
+    ck_assert_uint_eq(pos.line, len - 4);
+    lede_layout_free(l);
+    lede_text_free(&t);
+}
+END_TEST
+
 /* About 3 MB of paragraphs of varied length. */
 static char *big_text(size_t *len)
 {
@@ -624,6 +688,7 @@ static Suite *layout_suite(void)
     tcase_add_test(tc, test_layout_lines);
     tcase_add_test(tc, test_layout_hard_wrapped);
     tcase_add_test(tc, test_layout_big_is_lazy);
+    tcase_add_test(tc, test_wrap_huge_word);
     suite_add_tcase(s, tc);
     tc = tcase_create("runs");
     tcase_add_test(tc, test_runs);
