@@ -441,6 +441,78 @@ static bool sentence_subject(const ctx *c, size_t lo, size_t pos, lede_quote *q)
     return true;
 }
 
+/* "Moore (D-Wis.) said", "Newkirk, a writer for The Atlantic, said": the name before
+ * the parenthesis or the apposition that ends at t; a person rather than a place or
+ * organisation when appositions nest ("Ayrault, the foreign minister of France, a
+ * member …, said"). */
+static bool subject_before_aside(const ctx *c, size_t lo, const qtok *t, lede_quote *q)
+{
+    uint32_t open = t->cp == ')' ? '(' : ',';
+    qtok u;
+    size_t back = t->start;
+    const lede_name *best = NULL;
+    for (int i = 0; i < 32 && prev_tok(c->s, lo, back, &u); i++, back = u.start) {
+        if (u.cp != open)
+            continue;
+        qtok w;
+        const lede_name *n =
+            prev_tok(c->s, lo, u.start, &w) && w.cp == 0 ? name_ending_at(c->names, w.end) : NULL;
+        if (n && n->span.start >= lo && !best)
+            best = n;
+        if (n && n->span.start >= lo && c->model->entities[n->entity].type == LEDE_PERSON) {
+            best = n;
+            break;
+        }
+        if (open != ',')
+            break;
+    }
+    if (!best)
+        return false;
+    set_source(q, best->span.start, best->span.end, best->entity);
+    return true;
+}
+
+/* The name that ends at t, or for "Mr. Morgan of the Sierra Club said" the person
+ * before "of"; NULL when no name ends there. */
+static const lede_name *subject_name(const ctx *c, size_t lo, const qtok *t)
+{
+    const lede_name *n = name_ending_at(c->names, t->end);
+    if (!n || n->span.start < lo)
+        return NULL;
+    if (c->model->entities[n->entity].type == LEDE_PERSON)
+        return n;
+    qtok w, x;
+    size_t at = n->span.start;
+    if (prev_tok(c->s, lo, at, &w) && tok_in(c->s, &w, determiners))
+        at = w.start;
+    if (prev_tok(c->s, lo, at, &w) && (tok_is(c->s, &w, "of") || tok_is(c->s, &w, "at")) &&
+        prev_tok(c->s, lo, w.start, &x) && x.cp == 0) {
+        const lede_name *p = name_ending_at(c->names, x.end);
+        if (p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON)
+            return p;
+    }
+    return n;
+}
+
+/* A noun phrase that ends with t ("a Kremlin official"): back to its determiner, at
+ * most four words. False when t cannot end a subject. */
+static bool subject_phrase(const ctx *c, size_t lo, const qtok *t, lede_quote *q)
+{
+    if (tok_in(c->s, t, function_words) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+        return false;
+    size_t start = t->start;
+    qtok w;
+    for (int words = 1; words < 4 && prev_tok(c->s, lo, start, &w) && w.cp == 0; words++) {
+        if (is_verb(c, &w) || tok_in(c->s, &w, pronouns) || tok_in(c->s, &w, function_words))
+            break;
+        start = w.start;
+        if (tok_in(c->s, &w, determiners))
+            break;
+    }
+    set_source(q, start, t->end, LEDE_NONE);
+    return true;
+}
+
 /* Reads the subject that ends before the verb at vstart (not before lo): a pronoun, a
  * name, or a short noun phrase ("a Kremlin official"). Returns true if found. */
 static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q)
@@ -463,36 +535,8 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
     if (t.cp == ',' && next_tok(c->s, c->len, vstart, &verb) && verb.end - verb.start > 4 &&
         memcmp(c->s + verb.end - 3, "ing", 3) == 0)
         return sentence_subject(c, lo, t.start, q);
-    /* "Moore (D-Wis.) said", "Newkirk, a writer for The Atlantic, said": the name stands
-     * before the parenthesis or the apposition. */
-    if (t.cp == ')' || t.cp == ',') {
-        uint32_t open = t.cp == ')' ? '(' : ',';
-        qtok u;
-        size_t back = t.start;
-        const lede_name *best = NULL;
-        for (int i = 0; i < 32 && prev_tok(c->s, lo, back, &u); i++, back = u.start) {
-            if (u.cp != open)
-                continue;
-            qtok w;
-            const lede_name *n = prev_tok(c->s, lo, u.start, &w) && w.cp == 0
-                                     ? name_ending_at(c->names, w.end)
-                                     : NULL;
-            if (n && n->span.start >= lo && !best)
-                best = n;
-            /* "Ayrault, the foreign minister of France, a member …, said": the person
-             * may stand before an earlier comma. */
-            if (n && n->span.start >= lo && c->model->entities[n->entity].type == LEDE_PERSON) {
-                best = n;
-                break;
-            }
-            if (open != ',')
-                break;
-        }
-        if (!best)
-            return false;
-        set_source(q, best->span.start, best->span.end, best->entity);
-        return true;
-    }
+    if (t.cp == ')' || t.cp == ',')
+        return subject_before_aside(c, lo, &t, q);
     if (t.cp != 0)
         return false;
     if (tok_is(c->s, &t, "who")) {
@@ -509,38 +553,12 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         set_source(q, t.start, t.end, who);
         return true;
     }
-    const lede_name *n = name_ending_at(c->names, t.end);
-    if (n && n->span.start >= lo && c->model->entities[n->entity].type != LEDE_PERSON) {
-        /* "Mr. Morgan of the Sierra Club said": the person before "of". */
-        qtok w, x;
-        size_t at2 = n->span.start;
-        if (prev_tok(c->s, lo, at2, &w) && tok_in(c->s, &w, determiners))
-            at2 = w.start;
-        if (prev_tok(c->s, lo, at2, &w) && (tok_is(c->s, &w, "of") || tok_is(c->s, &w, "at")) &&
-            prev_tok(c->s, lo, w.start, &x) && x.cp == 0) {
-            const lede_name *p = name_ending_at(c->names, x.end);
-            if (p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON)
-                n = p;
-        }
-    }
-    if (n && n->span.start >= lo) {
+    const lede_name *n = subject_name(c, lo, &t);
+    if (n) {
         set_source(q, n->span.start, n->span.end, n->entity);
         return true;
     }
-    /* A noun phrase: back to its determiner, at most four words. */
-    if (tok_in(c->s, &t, function_words) || (c->s[t.start] >= '0' && c->s[t.start] <= '9'))
-        return false;
-    size_t start = t.start;
-    qtok w;
-    for (int words = 1; words < 4 && prev_tok(c->s, lo, start, &w) && w.cp == 0; words++) {
-        if (is_verb(c, &w) || tok_in(c->s, &w, pronouns) || tok_in(c->s, &w, function_words))
-            break;
-        start = w.start;
-        if (tok_in(c->s, &w, determiners))
-            break;
-    }
-    set_source(q, start, t.end, LEDE_NONE);
-    return true;
+    return subject_phrase(c, lo, &t, q);
 }
 
 /* Reads the source that follows the verb ending at vend ("said Trump", "said he"). */
