@@ -370,32 +370,34 @@ static const char *const skippable[] = {
 static const char *const determiners[] = {"a",       "an",      "the", "A",   "An", "The",
                                           "another", "Another", "one", "One", NULL};
 
-/* The name mention that ends at offset end, or NULL. */
-static const lede_name *name_ending_at(const lede_names *names, size_t end)
+/* The index of the first name mention whose start (or, with by_end, end) is at or
+ * after offset. Mentions do not overlap, so both orders are the same. */
+static size_t first_name_at(const lede_names *names, size_t offset, bool by_end)
 {
     size_t lo = 0, hi = names->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (names->items[mid].span.end < end)
+        const lede_span *sp = &names->items[mid].span;
+        if ((by_end ? sp->end : sp->start) < offset)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < names->n && names->items[lo].span.end == end ? &names->items[lo] : NULL;
+    return lo;
+}
+
+/* The name mention that ends at offset end, or NULL. */
+static const lede_name *name_ending_at(const lede_names *names, size_t end)
+{
+    size_t i = first_name_at(names, end, true);
+    return i < names->n && names->items[i].span.end == end ? &names->items[i] : NULL;
 }
 
 /* The first name mention that starts at or after offset, or NULL. */
 static const lede_name *name_from(const lede_names *names, size_t offset)
 {
-    size_t lo = 0, hi = names->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (names->items[mid].span.start < offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < names->n ? &names->items[lo] : NULL;
+    size_t i = first_name_at(names, offset, false);
+    return i < names->n ? &names->items[i] : NULL;
 }
 
 /* The person mentioned most recently before offset, for "he" and "she". */
