@@ -39,6 +39,7 @@ struct lede_view {
     lede_span *matches;
     size_t n_matches;
     bool matches_capped;
+    int match_error;  /* the PCRE2 error that stopped the search early, or 0 */
     size_t cur_match; /* or NO_INDEX */
 
     bool prompt_open;
@@ -631,6 +632,7 @@ static void clear_search(lede_view *v)
     v->matches = NULL;
     v->n_matches = 0;
     v->matches_capped = false;
+    v->match_error = 0;
     v->cur_match = NO_INDEX;
 }
 
@@ -698,7 +700,9 @@ static lede_status push_match(lede_view *v, size_t *cap, size_t s, size_t e)
     return LEDE_OK;
 }
 
-/* One linear pass over the text: the match starts, kept for k/n and highlighting. */
+/* One linear pass over the text: the match starts, kept for k/n and highlighting. A
+ * match error (a pattern that backtracks past PCRE2's limits) ends the pass and is
+ * kept in v->match_error; the matches found before it stay. */
 static lede_status collect_matches(lede_view *v)
 {
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(v->re, NULL);
@@ -709,8 +713,12 @@ static lede_status collect_matches(lede_view *v)
     lede_status st = LEDE_OK;
     while (off <= len && st == LEDE_OK) {
         int rc = pcre2_match(v->re, (PCRE2_SPTR)b, len, off, 0, md, NULL);
-        if (rc < 0)
+        if (rc == PCRE2_ERROR_NOMATCH)
             break;
+        if (rc < 0) {
+            v->match_error = rc;
+            break;
+        }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         if (ov[1] <= ov[0]) {
             /* An empty match: step over one character. */
@@ -795,6 +803,7 @@ lede_status lede_view_search(lede_view *view, const char *pattern)
         return LEDE_ERR_NOMEM;
     }
     clear_search(view);
+    view->message[0] = '\0'; /* a new search has its own outcome */
     free(view->pattern);
     view->pattern = copy;
     lede_status st = compile(view, copy);
@@ -808,10 +817,16 @@ lede_status lede_view_search(lede_view *view, const char *pattern)
         return st;
     if (view->n_matches == 0) {
         set_message(view, "no match for /%s/", copy);
-        return LEDE_OK;
+    } else {
+        size_t i = match_lower_bound(view, view->anchor);
+        go_match(view, i < view->n_matches ? i : 0, i >= view->n_matches);
     }
-    size_t i = match_lower_bound(view, view->anchor);
-    go_match(view, i < view->n_matches ? i : 0, i >= view->n_matches);
+    if (view->match_error) {
+        PCRE2_UCHAR why[120];
+        if (pcre2_get_error_message(view->match_error, why, sizeof why) < 0)
+            snprintf((char *)why, sizeof why, "error %d", view->match_error);
+        set_message(view, "search stopped: %s", (const char *)why);
+    }
     return LEDE_OK;
 }
 

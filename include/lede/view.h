@@ -161,7 +161,9 @@ void lede_view_goto_offset(lede_view *view, size_t offset);
 /* Runs a search for pattern (PCRE2, UTF and UCP; caseless unless it has an upper-case
  * letter) from the top of the screen, as Enter in the prompt does. An empty pattern
  * repeats the last one. Returns PATTERN for a bad regular expression (the message says
- * why), NOMEM, or OK (also when nothing matches: the message says so). */
+ * why), NOMEM, or OK (also when nothing matches: the message says so). When PCRE2
+ * gives up (a match or depth limit) the matches found before stay and the message is
+ * "search stopped: <PCRE2's reason>". */
 lede_status lede_view_search(lede_view *view, const char *pattern);
 
 /* Returns the number of matches of the current search (0 without one). */

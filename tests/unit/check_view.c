@@ -638,6 +638,30 @@ START_TEST(test_search_invalid_utf8)
 }
 END_TEST
 
+/* A pattern that backtracks past PCRE2's match limit stops the search with a message;
+ * it is not mistaken for "no match", and the matches before it stay. */
+START_TEST(test_search_match_limit)
+{
+    char raw[256];
+    int n = snprintf(raw, sizeof raw, "Limits\n\nab first. %s then ab.\n",
+                     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaac");
+    lede_text t;
+    ck_assert_int_eq(lede_text_from_buffer(raw, (size_t)n, &t), LEDE_OK);
+    lede_view *v;
+    ck_assert_int_eq(lede_view_new(80, 24, &v), LEDE_OK);
+    ck_assert_int_eq(lede_view_set_article(v, &t, NULL, "limit.txt"), LEDE_OK);
+    ck_assert_int_eq(lede_view_search(v, "(a+)+b"), LEDE_OK);
+    ck_assert_uint_eq(lede_view_match_count(v), 1);
+    ck_assert_str_eq(lede_view_message(v), "search stopped: match limit exceeded");
+    /* A plain search afterwards finds both and says nothing. */
+    ck_assert_int_eq(lede_view_search(v, "ab"), LEDE_OK);
+    ck_assert_uint_eq(lede_view_match_count(v), 2);
+    ck_assert_str_eq(lede_view_message(v), "");
+    lede_view_free(v);
+    lede_text_free(&t);
+}
+END_TEST
+
 /* About 3 MB of generated paragraphs with "Alice" mentioned throughout. */
 START_TEST(test_big_book)
 {
@@ -717,6 +741,7 @@ static Suite *view_suite(void)
     tcase_add_test(tc, test_no_model);
     tcase_add_test(tc, test_big_book);
     tcase_add_test(tc, test_search_invalid_utf8);
+    tcase_add_test(tc, test_search_match_limit);
     suite_add_tcase(s, tc);
     return s;
 }
