@@ -6,15 +6,12 @@
  * so the table is small and dense: a slot is 8 bytes (a 32-bit tag of the hash and an
  * entry number), at most half full, and a miss is decided from the tags alone, mostly
  * within one cache line, without touching the entries or their strings. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "lede/blob.h"
 #include "lede/lexicon.h"
+#include "lede/text.h"
 
 #define BLOCK_SIZE 65536
 #define INITIAL_SLOTS 1024
@@ -371,61 +368,11 @@ lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t l
     return p.bad ? LEDE_ERR_SYNTAX : LEDE_OK;
 }
 
-/* Reads all of fd into a malloc'd buffer (the size from fstat is only a hint, so
- * pipes and growing files work too). */
-static lede_status read_all(int fd, size_t hint, char **out, size_t *outlen)
-{
-    size_t cap = hint + 1 > 4096 ? hint + 1 : 4096;
-    size_t len = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return LEDE_ERR_NOMEM;
-    for (;;) {
-        if (len == cap) {
-            char *grown = realloc(buf, cap * 2);
-            if (!grown) {
-                free(buf);
-                return LEDE_ERR_NOMEM;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        ssize_t got = read(fd, buf + len, cap - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            lede_status st = lede_status_from_errno(errno);
-            free(buf);
-            return st;
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    *out = buf;
-    *outlen = len;
-    return LEDE_OK;
-}
-
 lede_status lede_lexicon_add_file(lede_lexicon *lex, const char *path, FILE *diag)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return lede_status_from_errno(errno);
-    struct stat sb;
-    if (fstat(fd, &sb) != 0) {
-        lede_status st = lede_status_from_errno(errno);
-        close(fd);
-        return st;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        close(fd);
-        return LEDE_ERR_ISDIR;
-    }
-    char *buf = NULL;
-    size_t len = 0;
-    lede_status st = read_all(fd, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0, &buf, &len);
-    close(fd);
+    char *buf;
+    size_t len;
+    lede_status st = lede_file_read(path, SIZE_MAX, &buf, &len);
     if (st != LEDE_OK)
         return st;
     st = lede_lexicon_add_buffer(lex, buf, len, path, diag);

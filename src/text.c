@@ -38,8 +38,9 @@ static lede_status grow(char **buf, size_t *cap, size_t need)
     return LEDE_OK;
 }
 
-/* Reads fd to its end into a new buffer with room for a terminating NUL. */
-static lede_status read_all(int fd, char **out, size_t *out_len)
+/* Reads fd to its end into a new buffer with room for a terminating NUL; more than
+ * max bytes is IO. */
+static lede_status read_fd(int fd, size_t max, char **out, size_t *out_len)
 {
     struct stat st;
     char *buf = NULL;
@@ -50,6 +51,8 @@ static lede_status read_all(int fd, char **out, size_t *out_len)
         return lede_status_from_errno(errno);
     if (S_ISDIR(st.st_mode))
         return LEDE_ERR_ISDIR;
+    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
+        return LEDE_ERR_IO;
     /* A regular file's size is only a hint: it may grow or shrink while we read. */
     cap = READ_CHUNK;
     if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX)
@@ -71,6 +74,11 @@ static lede_status read_all(int fd, char **out, size_t *out_len)
         if (n == 0)
             break;
         len += (size_t)n;
+        /* Checked as we go, so that an endless source (a device) stops too. */
+        if (len > max) {
+            rc = LEDE_ERR_IO;
+            goto fail;
+        }
     }
     if (len == cap && (rc = grow(&buf, &cap, len + 1)) != LEDE_OK)
         goto fail;
@@ -80,6 +88,24 @@ static lede_status read_all(int fd, char **out, size_t *out_len)
     return LEDE_OK;
 fail:
     free(buf);
+    return rc;
+}
+
+lede_status lede_file_read(const char *path, size_t max, char **bytes, size_t *len)
+{
+    lede_status rc;
+    int fd;
+
+    *bytes = NULL;
+    *len = 0;
+    do
+        fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        return lede_status_from_errno(errno);
+    rc = read_fd(fd, max, bytes, len);
+    /* Nothing was written through fd, so a failing close loses no data. */
+    (void)close(fd);
     return rc;
 }
 
@@ -394,7 +420,7 @@ lede_status lede_text_load_fd(int fd, lede_text *text)
     lede_status rc;
 
     memset(text, 0, sizeof *text);
-    rc = read_all(fd, &bytes, &len);
+    rc = read_fd(fd, SIZE_MAX, &bytes, &len);
     if (rc != LEDE_OK)
         return rc;
     return adopt(bytes, len, text);
@@ -402,21 +428,17 @@ lede_status lede_text_load_fd(int fd, lede_text *text)
 
 lede_status lede_text_load(const char *path, lede_text *text)
 {
+    char *bytes;
+    size_t len;
     lede_status rc;
-    int fd;
 
     memset(text, 0, sizeof *text);
     if (strcmp(path, "-") == 0)
         return lede_text_load_fd(STDIN_FILENO, text);
-    do
-        fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-    while (fd < 0 && errno == EINTR);
-    if (fd < 0)
-        return lede_status_from_errno(errno);
-    rc = lede_text_load_fd(fd, text);
-    /* Nothing was written through fd, so a failing close loses no data. */
-    (void)close(fd);
-    return rc;
+    rc = lede_file_read(path, SIZE_MAX, &bytes, &len);
+    if (rc != LEDE_OK)
+        return rc;
+    return adopt(bytes, len, text);
 }
 
 lede_status lede_text_from_buffer(const char *buf, size_t len, lede_text *text)

@@ -1,6 +1,5 @@
 /* theme.c - parse and find colour themes (tig-style "color" lines). */
 #include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include "lede/blob.h"
+#include "lede/text.h"
 #include "lede/theme.h"
 
 #define MAX_LINE 1024
@@ -207,35 +207,6 @@ static bool apply_color(lede_theme *theme, char **tok, int n, const char *file, 
 
 /* --- finding and reading theme files ---------------------------------------------- */
 
-/* Reads a whole (small) regular file; *buf is malloc'd and NUL-terminated. */
-static lede_status read_file(const char *path, char **buf, size_t *len)
-{
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return lede_status_from_errno(errno);
-    if (S_ISDIR(sb.st_mode))
-        return LEDE_ERR_ISDIR;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return lede_status_from_errno(errno);
-    char *data = malloc(MAX_FILE + 1);
-    if (!data) {
-        fclose(f);
-        return LEDE_ERR_NOMEM;
-    }
-    size_t n = fread(data, 1, MAX_FILE + 1, f);
-    bool bad = ferror(f) || n > MAX_FILE;
-    fclose(f);
-    if (bad) {
-        free(data);
-        return LEDE_ERR_IO;
-    }
-    data[n] = '\0';
-    *buf = data;
-    *len = n;
-    return LEDE_OK;
-}
-
 /* The user's theme directory; false when neither XDG_CONFIG_HOME nor HOME helps. */
 static bool user_dir(char *out, size_t size)
 {
@@ -275,7 +246,7 @@ static lede_status parse_file(lede_theme *theme, const char *path, FILE *diag, i
 {
     char *buf = NULL;
     size_t len = 0;
-    lede_status st = read_file(path, &buf, &len);
+    lede_status st = lede_file_read(path, MAX_FILE, &buf, &len);
     if (st != LEDE_OK)
         return st;
     st = lede_theme_parse_buffer(theme, buf, len, path, diag, depth);

@@ -48,6 +48,14 @@ typedef struct {
  * are NUL, or more than 30% are invalid UTF-8 or control characters other than tab,
  * line ends, FF, VT and ESC. */
 
+/* Reads the whole file at path (taken literally: "-" is a file name here) into *bytes,
+ * malloc'd, and stores its length in *len; a NUL that is not counted follows the bytes.
+ * Reads to the end whatever the file is (a pipe, a file that grows meanwhile), retrying
+ * interrupted reads, and never writes to it. A file of more than max bytes (SIZE_MAX: no
+ * limit) is IO. On failure *bytes is NULL, *len 0, and the status says why: NOENT,
+ * ISDIR, ACCESS, NOMEM or IO (see lede_status_from_errno()). The caller frees *bytes. */
+lede_status lede_file_read(const char *path, size_t max, char **bytes, size_t *len);
+
 /* Reads the whole file at path ("-" means standard input) into text, then finds its
  * paragraphs. On failure text is left zeroed and the status says why: NOENT, ISDIR,
  * ACCESS, EMPTY (no bytes or only white space), BINARY (looks like a binary file), NOMEM

@@ -2,6 +2,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,62 @@ START_TEST(test_load_no_permission)
     ck_assert_int_eq(lede_text_load(path, &t), LEDE_ERR_ACCESS);
     expect_zeroed(&t);
     remove_tmp_dir();
+}
+END_TEST
+
+START_TEST(test_file_read)
+{
+    char *bytes = (char *)"stale";
+    size_t len = 99;
+    const char *path;
+
+    make_tmp_dir();
+    path = write_tmp("bytes.txt", "one\0two\r\n", 9);
+    ck_assert_int_eq(lede_file_read(path, SIZE_MAX, &bytes, &len), LEDE_OK);
+    ck_assert_uint_eq(len, 9);
+    ck_assert_mem_eq(bytes, "one\0two\r\n", 9);
+    ck_assert_int_eq(bytes[9], '\0');
+    free(bytes);
+    /* Exactly max bytes is fine, one more is IO. */
+    ck_assert_int_eq(lede_file_read(path, 9, &bytes, &len), LEDE_OK);
+    free(bytes);
+    ck_assert_int_eq(lede_file_read(path, 8, &bytes, &len), LEDE_ERR_IO);
+    ck_assert_ptr_null(bytes);
+    ck_assert_uint_eq(len, 0);
+    path = write_tmp("empty.txt", "", 0);
+    ck_assert_int_eq(lede_file_read(path, SIZE_MAX, &bytes, &len), LEDE_OK);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(bytes[0], '\0');
+    free(bytes);
+    remove_tmp_dir();
+}
+END_TEST
+
+START_TEST(test_file_read_errors)
+{
+    char *bytes = (char *)"stale";
+    size_t len = 99;
+
+    ck_assert_int_eq(lede_file_read(FIX("no-such-file.txt"), SIZE_MAX, &bytes, &len),
+                     LEDE_ERR_NOENT);
+    ck_assert_ptr_null(bytes);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(lede_file_read(FIX("news_label.txt/x"), SIZE_MAX, &bytes, &len),
+                     LEDE_ERR_NOENT);
+    ck_assert_int_eq(lede_file_read(LEDE_FIXTURES, SIZE_MAX, &bytes, &len), LEDE_ERR_ISDIR);
+    ck_assert_ptr_null(bytes);
+    /* An endless source stops at max instead of eating memory. */
+    ck_assert_int_eq(lede_file_read("/dev/zero", 100000, &bytes, &len), LEDE_ERR_IO);
+    ck_assert_ptr_null(bytes);
+    if (geteuid() != 0) {
+        const char *path;
+        make_tmp_dir();
+        path = write_tmp("secret.txt", "x\n", 2);
+        ck_assert_int_eq(chmod(path, 0), 0);
+        ck_assert_int_eq(lede_file_read(path, SIZE_MAX, &bytes, &len), LEDE_ERR_ACCESS);
+        ck_assert_ptr_null(bytes);
+        remove_tmp_dir();
+    }
 }
 END_TEST
 
@@ -642,6 +699,8 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_load_errors);
     tcase_add_test(tc, test_load_no_permission);
     tcase_add_test(tc, test_load_never_writes);
+    tcase_add_test(tc, test_file_read);
+    tcase_add_test(tc, test_file_read_errors);
     tcase_add_test(tc, test_empty);
     tcase_add_test(tc, test_binary);
     tcase_add_test(tc, test_binary_program);
