@@ -1100,6 +1100,8 @@ size_t lede_view_runs(lede_view *view, const lede_line *line, const lede_run **r
         ctx.current = view->model->mentions[view->current].span;
     else if (view->cur_match != NO_INDEX)
         ctx.current = view->matches[view->cur_match];
+    else if (view->cur_quote != NO_INDEX && view->model)
+        ctx.current = view->model->quotes[view->cur_quote].span; /* after } or { */
     size_t n = lede_layout_runs(&ctx, line, view->runs, view->cap_runs);
     if (n > view->cap_runs) {
         lede_run *bigger = realloc(view->runs, n * sizeof *bigger);

@@ -111,7 +111,7 @@ enum {
     LEDE_RUN_GROUP = 1u << 4,
     LEDE_RUN_QUOTE = 1u << 5,    /* inside a quotation (only with quote highlighting on) */
     LEDE_RUN_SELECTED = 1u << 6, /* a mention of the selected entity */
-    LEDE_RUN_CURRENT = 1u << 7,  /* the mention (or search match) the reader is on */
+    LEDE_RUN_CURRENT = 1u << 7,  /* the mention, search match or quote the reader is on */
     LEDE_RUN_SEARCH = 1u << 8,   /* a search match */
     /* ... and how to draw it: */
     LEDE_RUN_BLANK = 1u << 9,   /* tab, line end: draw cols spaces instead of the bytes */
@@ -133,7 +133,7 @@ typedef struct {
     bool entities;            /* set PERSON/PLACE/ORGANIZATION/GROUP */
     bool quotes;              /* set QUOTE */
     uint32_t selected;        /* entity id or LEDE_NONE */
-    lede_span current;        /* bytes of the current mention or match; empty for none */
+    lede_span current;        /* bytes of the current mention, match or quote; empty: none */
     const lede_span *matches; /* search matches sorted by start, non-overlapping */
     size_t n_matches;
 } lede_style_ctx;

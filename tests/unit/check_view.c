@@ -320,6 +320,27 @@ static unsigned flags_of(lede_view *v, size_t offset)
     return 0;
 }
 
+/* After } or { the quote jumped to is marked CURRENT on the screen, all of it; a
+ * mention jump takes the mark back. */
+START_TEST(test_quote_current)
+{
+    lede_view *v = open_view(100, 30);
+    press(v, "}");
+    const char *q = strstr(story, "\"We will finish");
+    size_t start = (size_t)(q - story), end = (size_t)(strchr(q + 1, '"') - story) + 1;
+    for (size_t i = start; i < end; i++)
+        ck_assert_uint_ne(flags_of(v, i) & LEDE_RUN_CURRENT, 0);
+    ck_assert_uint_eq(flags_of(v, end) & LEDE_RUN_CURRENT, 0);
+    press(v, "}");
+    ck_assert_uint_eq(flags_of(v, start) & LEDE_RUN_CURRENT, 0);
+    press(v, "g]");
+    size_t mention = (size_t)(strstr(story, "Alice Moreau") - story);
+    ck_assert_uint_ne(flags_of(v, mention) & LEDE_RUN_CURRENT, 0);
+    ck_assert_uint_eq(flags_of(v, start) & LEDE_RUN_CURRENT, 0);
+    lede_view_free(v);
+}
+END_TEST
+
 START_TEST(test_toggles)
 {
     lede_view *v = open_view(100, 30);
@@ -732,6 +753,7 @@ static Suite *view_suite(void)
     tcase_add_test(tc, test_first_screen);
     tcase_add_test(tc, test_mention_jumps);
     tcase_add_test(tc, test_quote_jumps);
+    tcase_add_test(tc, test_quote_current);
     tcase_add_test(tc, test_toggles);
     tcase_add_test(tc, test_scrolling);
     tcase_add_test(tc, test_search);
