@@ -222,6 +222,26 @@ static bool write_entries(const lede_state *state, FILE *f)
     return fflush(f) == 0 && fsync(fileno(f)) == 0;
 }
 
+/* The errno of a call that just failed; never 0, which would read as success. */
+static int failed_errno(void)
+{
+    return errno ? errno : EIO;
+}
+
+/* Makes a rename in dir durable: until the directory itself is synced, a crash may
+ * bring back the old file, or none. */
+static lede_status sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return lede_status_from_errno(errno);
+    /* EINVAL: a file system that cannot sync directories; there is nothing more to do. */
+    int err = fsync(fd) != 0 && errno != EINVAL ? failed_errno() : 0;
+    if (close(fd) != 0 && err == 0)
+        err = failed_errno();
+    return err ? lede_status_from_errno(err) : LEDE_OK;
+}
+
 lede_status lede_state_save(const lede_state *state, const char *file)
 {
     char dir[PATH_MAX], tmp[PATH_MAX];
@@ -244,15 +264,17 @@ lede_status lede_state_save(const lede_state *state, const char *file)
         unlink(tmp);
         return st;
     }
-    bool ok = write_entries(state, f);
-    int err = errno;
-    ok = (fclose(f) == 0) && ok;
-    if (ok && rename(tmp, file) == 0)
-        return LEDE_OK;
-    if (ok)
-        err = errno;
-    unlink(tmp);
-    return lede_status_from_errno(err);
+    /* err is the errno of the first call that failed, taken right after it. */
+    int err = write_entries(state, f) ? 0 : failed_errno();
+    if (fclose(f) != 0 && err == 0)
+        err = failed_errno();
+    if (err == 0 && rename(tmp, file) != 0)
+        err = failed_errno();
+    if (err != 0) {
+        unlink(tmp);
+        return lede_status_from_errno(err);
+    }
+    return sync_dir(dir[0] ? dir : "/");
 }
 
 lede_status lede_state_remember(const char *file, const char *path, uint64_t hash, size_t offset,

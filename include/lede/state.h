@@ -9,8 +9,9 @@
  *     3f1c0d2a9b8e7f60 10423 /home/ann/news/storm.txt
  *
  * Oldest entries come first and are dropped beyond LEDE_STATE_MAX. The file is replaced
- * atomically (temporary file in the same directory, fsync, rename). A damaged file is
- * ignored as a whole, with a one-line warning. No curses here. */
+ * atomically and durably (temporary file in the same directory, fsync, rename, fsync of
+ * the directory). A damaged file is ignored as a whole, with a one-line warning. No
+ * curses here. */
 #ifndef LEDE_STATE_H
 #define LEDE_STATE_H
 
@@ -61,8 +62,9 @@ lede_status lede_state_set(lede_state *state, const char *path, uint64_t hash, s
 
 /* Writes state to file atomically, creating its directory (mode 0700) when missing.
  * Leaves no temporary file behind, also on failure. Returns OK, or what
- * lede_status_from_errno() makes of the failing call: ISDIR when file is a directory,
- * NOENT when a directory on the way is a file, ACCESS, NOMEM or IO. */
+ * lede_status_from_errno() makes of the errno of the first failing call (writing,
+ * closing, renaming or syncing the directory): ISDIR when file is a directory, NOENT
+ * when a directory on the way is a file, ACCESS, NOMEM or IO. */
 lede_status lede_state_save(const lede_state *state, const char *file);
 
 /* Frees what state owns and zeroes it. */

@@ -1,10 +1,13 @@
 /* check_state.c - reading positions: round trip, bounds, damaged files, atomic saving. */
 #include <check.h>
 #include <dirent.h>
+#include <errno.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lede/state.h"
@@ -290,6 +293,55 @@ START_TEST(test_saved_file_format)
 }
 END_TEST
 
+/* A write that fails (the file size limit) is reported as IO, not as the stale errno of
+ * an earlier call, keeps the old file and leaves no temporary file. */
+START_TEST(test_failed_write)
+{
+    lede_state s;
+    lede_state_init(&s);
+    ck_assert_int_eq(lede_state_set(&s, "/old.txt", 1, 2), LEDE_OK);
+    ck_assert_int_eq(lede_state_save(&s, file), LEDE_OK);
+    ck_assert_int_eq(lede_state_set(&s, "/a/much/longer/path/than/the/limit.txt", 3, 4), LEDE_OK);
+    struct rlimit old, small;
+    ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+    small = old;
+    small.rlim_cur = 40;
+    signal(SIGXFSZ, SIG_IGN);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+    errno = ENOENT; /* what a stale errno would turn into NOENT */
+    lede_status st = lede_state_save(&s, file);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, SIG_DFL);
+    ck_assert_int_eq(st, LEDE_ERR_IO);
+    ck_assert_int_eq(count_entries(tmpdir), 1);
+    ck_assert_int_eq(lede_state_load(&s, file, NULL), LEDE_OK);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.entries[0].path, "/old.txt");
+    lede_state_free(&s);
+}
+END_TEST
+
+/* A file name without a directory is saved (and its directory synced) in the current one. */
+START_TEST(test_relative_file)
+{
+    char cwd[4096];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    ck_assert_int_eq(chdir(tmpdir), 0);
+    lede_state s;
+    lede_state_init(&s);
+    ck_assert_int_eq(lede_state_set(&s, "/r.txt", 7, 8), LEDE_OK);
+    lede_status st = lede_state_save(&s, "relative-positions");
+    lede_state_free(&s);
+    ck_assert_int_eq(chdir(cwd), 0);
+    ck_assert_int_eq(st, LEDE_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s/relative-positions", tmpdir);
+    ck_assert_int_eq(lede_state_load(&s, path, NULL), LEDE_OK);
+    ck_assert_uint_eq(s.n, 1);
+    lede_state_free(&s);
+}
+END_TEST
+
 static Suite *state_suite(void)
 {
     Suite *s = suite_create("state");
@@ -305,6 +357,8 @@ static Suite *state_suite(void)
     tcase_add_test(tc, test_remember_keeps_other_entries);
     tcase_add_test(tc, test_unusable_places);
     tcase_add_test(tc, test_saved_file_format);
+    tcase_add_test(tc, test_failed_write);
+    tcase_add_test(tc, test_relative_file);
     suite_add_tcase(s, tc);
     return s;
 }
