@@ -260,6 +260,8 @@ void lede_view_goto_offset(lede_view *view, size_t offset)
     set_top(view, pos);
 }
 
+static void follow_cursor(lede_view *v);
+
 /* Re-wraps for the current pane width, keeping the anchor byte at the top. */
 static void relayout(lede_view *v)
 {
@@ -276,6 +278,7 @@ void lede_view_resize(lede_view *view, int cols, int rows)
     if (!index_visible(view))
         view->focus = LEDE_FOCUS_ARTICLE;
     relayout(view);
+    follow_cursor(view); /* a shorter index pane must still show the cursor */
 }
 
 bool lede_view_too_small(const lede_view *view)

@@ -520,6 +520,30 @@ START_TEST(test_resize_anchor)
 }
 END_TEST
 
+/* A terminal that gets shorter keeps the index cursor inside the index pane. */
+START_TEST(test_resize_index_cursor)
+{
+    lede_view *v = open_view(100, 30);
+    lede_view_key(v, LEDE_KEY_TAB);
+    ck_assert_int_eq(lede_view_focus(v), LEDE_FOCUS_INDEX);
+    press(v, "G");
+    const lede_index_row *rows;
+    size_t n = lede_view_index_rows(v, &rows);
+    ck_assert_uint_eq(lede_view_index_cursor(v), n - 1);
+    for (int h = 29; h >= LEDE_VIEW_MIN_ROWS; h--) {
+        lede_view_resize(v, 100, h);
+        lede_geometry geo;
+        lede_view_geometry(v, &geo);
+        size_t top = lede_view_index_top(v), cursor = lede_view_index_cursor(v);
+        ck_assert_uint_eq(cursor, n - 1);
+        ck_assert_uint_le(top, cursor);
+        ck_assert_uint_lt(cursor - top, (size_t)geo.index.h);
+        ck_assert_uint_eq(lede_view_index_entity_at(v, (int)(cursor - top)), rows[cursor].entity);
+    }
+    lede_view_free(v);
+}
+END_TEST
+
 START_TEST(test_tiny)
 {
     lede_view *v = open_view(1, 1);
@@ -759,6 +783,7 @@ static Suite *view_suite(void)
     tcase_add_test(tc, test_search);
     tcase_add_test(tc, test_resize_anchor);
     tcase_add_test(tc, test_tiny);
+    tcase_add_test(tc, test_resize_index_cursor);
     tcase_add_test(tc, test_mouse);
     tcase_add_test(tc, test_no_model);
     tcase_add_test(tc, test_big_book);
