@@ -10,7 +10,8 @@ ok() { pass=$((pass + 1)); }
 bad() { nfail=$((nfail + 1)); echo "FAIL: $*"; }
 check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 
-# Runs lede (at most 60 s) with args, stdin from /dev/null; sets out, err, rc.
+# Runs lede with args, stdin from /dev/null; sets out, err, rc. The timeout only ends a
+# hang (status 124, which every check then rejects); no check is about speed.
 run() {
     timeout 60 "$LEDE" "$@" >"$T/out" 2>"$T/err" </dev/null
     rc=$?
@@ -113,10 +114,22 @@ open(d + "/nested.txt", "wb").write(nest.encode())
 open(d + "/bom.txt", "wb").write(b"\xef\xbb\xbfMayor Ines Varga opened the bridge in Kestra.\n")
 open(d + "/crlf.txt", "wb").write(b"World\r\nBridge opens\r\n\r\nMayor Ines Varga opened it.\r\n")
 PY
-for f in oneline lines quotes nested bom crlf; do
+# The 10 MB line, checked on its own run: exit 0, valid JSON, spans in bounds, and every
+# name found to the very end (run's timeout only stops a hang; nothing here is timed).
+json_ok "$T/oneline.txt"
+check "10 MB line: every name found, to the end" python3 - "$T/oneline.txt" "$T/out" <<'PY'
+import json, sys
+data = open(sys.argv[1], "rb").read()
+doc = json.load(open(sys.argv[2]))
+for name in (b"Ola Dahl", b"Ines Varga"):
+    ms = [m for e in doc["entities"] if e["name"].encode() == name for m in e["mentions"]]
+    assert len(ms) == data.count(name), (name, len(ms), data.count(name))
+    assert all(data[s:t] == name for s, t in ms), name
+    assert max(t for s, t in ms) > len(data) - 100, name
+PY
+for f in lines quotes nested bom crlf; do
     json_ok "$T/$f.txt"
 done
-check "10 MB line: --json within 60 s" test "$rc" -ne 124
 run "$T/crlf.txt"
 check "CRLF printed byte for byte" cmp -s "$T/out" "$T/crlf.txt"
 run --json "$T/bom.txt"
