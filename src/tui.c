@@ -186,37 +186,41 @@ static void save_position(tui *t)
         fprintf(t->diag, "lede: out of memory remembering the reading position\n");
 }
 
-static void restore_position(tui *t)
+/* Goes to the reading position the state file has for the current article and stores
+ * it in *offset; returns false (and goes nowhere) when there is none. */
+static bool restore_position(tui *t, size_t *offset)
 {
     if (!t->use_state)
-        return;
+        return false;
     const lede_article *a = &t->articles[t->cur];
     char key[PATH_MAX];
-    size_t offset;
     state_key(a, key, sizeof key);
-    if (lede_state_get(&t->state, key, lede_state_hash(a->text.bytes, a->text.len), &offset))
-        lede_view_goto_offset(t->ts.view, offset);
+    if (!lede_state_get(&t->state, key, lede_state_hash(a->text.bytes, a->text.len), offset))
+        return false;
+    lede_view_goto_offset(t->ts.view, *offset);
+    return true;
 }
 
 /* Shows article i, annotating it first if it is not yet. A long text is drawn once
- * before it is annotated, so that the first screen of a book comes at once. */
+ * before it is annotated, so that the first screen of a book comes at once; that
+ * screen keeps the index's place, so the text does not move when the index comes. */
 static lede_status show_article(tui *t, size_t i)
 {
     lede_article *a = &t->articles[i];
     char name[PATH_MAX + 96];
     const char *why = NULL;
-    bool early = false;
-    size_t top = 0;
+    bool early = false, restored = false;
+    size_t offset = 0;
     if (t->ann && !a->annotated && lede_article_read(a) == LEDE_OK &&
         a->text.len > EARLY_DRAW_BYTES) {
         t->ts.text = &a->text;
         if (lede_view_set_article(t->ts.view, &a->text, NULL, a->path) == LEDE_OK) {
             t->cur = i;
-            restore_position(t);
+            lede_view_reserve_index(t->ts.view, true);
+            restored = restore_position(t, &offset);
             tui_draw(&t->ts);
             refresh();
             early = true;
-            top = lede_view_top_offset(t->ts.view);
         }
     }
     if (t->ann) {
@@ -233,11 +237,15 @@ static lede_status show_article(tui *t, size_t i)
     t->ts.text = &a->text;
     lede_status st =
         lede_view_set_article(t->ts.view, &a->text, a->annotated ? &a->model : NULL, name);
-    if (st == LEDE_OK && early)
-        lede_view_goto_offset(t->ts.view, top); /* where the early screen was */
-    else if (st == LEDE_OK)
-        restore_position(t);
-    return st;
+    if (st != LEDE_OK)
+        return st;
+    /* The saved offset itself, not the early screen's top: that is a line start at
+     * another width, and going there would move the saved place back each time. */
+    if (!early)
+        restore_position(t, &offset);
+    else if (restored)
+        lede_view_goto_offset(t->ts.view, offset);
+    return LEDE_OK;
 }
 
 static lede_status switch_article(tui *t, bool forward)

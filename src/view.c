@@ -27,6 +27,7 @@ struct lede_view {
     lede_focus focus;
     index_pref index_pref;
     bool quotes_on, entities_on, help;
+    bool reserve_index; /* keep the index's place while its entries are not known */
 
     lede_index_row *irows;
     size_t n_rows, cursor, index_top;
@@ -78,7 +79,7 @@ static int index_cols(int cols)
 
 static bool index_visible(const lede_view *v)
 {
-    if (v->n_rows == 0 || v->index_pref == INDEX_HIDDEN)
+    if ((v->n_rows == 0 && !v->reserve_index) || v->index_pref == INDEX_HIDDEN)
         return false;
     if (v->index_pref == INDEX_AUTO)
         return v->cols >= LEDE_VIEW_INDEX_MIN_COLS;
@@ -279,6 +280,12 @@ void lede_view_resize(lede_view *view, int cols, int rows)
         view->focus = LEDE_FOCUS_ARTICLE;
     relayout(view);
     follow_cursor(view); /* a shorter index pane must still show the cursor */
+}
+
+void lede_view_reserve_index(lede_view *view, bool on)
+{
+    view->reserve_index = on;
+    relayout(view);
 }
 
 bool lede_view_too_small(const lede_view *view)
@@ -1275,7 +1282,7 @@ lede_status lede_view_set_article(lede_view *view, const lede_text *text, const 
     view->top = (lede_pos){0, 0};
     view->anchor = 0;
     view->focus = LEDE_FOCUS_ARTICLE;
-    view->help = view->prompt_open = false;
+    view->help = view->prompt_open = view->reserve_index = false;
     view->message[0] = '\0';
     view->model = model;
     lede_status st = build_index(view);

@@ -81,6 +81,11 @@ lede_status lede_view_set_article(lede_view *view, const lede_text *text, const 
  * its start. Works with the prompt open. */
 void lede_view_resize(lede_view *view, int cols, int rows);
 
+/* With on, the index pane keeps its place (empty) even though the article has no
+ * entries, so that a text drawn before it is annotated wraps at the width it will have
+ * once its entities are shown. lede_view_set_article() turns it off. */
+void lede_view_reserve_index(lede_view *view, bool on);
+
 /* Fills *geo with where each part goes for the current size. */
 void lede_view_geometry(const lede_view *view, lede_geometry *geo);
 

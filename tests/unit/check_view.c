@@ -544,6 +544,34 @@ START_TEST(test_resize_index_cursor)
 }
 END_TEST
 
+/* A text shown before its entities are known can keep the index's place, so that it
+ * wraps at the width it gets once the index comes; a new article forgets the flag. */
+START_TEST(test_reserve_index)
+{
+    lede_view *v = open_view(100, 30);
+    lede_geometry with;
+    lede_view_geometry(v, &with);
+    ck_assert_int_gt(with.index.w, 0);
+    ck_assert_int_eq(lede_view_set_article(v, &text, NULL, "early"), LEDE_OK);
+    lede_geometry geo;
+    lede_view_geometry(v, &geo);
+    ck_assert_int_eq(geo.index.w, 0);
+    ck_assert_int_eq(geo.article.w, 100);
+    lede_view_reserve_index(v, true);
+    lede_view_geometry(v, &geo);
+    ck_assert_int_eq(geo.article.w, with.article.w);
+    ck_assert_int_eq(geo.index.w, with.index.w);
+    ck_assert_int_eq(lede_layout_width(lede_view_layout(v)), with.article.w);
+    const lede_index_row *rows;
+    ck_assert_uint_eq(lede_view_index_rows(v, &rows), 0);
+    ck_assert_uint_eq(lede_view_index_cursor(v), SIZE_MAX);
+    ck_assert_int_eq(lede_view_set_article(v, &text, NULL, "again"), LEDE_OK);
+    lede_view_geometry(v, &geo);
+    ck_assert_int_eq(geo.index.w, 0);
+    lede_view_free(v);
+}
+END_TEST
+
 START_TEST(test_tiny)
 {
     lede_view *v = open_view(1, 1);
@@ -783,6 +811,7 @@ static Suite *view_suite(void)
     tcase_add_test(tc, test_search);
     tcase_add_test(tc, test_resize_anchor);
     tcase_add_test(tc, test_tiny);
+    tcase_add_test(tc, test_reserve_index);
     tcase_add_test(tc, test_resize_index_cursor);
     tcase_add_test(tc, test_mouse);
     tcase_add_test(tc, test_no_model);
