@@ -42,7 +42,7 @@ typedef struct {
     FILE *diag; /* warnings while curses runs, printed after it ends */
     char *diag_text;
     size_t diag_len;
-    struct sigaction old_int, old_term, old_hup;
+    struct sigaction old_int, old_term, old_hup, old_quit;
 } tui;
 
 /* --- set-up and tear-down ------------------------------------------------------------ */
@@ -58,6 +58,7 @@ static void catch_signals(tui *t)
     sigaction(SIGINT, &sa, &t->old_int);
     sigaction(SIGTERM, &sa, &t->old_term);
     sigaction(SIGHUP, &sa, &t->old_hup);
+    sigaction(SIGQUIT, &sa, &t->old_quit); /* Ctrl-\ must not leave the terminal raw */
 }
 
 static void restore_signals(tui *t)
@@ -65,6 +66,7 @@ static void restore_signals(tui *t)
     sigaction(SIGINT, &t->old_int, NULL);
     sigaction(SIGTERM, &t->old_term, NULL);
     sigaction(SIGHUP, &t->old_hup, NULL);
+    sigaction(SIGQUIT, &t->old_quit, NULL);
 }
 
 static lede_status load_theme(tui *t, const lede_tui_options *opt, char *msg, size_t msg_size)
