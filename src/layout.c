@@ -31,11 +31,6 @@ struct lede_layout {
     size_t wraps;
 };
 
-static bool is_control(uint32_t cp)
-{
-    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
-}
-
 /* Classifies the character at b[i] (i < end) the way the screen shows it. */
 static inline ch_info ch_at(const char *b, size_t i, size_t end)
 {
@@ -52,7 +47,7 @@ static inline ch_info ch_at(const char *b, size_t i, size_t end)
         return ch;
     }
     uint32_t cp = lede_utf8_decode(b + i, end - i, &ch.len);
-    if ((cp == LEDE_UTF8_REPLACEMENT && ch.len == 1) || is_control(cp)) {
+    if ((cp == LEDE_UTF8_REPLACEMENT && ch.len == 1) || lede_utf8_is_control(cp)) {
         ch.cls = CH_BAD;
         return ch;
     }
@@ -397,7 +392,7 @@ int lede_pos_cmp(lede_pos a, lede_pos b)
 
 /* --- runs ---------------------------------------------------------------------------- */
 
-static unsigned type_flag(lede_entity_type type)
+unsigned lede_run_type_flag(lede_entity_type type)
 {
     switch (type) {
     case LEDE_PERSON:
@@ -444,7 +439,7 @@ static unsigned mention_flags(span_walk *w, size_t i)
     const lede_mention *men = &m->mentions[w->mi];
     unsigned flags = 0;
     if (w->ctx->entities && men->entity < m->n_entities)
-        flags |= type_flag(m->entities[men->entity].type);
+        flags |= lede_run_type_flag(m->entities[men->entity].type);
     if (w->ctx->selected != LEDE_NONE && men->entity == w->ctx->selected)
         flags |= LEDE_RUN_SELECTED;
     return flags;

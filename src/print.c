@@ -13,23 +13,6 @@ typedef struct {
     size_t mention, quote, para;
 } cursor;
 
-static unsigned entity_flag(lede_entity_type type)
-{
-    switch (type) {
-    case LEDE_PERSON:
-        return LEDE_RUN_PERSON;
-    case LEDE_PLACE:
-        return LEDE_RUN_PLACE;
-    case LEDE_ORGANIZATION:
-        return LEDE_RUN_ORGANIZATION;
-    case LEDE_GROUP:
-        return LEDE_RUN_GROUP;
-    case LEDE_ENTITY_TYPES:
-        break;
-    }
-    return 0;
-}
-
 /* Returns the LEDE_RUN_* flags of the byte at offset (offsets only grow). */
 static unsigned flags_at(cursor *c, size_t offset)
 {
@@ -48,7 +31,7 @@ static unsigned flags_at(cursor *c, size_t offset)
     if (c->mention < m->n_mentions && m->mentions[c->mention].span.start <= offset) {
         uint32_t id = m->mentions[c->mention].entity;
         if (id < m->n_entities)
-            flags |= entity_flag(m->entities[id].type);
+            flags |= lede_run_type_flag(m->entities[id].type);
     }
     while (c->quote < m->n_quotes && m->quotes[c->quote].span.end <= offset)
         c->quote++;
@@ -100,12 +83,6 @@ static void write_sgr(FILE *out, lede_style st)
     fputc('m', out);
 }
 
-/* Control characters other than tab and line feed would act on the terminal. */
-static bool is_control(uint32_t cp)
-{
-    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp < 0xa0);
-}
-
 static lede_status finish(FILE *out)
 {
     if (fflush(out) != 0 || ferror(out))
@@ -142,7 +119,9 @@ static lede_status print_styled(FILE *out, const lede_text *text, const lede_mod
                 write_sgr(out, st);
             cur = st;
         }
-        bool bad = (cp == LEDE_UTF8_REPLACEMENT && adv == 1) || is_control(cp);
+        /* Control characters other than tab and line feed would act on the terminal. */
+        bool bad = (cp == LEDE_UTF8_REPLACEMENT && adv == 1) ||
+                   (cp != '\t' && cp != '\n' && lede_utf8_is_control(cp));
         if (bad)
             fputs(replacement, out);
         else

@@ -32,7 +32,7 @@ static void on_stop(int sig)
 typedef struct {
     tui_screen ts;
     SCREEN *screen;
-    FILE *tty; /* /dev/tty when stdin or stdout is not the terminal */
+    FILE *tty; /* /dev/tty when stdin is not the terminal */
     lede_article *articles;
     size_t n, cur;
     const lede_annotator *ann;
@@ -81,23 +81,21 @@ static lede_status load_theme(tui *t, const lede_tui_options *opt, char *msg, si
     return st;
 }
 
-/* Starts curses on the terminal: stdin/stdout, or /dev/tty when the article came
- * through a pipe (like less). */
+/* Starts curses on the terminal: stdin/stdout, or /dev/tty for the keys when the
+ * article came through a pipe (like less). main starts the reader only when stdout is
+ * the terminal. */
 static lede_status open_terminal(tui *t, char *msg, size_t msg_size)
 {
-    FILE *in = stdin, *out = stdout;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+    FILE *in = stdin;
+    if (!isatty(STDIN_FILENO)) {
         t->tty = fopen("/dev/tty", "r+");
         if (!t->tty) {
             snprintf(msg, msg_size, "cannot open /dev/tty: %s", strerror(errno));
             return LEDE_ERR_IO;
         }
-        if (!isatty(STDIN_FILENO))
-            in = t->tty;
-        if (!isatty(STDOUT_FILENO))
-            out = t->tty;
+        in = t->tty;
     }
-    t->screen = newterm(NULL, out, in);
+    t->screen = newterm(NULL, stdout, in);
     if (!t->screen) {
         const char *term = getenv("TERM");
         snprintf(msg, msg_size, "cannot use the terminal (TERM=%s)", term ? term : "");

@@ -83,7 +83,7 @@ static lede_style merge(lede_style under, lede_style over)
 static wchar_t printable(uint32_t cp, int *width)
 {
     wchar_t wc = (wchar_t)cp;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+    if (lede_utf8_is_control(cp))
         wc = (wchar_t)LEDE_UTF8_REPLACEMENT;
     int w = wcwidth(wc);
     if (w < 0) {
@@ -286,7 +286,7 @@ void tui_draw(tui_screen *ts)
     erase();
     lede_geometry geo;
     lede_view_geometry(ts->view, &geo);
-    if (geo.too_small || lede_view_too_small(ts->view)) {
+    if (geo.too_small) {
         static const char msg[] = "terminal too small";
         put_text(0, 0, COLS, msg, sizeof msg - 1, A_NORMAL);
         curs_set(0);

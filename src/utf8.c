@@ -251,3 +251,8 @@ size_t lede_utf8_encode(uint32_t cp, char *out)
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+bool lede_utf8_is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+}

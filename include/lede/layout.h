@@ -118,6 +118,10 @@ enum {
     LEDE_RUN_INVALID = 1u << 10 /* invalid UTF-8 or control: draw cols U+FFFD instead */
 };
 
+/* Returns the run flag of an entity type (LEDE_RUN_PERSON for LEDE_PERSON, ...), or 0
+ * for a value that is no type. */
+unsigned lede_run_type_flag(lede_entity_type type);
+
 /* A piece of a line in one style. Without BLANK or INVALID its bytes are valid UTF-8
  * without control characters, to be drawn as they are. */
 typedef struct {

@@ -2,6 +2,7 @@
 #ifndef LEDE_UTF8_H
 #define LEDE_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,10 @@ size_t lede_utf8_invalid_count(const char *s, size_t len);
  * zero-width characters, 2 for East Asian wide and full-width characters and emoji, 1
  * otherwise. Control characters count 1 (they are shown as a replacement). */
 int lede_utf8_width(uint32_t cp);
+
+/* Returns true for a C0 or C1 control character or DEL (U+0000-U+001F, U+007F-U+009F):
+ * the characters that would act on a terminal instead of being shown. */
+bool lede_utf8_is_control(uint32_t cp);
 
 /* Encodes cp into out (at least 4 bytes) and returns the number of bytes written. A
  * surrogate or a value past U+10FFFF is encoded as LEDE_UTF8_REPLACEMENT. */

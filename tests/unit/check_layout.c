@@ -521,6 +521,16 @@ START_TEST(test_headline_runs)
 }
 END_TEST
 
+START_TEST(test_type_flag)
+{
+    ck_assert_uint_eq(lede_run_type_flag(LEDE_PERSON), LEDE_RUN_PERSON);
+    ck_assert_uint_eq(lede_run_type_flag(LEDE_PLACE), LEDE_RUN_PLACE);
+    ck_assert_uint_eq(lede_run_type_flag(LEDE_ORGANIZATION), LEDE_RUN_ORGANIZATION);
+    ck_assert_uint_eq(lede_run_type_flag(LEDE_GROUP), LEDE_RUN_GROUP);
+    ck_assert_uint_eq(lede_run_type_flag(LEDE_ENTITY_TYPES), 0);
+}
+END_TEST
+
 START_TEST(test_run_style)
 {
     lede_theme th;
@@ -694,6 +704,7 @@ static Suite *layout_suite(void)
     tcase_add_test(tc, test_runs);
     tcase_add_test(tc, test_headline_runs);
     tcase_add_test(tc, test_run_style);
+    tcase_add_test(tc, test_type_flag);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -222,6 +222,22 @@ static int str_width(const char *s)
     return w;
 }
 
+START_TEST(test_is_control)
+{
+    ck_assert(lede_utf8_is_control(0));
+    ck_assert(lede_utf8_is_control('\t'));
+    ck_assert(lede_utf8_is_control(0x1f));
+    ck_assert(lede_utf8_is_control(0x7f));
+    ck_assert(lede_utf8_is_control(0x85));
+    ck_assert(lede_utf8_is_control(0x9f));
+    ck_assert(!lede_utf8_is_control(' '));
+    ck_assert(!lede_utf8_is_control('~'));
+    ck_assert(!lede_utf8_is_control(0xa0));
+    ck_assert(!lede_utf8_is_control(0x2028));
+    ck_assert(!lede_utf8_is_control(LEDE_UTF8_REPLACEMENT));
+}
+END_TEST
+
 START_TEST(test_width_strings)
 {
     ck_assert_int_eq(str_width("Kyiv"), 4);
@@ -241,6 +257,7 @@ static Suite *utf8_suite(void)
     tcase_set_timeout(tc, 60);
 
     tcase_add_test(tc, test_decode_valid);
+    tcase_add_test(tc, test_is_control);
     tcase_add_test(tc, test_decode_boundaries);
     tcase_add_test(tc, test_decode_overlong);
     tcase_add_test(tc, test_decode_surrogates_and_range);
