@@ -76,9 +76,12 @@ extern const size_t lede_bindings_count;
 /* Returns the command bound to key, or LEDE_CMD_NONE. */
 lede_cmd lede_keys_command(int key);
 
-/* Writes the name of key into buf (of size > 0, always terminated): "j", "Space",
- * "Down", "PgDn", "Enter", "Esc", "Tab", "\"", or "U+XXXX" for an unnamed key beyond
- * ASCII. Returns the length it would have had with room enough (like snprintf). */
+/* Writes the name of key into buf (of size > 0, always terminated): a printable ASCII
+ * character as itself ("j", "\""), "Space", "Tab", "Enter", "Esc", a LEDE_KEY_* by name
+ * ("Down", "PgDn", "Backspace"), another control character as "C-" and its letter
+ * (1 is "C-A", 31 is "C-_"), and anything else, U+007F (DEL) and 0 included, as
+ * "U+XXXX" (at least four hex digits). Returns the length it would have had with room
+ * enough (like snprintf). */
 size_t lede_keys_name(int key, char *buf, size_t size);
 
 /* Returns the number of lines of the generated help screen. */

@@ -76,6 +76,16 @@ START_TEST(test_key_names)
     ck_assert_str_eq(buf, "Enter");
     lede_keys_name(1, buf, sizeof buf);
     ck_assert_str_eq(buf, "C-A");
+    lede_keys_name(31, buf, sizeof buf);
+    ck_assert_str_eq(buf, "C-_");
+    lede_keys_name(LEDE_KEY_TAB, buf, sizeof buf);
+    ck_assert_str_eq(buf, "Tab");
+    lede_keys_name('"', buf, sizeof buf);
+    ck_assert_str_eq(buf, "\"");
+    lede_keys_name(0x7f, buf, sizeof buf);
+    ck_assert_str_eq(buf, "U+007F");
+    lede_keys_name(0, buf, sizeof buf);
+    ck_assert_str_eq(buf, "U+0000");
     lede_keys_name(0x4e2d, buf, sizeof buf);
     ck_assert_str_eq(buf, "U+4E2D");
     /* A short buffer is cut but terminated, and the full length is returned. */
