@@ -226,32 +226,31 @@ static void draw_index(tui_screen *ts, const lede_rect *r)
     }
 }
 
-/* The help screen: as many columns as it takes to show every line, each as wide as
- * the longest line when there is room, else narrower (the help texts are cut). */
-static void draw_help(tui_screen *ts, int rows)
+/* The help screen in the columns the view lays out, and below it how to close it. */
+static void draw_help(tui_screen *ts)
 {
-    size_t n = lede_keys_help_count();
+    int widths[16];
+    int columns = lede_view_help_columns(ts->view, widths, 16);
+    size_t n = lede_keys_help_count(), rows = lede_view_help_rows(ts->view);
+    size_t top = lede_view_help_top(ts->view);
     char line[128];
-    int longest = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t len = lede_keys_help_line(i, line, sizeof line);
-        int cols = lede_text_cols(line, 0, len < sizeof line ? len : sizeof line - 1);
-        if (cols > longest)
-            longest = cols;
+    int x = 0;
+    for (int c = 0; c < columns && c < 16 && x < COLS; c++) {
+        for (size_t r = 0; r < rows; r++) {
+            size_t i = top + (size_t)c * rows + r;
+            if (i >= n)
+                break;
+            lede_keys_help_line(i, line, sizeof line);
+            bool title = line[0] != '\0' && line[0] != ' ';
+            attr_t a = element_attr(ts, title ? LEDE_EL_INDEX_HEADER : LEDE_EL_TEXT);
+            put_text((int)r, x + 1, COLS - x - 1, line, strlen(line), a);
+        }
+        x += widths[c];
     }
-    int columns = (int)((n + (size_t)rows - 1) / (size_t)rows);
-    int width = COLS / columns;
-    if (width > longest + 3)
-        width = longest + 3;
-    for (size_t i = 0; i < n; i++) {
-        int column = (int)i / rows;
-        if ((column + 1) * width > COLS)
-            break;
-        lede_keys_help_line(i, line, sizeof line);
-        bool title = line[0] != '\0' && line[0] != ' ';
-        attr_t a = element_attr(ts, title ? LEDE_EL_INDEX_HEADER : LEDE_EL_TEXT);
-        put_text((int)i % rows, column * width + 1, width - 2, line, strlen(line), a);
-    }
+    static const char closes[] = "any key closes", scrolls[] = "j/k scroll, any other key closes";
+    bool scroll = lede_view_help_scrolls(ts->view);
+    const char *hint = scroll ? scrolls : closes;
+    put_text((int)rows, 1, COLS - 1, hint, strlen(hint), element_attr(ts, LEDE_EL_INDEX_ROLE));
 }
 
 static void draw_status(tui_screen *ts, int y)
@@ -294,7 +293,7 @@ void tui_draw(tui_screen *ts)
         return;
     }
     if (lede_view_help_shown(ts->view)) {
-        draw_help(ts, geo.status_row > 0 ? geo.status_row : 1);
+        draw_help(ts);
     } else {
         draw_article(ts, &geo.article);
         if (geo.index.w > 0 && geo.index.h > 0)

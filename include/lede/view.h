@@ -25,6 +25,7 @@
 #define LEDE_VIEW_MIN_ROWS 6
 #define LEDE_VIEW_INDEX_MIN_COLS 70 /* the index hides itself below this width */
 #define LEDE_VIEW_INDEX_MAX_COLS 40
+#define LEDE_VIEW_HELP_GAP 3 /* columns between help columns */
 
 typedef struct lede_view lede_view;
 
@@ -89,8 +90,8 @@ void lede_view_reserve_index(lede_view *view, bool on);
 /* Fills *geo with where each part goes for the current size. */
 void lede_view_geometry(const lede_view *view, lede_geometry *geo);
 
-/* Handles one key (see keys.h): edits the prompt when it is open, closes the help
- * screen when it is shown, otherwise applies the key's command. */
+/* Handles one key (see keys.h): edits the prompt when it is open, scrolls or closes
+ * the help screen when it is shown, otherwise applies the key's command. */
 lede_action lede_view_key(lede_view *view, int key);
 
 /* Applies cmd in the current focus. */
@@ -127,6 +128,24 @@ const char *lede_view_prompt(const lede_view *view);
 
 /* Returns true while the help screen (lede_keys_help_line()) is shown. */
 bool lede_view_help_shown(const lede_view *view);
+
+/* Returns how many help lines a column of the help screen holds: all rows but the
+ * status line and the line below the help that says how to close it. */
+size_t lede_view_help_rows(const lede_view *view);
+
+/* Lays out the help screen: help line i goes to column i / lede_view_help_rows().
+ * Returns the number of columns and stores the width of each (the longest of its lines
+ * plus LEDE_VIEW_HELP_GAP) in the first cap entries of widths. When the columns do
+ * not fit in the width, it is one column as wide as the longest line, and it scrolls
+ * (lede_view_help_scrolls()). */
+int lede_view_help_columns(const lede_view *view, int *widths, int cap);
+
+/* Returns true when the help screen is one column with more lines than it has rows:
+ * then j/k and Down/Up scroll it, and any other key closes it. */
+bool lede_view_help_scrolls(const lede_view *view);
+
+/* Returns the first help line to show (0 unless the help scrolls). */
+size_t lede_view_help_top(const lede_view *view);
 
 /* --- mouse ------------------------------------------------------------------------- */
 

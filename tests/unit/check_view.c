@@ -572,6 +572,60 @@ START_TEST(test_reserve_index)
 }
 END_TEST
 
+/* The help screen: columns as wide as their lines when they fit, else one column
+ * that j/k scroll; any other key closes it. */
+START_TEST(test_help_layout)
+{
+    size_t n = lede_keys_help_count();
+    int widths[8];
+    lede_view *v = open_view(200, 24);
+    ck_assert_uint_eq(lede_view_help_rows(v), 22);
+    int columns = lede_view_help_columns(v, widths, 8);
+    ck_assert_int_eq(columns, (int)((n + 21) / 22));
+    ck_assert_int_gt(columns, 1);
+    int total = 0;
+    for (int c = 0; c < columns; c++) {
+        ck_assert_int_gt(widths[c], LEDE_VIEW_HELP_GAP);
+        total += widths[c];
+    }
+    ck_assert_int_le(total, 200);
+    ck_assert(!lede_view_help_scrolls(v));
+    press(v, "?");
+    press(v, "j");
+    ck_assert(!lede_view_help_shown(v));
+
+    lede_view_resize(v, 80, 24);
+    ck_assert_int_eq(lede_view_help_columns(v, widths, 8), 1);
+    char line[128];
+    for (size_t i = 0; i < n; i++) {
+        size_t len = lede_keys_help_line(i, line, sizeof line);
+        ck_assert_int_le(lede_text_cols(line, 0, len), widths[0] - LEDE_VIEW_HELP_GAP);
+    }
+    ck_assert(lede_view_help_scrolls(v));
+    press(v, "?");
+    ck_assert_uint_eq(lede_view_help_top(v), 0);
+    press(v, "jjj");
+    ck_assert(lede_view_help_shown(v));
+    ck_assert_uint_eq(lede_view_help_top(v), 3);
+    press(v, "k");
+    ck_assert_uint_eq(lede_view_help_top(v), 2);
+    for (size_t i = 0; i < n; i++)
+        press(v, "j");
+    ck_assert_uint_eq(lede_view_help_top(v), n - 22);
+    press(v, "x");
+    ck_assert(!lede_view_help_shown(v));
+    press(v, "?");
+    ck_assert_uint_eq(lede_view_help_top(v), 0);
+    press(v, "?");
+    ck_assert(!lede_view_help_shown(v));
+
+    lede_view_resize(v, 120, 40);
+    ck_assert_int_eq(lede_view_help_columns(v, widths, 8), 1);
+    ck_assert(!lede_view_help_scrolls(v));
+    lede_view_free(v);
+}
+END_TEST
+
 START_TEST(test_tiny)
 {
     lede_view *v = open_view(1, 1);
@@ -811,6 +865,7 @@ static Suite *view_suite(void)
     tcase_add_test(tc, test_search);
     tcase_add_test(tc, test_resize_anchor);
     tcase_add_test(tc, test_tiny);
+    tcase_add_test(tc, test_help_layout);
     tcase_add_test(tc, test_reserve_index);
     tcase_add_test(tc, test_resize_index_cursor);
     tcase_add_test(tc, test_mouse);
