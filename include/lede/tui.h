@@ -16,8 +16,9 @@ typedef struct {
 
 /* Shows the n >= 1 loaded articles (each annotated when first shown) until the user
  * quits. Keys come from the terminal on stdin, or from /dev/tty when stdin is a pipe.
- * Curses is always ended before this returns, also on SIGINT and SIGTERM. Returns OK,
- * or a status with a one-line reason in msg (of size msg_size) for main to print. */
+ * Curses is always ended before this returns, also on SIGINT, SIGTERM, SIGQUIT and
+ * SIGHUP. Returns OK, or a status with a one-line reason in msg (of size msg_size) for
+ * main to print. */
 lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator *ann,
                          const lede_tui_options *opt, char *msg, size_t msg_size);
 
