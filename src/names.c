@@ -155,7 +155,18 @@ static size_t make_key_fold(const char *s, size_t start, size_t end, char *key, 
 
 static size_t make_key(const char *s, size_t start, size_t end, char *key)
 {
-    return make_key_fold(s, start, end, key, false);
+    /* Most names are words with single spaces between them: copy those as they are. */
+    size_t len = end - start;
+    if (len >= KEY_MAX)
+        return 0;
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= ' ' && (c != ' ' || i == start || s[i - 1] == ' '))
+            return make_key_fold(s, start, end, key, false);
+    }
+    memcpy(key, s + start, len);
+    key[len] = '\0';
+    return len;
 }
 
 static bool lex_has(const lede_namer *nm, lede_lex_kind kind, const char *s, size_t len)
