@@ -198,8 +198,14 @@ static void read_word(const lede_namer *nm, const char *s, size_t end, size_t p,
     size_t i = p, len, letters_since_dot = 0;
     bool dotted = false;
     while (i < end) {
+        unsigned char b = (unsigned char)s[i];
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+            i++; /* plain ASCII letters need no decoding */
+            letters_since_dot++;
+            continue;
+        }
         uint32_t c = lede_cp_at(s, end, i, &len);
-        if (lede_is_word_cp(c)) {
+        if (b >= 0x80 && lede_is_word_cp(c)) {
             i += len;
             letters_since_dot++;
             continue;
