@@ -444,12 +444,13 @@ static bool role_after(const lede_namer *nm, const char *s, size_t end, size_t p
     if (p + 6 < end && memcmp(s + p + 2, "who ", 4) == 0)
         return true;
     size_t q = p + 2;
-    for (int words = 0; words < 4 && starts_lower(s, end, q); words++) {
+    for (int words = 0; words < 5 && (starts_lower(s, end, q) || starts_upper(s, end, q));
+         words++) {
         token w;
         read_word(nm, s, end, q, &w);
         if (in_list(stops, s + w.start, w.end - w.start))
             return false;
-        if (lex_has(nm, LEDE_LEX_TITLE, s + w.start, w.end - w.start))
+        if (starts_lower(s, end, q) && lex_has(nm, LEDE_LEX_TITLE, s + w.start, w.end - w.start))
             return true;
         q = skip_gap(s, end, w.end);
         if (!q)

@@ -307,6 +307,18 @@ static bool is_speech_verb(const ctx *c, const qtok *t)
         return false;
     const char *w = c->s + t->start;
     size_t len = t->end - t->start;
+    /* After a possessive or a determiner it is a noun: "Obama's remarks", "the claims". */
+    static const char *const owners[] = {"the", "a",    "his", "her", "their", "its",   "our",
+                                         "my",  "your", "The", "His", "Her",   "Their", NULL};
+    qtok p;
+    if (prev_tok(c->s, 0, t->start, &p) && p.cp == 0) {
+        size_t plen = p.end - p.start;
+        const char *pw = c->s + p.start;
+        if (tok_in(c->s, &p, owners) ||
+            (plen > 2 && pw[plen - 1] == 's' &&
+             (pw[plen - 2] == '\'' || (plen > 4 && memcmp(pw + plen - 4, "’", 3) == 0))))
+            return false;
+    }
     if (tok_in(c->s, t, irregular))
         return true;
     /* "is calling", "was describing": a progressive form after its auxiliary; "asking,
@@ -459,6 +471,12 @@ static bool subject_before_aside(const ctx *c, size_t lo, const qtok *t, lede_qu
         qtok w;
         const lede_name *n =
             prev_tok(c->s, lo, u.start, &w) && w.cp == 0 ? name_ending_at(c->names, w.end) : NULL;
+        /* "Another critic, Laurence H. Tribe, likened": the aside is the name itself. */
+        const lede_name *inner = name_ending_at(c->names, t->start);
+        if (open == ',' && inner && inner->span.start > u.start &&
+            c->model->entities[inner->entity].type == LEDE_PERSON &&
+            (!n || c->model->entities[n->entity].type != LEDE_PERSON))
+            n = inner;
         if (n && n->span.start >= lo && !best)
             best = n;
         if (n && n->span.start >= lo && c->model->entities[n->entity].type == LEDE_PERSON) {
@@ -694,8 +712,10 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
             if (is_core_verb(c, &verbs[i]) != (pass == 0))
                 continue;
             set_cue(q, &verbs[i]);
+            /* Only a verb of speech proper inverts ("said Trump: “…”"); after another
+             * verb the next words are its object ("likened the rules to “…”"). */
             if (subject_before(c, lo, verbs[i].start, q) ||
-                subject_after(c, f->start, verbs[i].end, q))
+                (pass == 0 && subject_after(c, f->start, verbs[i].end, q)))
                 return true;
             q->has_cue = false;
         }

@@ -369,6 +369,20 @@ START_TEST(participles_and_long_appositions)
 }
 END_TEST
 
+
+START_TEST(nouns_and_asides_in_attribution)
+{
+    annotate("Maria Lopez, a senior adviser to the Acme campaign, called Peter Hansen's "
+             "remarks \"a true wake-up call\" on Monday.\n\n"
+             "Another critic, Tomas Berg, likened the rules to \"burning the house.\"\n\n"
+             "Ada Finch, the Oslo port chief, said the plan was \"late.\"\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(speaker_of(0), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(1), "Tomas Berg");
+    ck_assert_str_eq(speaker_of(2), "Ada Finch");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -511,6 +525,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, attribution_by_dash_core_verbs_and_openers);
     tcase_add_test(quotes, the_head_of_the_phrase_speaks);
     tcase_add_test(quotes, participles_and_long_appositions);
+    tcase_add_test(quotes, nouns_and_asides_in_attribution);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
