@@ -582,9 +582,11 @@ static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end
     } else if (b - a > 1 && first->end - first->start == 2 && s[first->start + 1] == '.') {
         c->hint = LEDE_PERSON; /* "D. Blenkiron" */
         c->strong = true;
-    } else if (tok_has(nm, LEDE_LEX_FIRST, s, first) && !tok_has(nm, LEDE_LEX_PLACE, s, first)) {
+    } else if (b - a > 1 && tok_has(nm, LEDE_LEX_FIRST, s, first) &&
+               !tok_has(nm, LEDE_LEX_PLACE, s, first)) {
+        /* A first name and more; a first name alone ("visit Charlotte") says little. */
         c->hint = LEDE_PERSON;
-        c->strong = b - a > 1;
+        c->strong = true;
     } else if (b - a > 1 && country_after(nm, s, end, last->name_end)) {
         c->hint = LEDE_PERSON;
         c->strong = true;

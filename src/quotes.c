@@ -557,6 +557,9 @@ static bool subject_before(const ctx *c, size_t lo, size_t vstart, lede_quote *q
         return sentence_subject(c, lo, t.start, q);
     if (t.cp == ')' || t.cp == ',')
         return subject_before_aside(c, lo, &t, q);
+    /* "Trump bemoaned the unrest and said …": coordinated verbs share the subject. */
+    if (tok_is(c->s, &t, "and"))
+        return sentence_subject(c, lo, t.start, q);
     if (t.cp != 0)
         return false;
     if (tok_is(c->s, &t, "who")) {
@@ -887,11 +890,14 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         found *f = &fl.items[i];
         const lede_span *para = &text->paras[f->para].span;
         f->q.partial = is_partial(text->bytes, para->start, f);
-        /* A few words quoted inside a sentence belong to the sentence's own speaker;
-         * a full quote is most often attributed after it. */
+        /* Words quoted inside a sentence ("said the plan was “late”") belong to the
+         * sentence's own speaker; a quote that stands alone is most often attributed
+         * after it. */
         bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end) ||
                     attribute_colon_name(&c, f, para->start);
-        if (!done && f->q.partial)
+        qtok prev;
+        bool embedded = prev_tok(text->bytes, para->start, f->start, &prev) && prev.cp == 0;
+        if (!done && embedded)
             done = attribute_before(&c, f, para->start) || attribute_after(&c, f, para->end);
         else if (!done)
             done = attribute_after(&c, f, para->end) || attribute_before(&c, f, para->start);

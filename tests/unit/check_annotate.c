@@ -383,6 +383,18 @@ START_TEST(nouns_and_asides_in_attribution)
 }
 END_TEST
 
+
+START_TEST(a_first_name_alone_is_no_person)
+{
+    annotate("The team will visit Linnea on Sunday, and Peter Hansen bemoaned the rain and "
+             "said he feared a \"very wet\" game.\n");
+    const lede_entity *e = entity("Linnea");
+    ck_assert(e == NULL || e->type != LEDE_PERSON);
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Peter Hansen");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -526,6 +538,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, the_head_of_the_phrase_speaks);
     tcase_add_test(quotes, participles_and_long_appositions);
     tcase_add_test(quotes, nouns_and_asides_in_attribution);
+    tcase_add_test(quotes, a_first_name_alone_is_no_person);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
