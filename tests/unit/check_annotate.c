@@ -4,6 +4,7 @@
 #include <string.h>
 #include "lede/annotate.h"
 #include "lede/article.h"
+#include "check_util.h"
 
 static lede_lexicon *lex;
 static lede_annotator *ann;
@@ -159,7 +160,6 @@ START_TEST(acronym_follows_long_form)
 }
 END_TEST
 
-
 START_TEST(role_names_are_mentions)
 {
     annotate("Norway's Prime Minister Ingrid Berg met European Commission President Anna "
@@ -207,8 +207,6 @@ START_TEST(all_capital_lines_use_known_names)
     ck_assert_ptr_null(entity("SOCCER"));
 }
 END_TEST
-
-
 
 START_TEST(country_in_parentheses_marks_a_person)
 {
@@ -261,7 +259,6 @@ START_TEST(quote_attribution_forms)
 }
 END_TEST
 
-
 START_TEST(appositive_role_and_verb_make_a_person)
 {
     annotate("Keron Vale, executive director of the group, spoke. “We are ready,” said Vale.\n\n"
@@ -295,7 +292,6 @@ START_TEST(transcript_speaker_labels)
 }
 END_TEST
 
-
 START_TEST(titles_and_markup_are_not_quotes)
 {
     annotate("She spoke on CNN's \"Meet the Voters,\" and later on “Morning Desk.” He called "
@@ -304,7 +300,6 @@ START_TEST(titles_and_markup_are_not_quotes)
     ck_assert_str_eq(span_text(model.quotes[0].span), "“Little Miss Sunshine”");
 }
 END_TEST
-
 
 START_TEST(attribution_across_appositions_and_colons)
 {
@@ -324,7 +319,6 @@ START_TEST(attribution_across_appositions_and_colons)
 }
 END_TEST
 
-
 START_TEST(attribution_by_dash_core_verbs_and_openers)
 {
     annotate("Peter Hansen spoke. Maria Lopez said the floods demand “more money” now.\n\n"
@@ -343,7 +337,6 @@ START_TEST(attribution_by_dash_core_verbs_and_openers)
 }
 END_TEST
 
-
 START_TEST(the_head_of_the_phrase_speaks)
 {
     annotate("Maria Lopez ran. “It is over,” said former Lopez adviser Peter Hansen.\n\n"
@@ -353,7 +346,6 @@ START_TEST(the_head_of_the_phrase_speaks)
     ck_assert_str_eq(span_text(model.quotes[1].source), "Acme Research");
 }
 END_TEST
-
 
 START_TEST(participles_and_long_appositions)
 {
@@ -369,7 +361,6 @@ START_TEST(participles_and_long_appositions)
 }
 END_TEST
 
-
 START_TEST(nouns_and_asides_in_attribution)
 {
     annotate("Maria Lopez, a senior adviser to the Acme campaign, called Peter Hansen's "
@@ -382,7 +373,6 @@ START_TEST(nouns_and_asides_in_attribution)
     ck_assert_str_eq(speaker_of(2), "Ada Finch");
 }
 END_TEST
-
 
 START_TEST(a_first_name_alone_is_no_person)
 {
@@ -552,9 +542,5 @@ static Suite *annotate_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(annotate_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(annotate_suite());
 }

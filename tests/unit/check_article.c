@@ -8,20 +8,9 @@
 #include <unistd.h>
 #include "lede/annotate.h"
 #include "lede/article.h"
+#include "check_util.h"
 
-static char dir[] = "/tmp/check_article.XXXXXX";
-
-/* Writes len bytes of data to dir/name and returns the path (static buffer). */
-static const char *make_file(const char *name, const char *data, size_t len)
-{
-    static char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
-    return path;
-}
+static char dir[64];
 
 static const char news[] = "Mayor Elena Ruiz opened the harbour on Monday.\n"
                            "\xE2\x80\x9CIt is a good day,\xE2\x80\x9D Ruiz said.\n";
@@ -32,7 +21,7 @@ START_TEST(open_defers_the_text)
     lede_annotator *ann;
     ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
     ck_assert_int_eq(lede_annotator_new(lex, &ann), LEDE_OK);
-    const char *path = make_file("news.txt", news, sizeof news - 1);
+    const char *path = check_write_in(dir, "news.txt", news, sizeof news - 1);
     lede_article a, b;
     ck_assert_int_eq(lede_article_open(&a, path), LEDE_OK);
     ck_assert_str_eq(a.path, path);
@@ -64,11 +53,12 @@ START_TEST(open_checks_up_front)
     ck_assert_int_eq(lede_article_open(&a, path), LEDE_ERR_NOENT);
     ck_assert_ptr_null(a.path);
     snprintf(path, sizeof path, "%s/news.txt/below", dir);
-    make_file("news.txt", news, sizeof news - 1);
+    check_write_in(dir, "news.txt", news, sizeof news - 1);
     ck_assert_int_eq(lede_article_open(&a, path), LEDE_ERR_NOENT);
     ck_assert_int_eq(lede_article_open(&a, dir), LEDE_ERR_ISDIR);
-    ck_assert_int_eq(lede_article_open(&a, make_file("empty.txt", "", 0)), LEDE_ERR_EMPTY);
-    const char *locked = make_file("locked.txt", news, sizeof news - 1);
+    ck_assert_int_eq(lede_article_open(&a, check_write_in(dir, "empty.txt", "", 0)),
+                     LEDE_ERR_EMPTY);
+    const char *locked = check_write_in(dir, "locked.txt", news, sizeof news - 1);
     ck_assert_int_eq(chmod(locked, 0), 0);
     /* root reads anything: then the file opens like any other. */
     lede_status want = geteuid() == 0 ? LEDE_OK : LEDE_ERR_ACCESS;
@@ -86,18 +76,20 @@ START_TEST(load_failure_shows_when_annotating)
     char bin[512];
     memset(bin, 0, sizeof bin);
     lede_article a;
-    ck_assert_int_eq(lede_article_open(&a, make_file("blob.bin", bin, sizeof bin)), LEDE_OK);
+    ck_assert_int_eq(lede_article_open(&a, check_write_in(dir, "blob.bin", bin, sizeof bin)),
+                     LEDE_OK);
     ck_assert_int_eq(lede_article_annotate(&a, ann), LEDE_ERR_BINARY);
     ck_assert(!a.annotated);
     ck_assert_ptr_null(a.text.bytes);
     ck_assert_uint_eq(a.text.n_paras, 0);
     /* Only white space: no bytes of text either. */
     lede_article_free(&a);
-    ck_assert_int_eq(lede_article_open(&a, make_file("blank.txt", " \n\t\n", 4)), LEDE_OK);
+    ck_assert_int_eq(lede_article_open(&a, check_write_in(dir, "blank.txt", " \n\t\n", 4)),
+                     LEDE_OK);
     ck_assert_int_eq(lede_article_annotate(&a, ann), LEDE_ERR_EMPTY);
     /* The file went away between opening and reading. */
     lede_article_free(&a);
-    const char *gone = make_file("gone.txt", news, sizeof news - 1);
+    const char *gone = check_write_in(dir, "gone.txt", news, sizeof news - 1);
     ck_assert_int_eq(lede_article_open(&a, gone), LEDE_OK);
     ck_assert_int_eq(unlink(gone), 0);
     ck_assert_int_eq(lede_article_annotate(&a, ann), LEDE_ERR_NOENT);
@@ -121,16 +113,10 @@ static Suite *article_suite(void)
 
 int main(void)
 {
-    if (!mkdtemp(dir))
+    if (!check_mkdtemp(dir, sizeof dir, "check_article"))
         return 1;
-    SRunner *sr = srunner_create(article_suite());
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        failed++;
-    return failed != 0;
+    int status = check_run_mode(article_suite(), CK_NOFORK);
+    if (check_rmtree(dir) != 0)
+        status = EXIT_FAILURE;
+    return status;
 }

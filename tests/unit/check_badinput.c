@@ -5,7 +5,6 @@
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -23,6 +22,7 @@
 #include "lede/theme.h"
 #include "lede/utf8.h"
 #include "lede/view.h"
+#include "check_util.h"
 
 #define LATIN1_ARTICLE LEDE_SHARED "/corpus/bbc/sport/199.txt"
 
@@ -30,18 +30,9 @@ static char tmpdir[64];
 static lede_lexicon *lex;
 static lede_annotator *ann;
 
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void setup(void)
 {
-    strcpy(tmpdir, "/tmp/check_badinput.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    ck_assert_ptr_nonnull(check_mkdtemp(tmpdir, sizeof tmpdir, "check_badinput"));
     ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
     ck_assert_int_eq(lede_annotator_new(lex, &ann), LEDE_OK);
 }
@@ -50,19 +41,7 @@ static void teardown(void)
 {
     lede_annotator_free(ann);
     lede_lexicon_free(lex);
-    nftw(tmpdir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Writes len bytes to tmpdir/name and returns the path (static). */
-static const char *write_file(const char *name, const char *bytes, size_t len)
-{
-    static char path[256];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
-    return path;
+    check_rmtree(tmpdir);
 }
 
 static void expect_refused(const char *path, lede_status want)
@@ -169,7 +148,7 @@ END_TEST
 /* Root reads every file, so as root the check runs in a child that became "nobody". */
 START_TEST(test_no_permission)
 {
-    const char *path = write_file("secret.txt", "Nobody may read this.\n", 22);
+    const char *path = check_write_in(tmpdir, "secret.txt", "Nobody may read this.\n", 22);
     ck_assert_int_eq(chmod(path, 0), 0);
     if (geteuid() != 0) {
         expect_refused(path, LEDE_ERR_ACCESS);
@@ -197,9 +176,9 @@ END_TEST
 
 START_TEST(test_empty_and_white_space)
 {
-    expect_refused(write_file("empty.txt", "", 0), LEDE_ERR_EMPTY);
+    expect_refused(check_write_in(tmpdir, "empty.txt", "", 0), LEDE_ERR_EMPTY);
     static const char blank[] = " \t\r\n\n\f\v  \r\n";
-    expect_refused(write_file("blank.txt", blank, sizeof blank - 1), LEDE_ERR_EMPTY);
+    expect_refused(check_write_in(tmpdir, "blank.txt", blank, sizeof blank - 1), LEDE_ERR_EMPTY);
     lede_text t;
     ck_assert_int_eq(lede_text_from_buffer("\xef\xbb\xbf \n", 5, &t), LEDE_ERR_EMPTY);
 }
@@ -270,7 +249,7 @@ START_TEST(test_nul_bytes)
     char many[4096];
     for (size_t i = 0; i < sizeof many; i++)
         many[i] = i % 8 ? 'a' : '\0';
-    expect_refused(write_file("nul.txt", many, sizeof many), LEDE_ERR_BINARY);
+    expect_refused(check_write_in(tmpdir, "nul.txt", many, sizeof many), LEDE_ERR_BINARY);
 }
 END_TEST
 
@@ -424,7 +403,7 @@ START_TEST(test_theme_bad_lines)
     ck_assert_uint_eq(theme.styles[LEDE_EL_PERSON].attrs, LEDE_ATTR_BOLD);
     ck_assert_int_eq(theme.styles[LEDE_EL_SEARCH].bg, 2);
     /* Loaded from a file, a theme with bad lines is still a theme. */
-    const char *path = write_file("bad.theme", bad, sizeof bad - 1);
+    const char *path = check_write_in(tmpdir, "bad.theme", bad, sizeof bad - 1);
     ck_assert_int_eq(lede_theme_load(&theme, path, NULL), LEDE_OK);
 }
 END_TEST
@@ -448,7 +427,7 @@ START_TEST(test_state_damaged_or_unreadable)
     };
 #undef DAMAGED
     for (size_t i = 0; i < sizeof damaged / sizeof damaged[0]; i++) {
-        const char *path = write_file("positions", damaged[i].bytes, damaged[i].len);
+        const char *path = check_write_in(tmpdir, "positions", damaged[i].bytes, damaged[i].len);
         char *diag = NULL;
         size_t dlen = 0;
         FILE *f = open_memstream(&diag, &dlen);
@@ -608,9 +587,5 @@ static Suite *badinput_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(badinput_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_run(badinput_suite());
 }

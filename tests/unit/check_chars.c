@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/chars.h"
+#include "check_util.h"
 
 START_TEST(classes)
 {
@@ -49,9 +50,5 @@ int main(void)
     tcase_add_test(tc, classes);
     tcase_add_test(tc, decode_backwards);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include "lede/keys.h"
+#include "check_util.h"
 
 START_TEST(test_every_command_has_a_key)
 {
@@ -154,9 +155,5 @@ static Suite *keys_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(keys_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed != 0;
+    return check_run(keys_suite());
 }

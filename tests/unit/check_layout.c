@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lede/layout.h"
 #include "lede/utf8.h"
+#include "check_util.h"
 
 static const char *const samples[] = {
     /* English */
@@ -711,9 +712,5 @@ static Suite *layout_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(layout_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed != 0;
+    return check_run(layout_suite());
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "lede/blob.h"
 #include "lede/lexicon.h"
+#include "check_util.h"
 
 /* Diagnostics go to a memory stream so the tests can read them. */
 struct diag {
@@ -498,9 +499,5 @@ static Suite *lexicon_suite(void)
 
 int main(void)
 {
-    SRunner *runner = srunner_create(lexicon_suite());
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed != 0;
+    return check_run(lexicon_suite());
 }

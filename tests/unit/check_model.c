@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/model.h"
+#include "check_util.h"
 
 static lede_span sp(size_t start, size_t end)
 {
@@ -505,9 +506,5 @@ static Suite *model_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(model_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_run(model_suite());
 }

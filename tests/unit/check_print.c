@@ -9,6 +9,7 @@
 #include "lede/print.h"
 #include "lede/text.h"
 #include "lede/theme.h"
+#include "check_util.h"
 
 static const char article[] = "Storm Closes Harbour\n"
                               "\n"
@@ -230,9 +231,5 @@ static Suite *print_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(print_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed != 0;
+    return check_run(print_suite());
 }

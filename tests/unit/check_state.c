@@ -2,7 +2,6 @@
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,36 +10,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lede/state.h"
+#include "check_util.h"
 
 static char tmpdir[64];
 static char file[256];
 
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void setup(void)
 {
-    strcpy(tmpdir, "/tmp/check_state.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    ck_assert_ptr_nonnull(check_mkdtemp(tmpdir, sizeof tmpdir, "check_state"));
     snprintf(file, sizeof file, "%s/positions", tmpdir);
 }
 
 static void teardown(void)
 {
-    nftw(tmpdir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-}
-
-static void write_raw(const char *path, const char *bytes, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
+    check_rmtree(tmpdir);
 }
 
 /* Counts the entries of dir other than "." and "..". */
@@ -184,7 +167,7 @@ START_TEST(test_damaged_files)
         RAW("\xff\xfe\x00\x01\x02"),
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        write_raw(file, cases[i].bytes, cases[i].len);
+        check_write_file(file, cases[i].bytes, cases[i].len);
         lede_state s;
         lede_state_init(&s);
         ck_assert_int_eq(lede_state_set(&s, "/stale", 1, 1), LEDE_OK);
@@ -206,7 +189,7 @@ END_TEST
 
 START_TEST(test_damaged_file_is_replaced_by_remember)
 {
-    write_raw(file, "junk\n", 5);
+    check_write_file(file, "junk\n", 5);
     ck_assert_int_eq(lede_state_remember(file, "/x", 5, 50, NULL), LEDE_OK);
     lede_state s;
     lede_state_init(&s);
@@ -246,7 +229,7 @@ START_TEST(test_unusable_places)
     /* The state directory's parent is a regular file. */
     char blocker[300], under[400];
     snprintf(blocker, sizeof blocker, "%s/blocker", tmpdir);
-    write_raw(blocker, "x", 1);
+    check_write_file(blocker, "x", 1);
     snprintf(under, sizeof under, "%s/lede/positions", blocker);
     ck_assert_int_eq(lede_state_save(&s, under), LEDE_ERR_NOENT);
     ck_assert_int_eq(lede_state_load(&s, under, NULL), LEDE_OK);
@@ -265,7 +248,7 @@ START_TEST(test_unusable_places)
     if (geteuid() != 0) {
         char locked[300];
         snprintf(locked, sizeof locked, "%s/locked", tmpdir);
-        write_raw(locked, "lede-state 1\n", 13);
+        check_write_file(locked, "lede-state 1\n", 13);
         ck_assert_int_eq(chmod(locked, 0), 0);
         ck_assert_int_eq(lede_state_load(&s, locked, NULL), LEDE_ERR_ACCESS);
     }
@@ -365,9 +348,5 @@ static Suite *state_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(state_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed != 0;
+    return check_run(state_suite());
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/status.h"
+#include "check_util.h"
 
 START_TEST(test_from_errno_files)
 {
@@ -52,9 +53,5 @@ static Suite *status_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(status_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_run(status_suite());
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/strmap.h"
+#include "check_util.h"
 
 START_TEST(put_get_replace)
 {
@@ -72,9 +73,5 @@ int main(void)
     tcase_add_test(tc, keys_are_bytes);
     tcase_add_test(tc, hash_is_fnv1a);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -1,6 +1,5 @@
 /* check_text.c - loading bytes exactly as read, refusing non-text, finding paragraphs. */
 #include <check.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lede/text.h"
+#include "check_util.h"
 
 #define FIX(name) LEDE_FIXTURES "/" name
 
@@ -17,38 +17,13 @@ static char tmp_dir[64];
 
 static void make_tmp_dir(void)
 {
-    strcpy(tmp_dir, "/tmp/lede-text-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmp_dir));
+    ck_assert_ptr_nonnull(check_mkdtemp(tmp_dir, sizeof tmp_dir, "check_text"));
 }
 
 /* Removes the test directory and the files in it. */
 static void remove_tmp_dir(void)
 {
-    DIR *d = opendir(tmp_dir);
-    struct dirent *e;
-
-    ck_assert_ptr_nonnull(d);
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        ck_assert_int_eq(unlinkat(dirfd(d), e->d_name, 0), 0);
-    }
-    closedir(d);
-    ck_assert_int_eq(rmdir(tmp_dir), 0);
-}
-
-/* Writes len bytes into a new file in the test directory and returns its path. */
-static const char *write_tmp(const char *name, const char *bytes, size_t len)
-{
-    static char path[256];
-    FILE *f;
-
-    snprintf(path, sizeof path, "%s/%s", tmp_dir, name);
-    f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
-    return path;
+    ck_assert_int_eq(check_rmtree(tmp_dir), 0);
 }
 
 /* Checks that text has exactly n paragraphs with these texts and kinds. */
@@ -222,7 +197,7 @@ START_TEST(test_load_no_permission)
         return;
     }
     make_tmp_dir();
-    path = write_tmp("secret.txt", "Nobody may read this.\n", 22);
+    path = check_write_in(tmp_dir, "secret.txt", "Nobody may read this.\n", 22);
     ck_assert_int_eq(chmod(path, 0), 0);
     ck_assert_int_eq(lede_text_load(path, &t), LEDE_ERR_ACCESS);
     expect_zeroed(&t);
@@ -237,7 +212,7 @@ START_TEST(test_file_read)
     const char *path;
 
     make_tmp_dir();
-    path = write_tmp("bytes.txt", "one\0two\r\n", 9);
+    path = check_write_in(tmp_dir, "bytes.txt", "one\0two\r\n", 9);
     ck_assert_int_eq(lede_file_read(path, SIZE_MAX, &bytes, &len), LEDE_OK);
     ck_assert_uint_eq(len, 9);
     ck_assert_mem_eq(bytes, "one\0two\r\n", 9);
@@ -249,7 +224,7 @@ START_TEST(test_file_read)
     ck_assert_int_eq(lede_file_read(path, 8, &bytes, &len), LEDE_ERR_IO);
     ck_assert_ptr_null(bytes);
     ck_assert_uint_eq(len, 0);
-    path = write_tmp("empty.txt", "", 0);
+    path = check_write_in(tmp_dir, "empty.txt", "", 0);
     ck_assert_int_eq(lede_file_read(path, SIZE_MAX, &bytes, &len), LEDE_OK);
     ck_assert_uint_eq(len, 0);
     ck_assert_int_eq(bytes[0], '\0');
@@ -277,7 +252,7 @@ START_TEST(test_file_read_errors)
     if (geteuid() != 0) {
         const char *path;
         make_tmp_dir();
-        path = write_tmp("secret.txt", "x\n", 2);
+        path = check_write_in(tmp_dir, "secret.txt", "x\n", 2);
         ck_assert_int_eq(chmod(path, 0), 0);
         ck_assert_int_eq(lede_file_read(path, SIZE_MAX, &bytes, &len), LEDE_ERR_ACCESS);
         ck_assert_ptr_null(bytes);
@@ -312,8 +287,10 @@ START_TEST(test_empty)
     }
     ck_assert_int_eq(lede_text_from_buffer(NULL, 0, &t), LEDE_ERR_EMPTY);
     make_tmp_dir();
-    ck_assert_int_eq(lede_text_load(write_tmp("empty.txt", "", 0), &t), LEDE_ERR_EMPTY);
-    ck_assert_int_eq(lede_text_load(write_tmp("blank.txt", "  \n \n", 5), &t), LEDE_ERR_EMPTY);
+    ck_assert_int_eq(lede_text_load(check_write_in(tmp_dir, "empty.txt", "", 0), &t),
+                     LEDE_ERR_EMPTY);
+    ck_assert_int_eq(lede_text_load(check_write_in(tmp_dir, "blank.txt", "  \n \n", 5), &t),
+                     LEDE_ERR_EMPTY);
     remove_tmp_dir();
     /* A BOM in the middle is not white space. */
     ck_assert_int_eq(lede_text_from_buffer("\n\xEF\xBB\xBF", 4, &t), LEDE_OK);
@@ -727,9 +704,5 @@ static Suite *text_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(text_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_run(text_suite());
 }

@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lede/blob.h"
 #include "lede/theme.h"
+#include "check_util.h"
 
 /* Diagnostics go to a memory stream so that tests can read them. */
 typedef struct {
@@ -43,14 +43,6 @@ static lede_status parse(lede_theme *t, const char *s, diag_buf *d)
 
 static char tmpdir[64];
 
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void setup(void)
 {
     tmpdir[0] = '\0';
@@ -59,30 +51,20 @@ static void setup(void)
 static void teardown(void)
 {
     if (tmpdir[0])
-        nftw(tmpdir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+        check_rmtree(tmpdir);
 }
 
-static void make_tmpdir(void)
-{
-    strcpy(tmpdir, "/tmp/check_theme.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
+/* Writes the string content to tmpdir/rel. */
 static void write_file(const char *rel, const char *content)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_int_eq(fputs(content, f) >= 0, 1);
-    ck_assert_int_eq(fclose(f), 0);
+    check_write_in(tmpdir, rel, content, strlen(content));
 }
 
 /* Points XDG_CONFIG_HOME at tmpdir and creates tmpdir/lede/themes. */
 static void use_tmp_config(void)
 {
     char path[256];
-    make_tmpdir();
+    ck_assert_ptr_nonnull(check_mkdtemp(tmpdir, sizeof tmpdir, "check_theme"));
     setenv("XDG_CONFIG_HOME", tmpdir, 1);
     snprintf(path, sizeof path, "%s/lede", tmpdir);
     ck_assert_int_eq(mkdir(path, 0700), 0);
@@ -422,9 +404,5 @@ static Suite *theme_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(theme_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed != 0;
+    return check_run(theme_suite());
 }

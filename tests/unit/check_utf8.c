@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/utf8.h"
+#include "check_util.h"
 
 /* Decodes all of s and checks the code points and advances it yields. */
 static void expect_decode(const char *s, size_t len, const uint32_t *cps, const size_t *advs,
@@ -277,9 +278,5 @@ static Suite *utf8_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(utf8_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_run(utf8_suite());
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/view.h"
+#include "check_util.h"
 
 /* A made-up story: 40 paragraphs after a headline, with people, a place, an
  * organisation, a group and quotes of two people. */
@@ -879,9 +880,5 @@ static Suite *view_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(view_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed != 0;
+    return check_run(view_suite());
 }

@@ -1,0 +1,75 @@
+/* check_util.h - small helpers shared by the Check suites in tests/unit/. Each suite is its
+ * own executable, so everything here is static inline. Needs _XOPEN_SOURCE 700 (mkdtemp,
+ * nftw), which tests/CMakeLists.txt defines for every suite. */
+#ifndef LEDE_CHECK_UTIL_H
+#define LEDE_CHECK_UTIL_H
+
+#include <check.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+/* Runs suite s in the given fork mode and returns EXIT_SUCCESS if every test passed. */
+static inline int check_run_mode(Suite *s, enum fork_status mode)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_set_fork_status(sr, mode);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Runs suite s (forking unless CK_FORK=no) and returns EXIT_SUCCESS if every test passed. */
+static inline int check_run(Suite *s)
+{
+    return check_run_mode(s, CK_FORK_GETENV);
+}
+
+/* Creates a fresh directory /tmp/NAME.XXXXXX, its path in buf; returns buf, or NULL. */
+static inline char *check_mkdtemp(char *buf, size_t size, const char *name)
+{
+    int n = snprintf(buf, size, "/tmp/%s.XXXXXX", name);
+    if (n < 0 || (size_t)n >= size)
+        return NULL;
+    return mkdtemp(buf);
+}
+
+/* nftw callback of check_rmtree: removes one entry (children come before their directory). */
+static inline int check_remove_entry(const char *path, const struct stat *sb, int flag,
+                                     struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* Removes dir and everything below it without following links; returns 0 on success. */
+static inline int check_rmtree(const char *dir)
+{
+    return nftw(dir, check_remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Writes len bytes to a new file at path; the running test fails if that does not work. */
+static inline void check_write_file(const char *path, const void *bytes, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Writes len bytes to dir/name and returns that path (a static buffer, valid until the next
+ * call). */
+static inline const char *check_write_in(const char *dir, const char *name, const void *bytes,
+                                         size_t len)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    check_write_file(path, bytes, len);
+    return path;
+}
+
+#endif
