@@ -82,8 +82,9 @@ lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out)
     PCRE2_SIZE off;
     /* Texts may hold invalid UTF-8, which PCRE2 then treats as matching nothing (and
      * needs no validity check per call). A capital that starts a word: not after a letter, digit,
-     * apostrophe or period (so "U.S." and "O'Brien" are read from their first letter). */
-    const char *pat = "(?<![\\p{L}\\p{M}\\p{N}'\\x{2019}.-])[\\p{Lu}\\p{Lt}]";
+     * apostrophe or period (so "U.S." and "O'Brien" are read from their first letter),
+     * nor after a hyphen inside a word ("Solberg-Haug"); after a dash it may ("-Ada"). */
+    const char *pat = "(?<![\\p{L}\\p{M}\\p{N}'\\x{2019}.])(?<![\\p{L}\\p{N}]-)[\\p{Lu}\\p{Lt}]";
     namer->cap_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
                                   PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
                                   &err, &off, NULL);
@@ -960,7 +961,8 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
         bool hit;
         if (c < 0x80 && b < 0x80)
             hit = !((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
-                    b == '\'' || b == '.' || b == '-');
+                    b == '\'' || b == '.' ||
+                    (b == '-' && pos > lo + 1 && lede_is_word_cp((unsigned char)s[pos - 2])));
         else
             hit = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL) >= 0;
         if (!hit) {

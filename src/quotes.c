@@ -282,6 +282,7 @@ static bool tok_in(const char *s, const qtok *t, const char *const *words)
 }
 
 static bool is_quote_mark(uint32_t c);
+static bool is_core_verb(const ctx *c, const qtok *t);
 
 static bool is_verb(const ctx *c, const qtok *t)
 {
@@ -432,6 +433,13 @@ static void set_source(lede_quote *q, size_t start, size_t end, uint32_t speaker
     q->speaker = speaker;
 }
 
+/* True when the token at offset pos opens its sentence. */
+static bool sentence_start_at(const ctx *c, size_t lo, size_t pos)
+{
+    qtok t;
+    return !prev_tok(c->s, lo, pos, &t) || ends_sentence(c, lo, &t) || is_quote_mark(t.cp);
+}
+
 /* The subject of the sentence that holds offset pos (not before lo): its first word
  * if a pronoun, else the first name among its first words ("Trump, on his way to …,
  * denied …, saying “…”"). Returns true if found. */
@@ -449,7 +457,7 @@ static bool sentence_subject(const ctx *c, size_t lo, size_t pos, lede_quote *q)
         return true;
     }
     const lede_name *n = name_from(c->names, start);
-    if (!n || n->span.start >= pos || n->span.start - start > 40)
+    if (!n || n->span.start >= pos || n->span.start - start > 64)
         return false;
     set_source(q, n->span.start, n->span.end, n->entity);
     return true;
@@ -676,7 +684,11 @@ static bool attribute_after(const ctx *c, found *f, size_t hi)
         end = t.end;
         if (is_speech_verb(c, &t)) {
             set_cue(q, &t);
-            if (first_word ? subject_after(c, hi, t.end, q) : subject_before(c, f->end, t.start, q))
+            /* "“…” about the plan, said RoseAnn DeMoro": a verb of speech after a comma
+             * may still come before its subject. */
+            if (first_word ? subject_after(c, hi, t.end, q)
+                           : subject_before(c, f->end, t.start, q) ||
+                                 (is_core_verb(c, &t) && subject_after(c, hi, t.end, q)))
                 return true;
             q->has_cue = false;
             return false;
@@ -717,7 +729,13 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
             set_cue(q, &verbs[i]);
             /* Only a verb of speech proper inverts ("said Trump: “…”"); after another
              * verb the next words are its object ("likened the rules to “…”"). */
+            /* "Devine, Sanders' media adviser, said Republicans …": a subject the verb
+             * cannot find beside it is the sentence's; only a verb of speech that opens
+             * its sentence comes before its subject ("Said Ellis: “…”"). */
             if (subject_before(c, lo, verbs[i].start, q) ||
+                (pass == 0 && sentence_start_at(c, lo, verbs[i].start) &&
+                 subject_after(c, f->start, verbs[i].end, q)) ||
+                sentence_subject(c, lo, verbs[i].start, q) ||
                 (pass == 0 && subject_after(c, f->start, verbs[i].end, q)))
                 return true;
             q->has_cue = false;
@@ -740,11 +758,18 @@ static bool attribute_colon_name(const ctx *c, found *f, size_t lo)
     return true;
 }
 
-/* "“…” ― Carlos Raúl": a dash and a name after the quote sign it. */
-static bool attribute_dash(const ctx *c, found *f, size_t hi)
+/* "“…” ― Carlos Raúl": a dash and a name after the quote sign it, in its paragraph or
+ * opening the next one ("-Michelle Marks, Philadelphia."). */
+static bool attribute_dash(const ctx *c, found *f, size_t hi, const lede_span *next)
 {
     qtok t;
-    if (!next_tok(c->s, hi, f->end, &t) || !(t.cp == 0x2015 || t.cp == 0x2014 || t.cp == 0x2013))
+    if (!next_tok(c->s, hi, f->end, &t)) {
+        /* Nothing follows in its paragraph: a signature may open the next one. */
+        if (!next || !next_tok(c->s, next->end, next->start, &t) || t.cp != '-')
+            return false;
+        hi = next->end;
+    }
+    if (!(t.cp == 0x2015 || t.cp == 0x2014 || t.cp == 0x2013 || t.cp == '-'))
         return false;
     const lede_name *n = name_from(c->names, t.end);
     if (!n || n->span.start >= hi || n->span.start - t.end > 2)
@@ -755,22 +780,23 @@ static bool attribute_dash(const ctx *c, found *f, size_t hi)
 
 /* A quote opening a paragraph after one that ends with a colon ("The New York Times
  * reports:", "Caddell continued:") is attributed by that sentence. */
-static void attribute_introduced(const ctx *c, found *f, const lede_span *prev)
+static bool attribute_introduced(const ctx *c, found *f, const lede_span *prev)
 {
     qtok t, v;
     if (!prev_tok(c->s, prev->start, prev->end, &t) || t.cp != ':')
-        return;
+        return false;
     for (size_t at = t.start; prev_tok(c->s, prev->start, at, &v); at = v.start) {
         if (ends_sentence(c, prev->start, &v) || is_quote_mark(v.cp))
-            return;
+            return false;
         if (!is_speech_verb(c, &v))
             continue;
         set_cue(&f->q, &v);
         if (subject_before(c, prev->start, v.start, &f->q))
-            return;
+            return true;
         f->q.has_cue = false;
-        return;
+        return false;
     }
+    return false;
 }
 
 /* A transcript's speaker label opening the quote: "PENCE: Well, look, …". */
@@ -893,7 +919,8 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         /* Words quoted inside a sentence ("said the plan was “late”") belong to the
          * sentence's own speaker; a quote that stands alone is most often attributed
          * after it. */
-        bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end) ||
+        const lede_span *next = f->para + 1 < text->n_paras ? &text->paras[f->para + 1].span : NULL;
+        bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end, next) ||
                     attribute_colon_name(&c, f, para->start);
         qtok prev;
         bool embedded = prev_tok(text->bytes, para->start, f->start, &prev) && prev.cp == 0;
@@ -902,7 +929,11 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         else if (!done)
             done = attribute_after(&c, f, para->end) || attribute_before(&c, f, para->start);
         if (!done && f->opens_para && f->para > 0)
-            attribute_introduced(&c, f, &text->paras[f->para - 1].span);
+            done = attribute_introduced(&c, f, &text->paras[f->para - 1].span);
+        /* Quoted words in a sentence that names no verb of speech ("Trump attacked “the
+         * hateful ideology …”") are still its subject's words. */
+        if (!done && embedded)
+            sentence_subject(&c, para->start, f->start, &f->q);
     }
     if (fl.n)
         continue_speakers(&c, &fl);

@@ -385,6 +385,20 @@ START_TEST(a_first_name_alone_is_no_person)
 }
 END_TEST
 
+
+START_TEST(sentence_subjects_and_signatures)
+{
+    annotate("In a speech, Peter Hansen attacked “the lazy thinking of the board.”\n\n"
+             "“We are extremely happy” about the vote, said Maria Lopez on Monday.\n\n"
+             "“Nobody asked us.”\n\n"
+             "-Ada Finch, Bergen.\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(speaker_of(0), "Peter Hansen");
+    ck_assert_str_eq(speaker_of(1), "Maria Lopez");
+    ck_assert_str_eq(speaker_of(2), "Ada Finch");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -529,6 +543,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, participles_and_long_appositions);
     tcase_add_test(quotes, nouns_and_asides_in_attribution);
     tcase_add_test(quotes, a_first_name_alone_is_no_person);
+    tcase_add_test(quotes, sentence_subjects_and_signatures);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
