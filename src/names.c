@@ -425,6 +425,16 @@ static bool is_verb_after(const lede_namer *nm, const char *s, size_t end, size_
     return lex_has(nm, LEDE_LEX_VERB, s + w.start, w.end - w.start);
 }
 
+/* True when the word before offset p leads to a place ("in", "to", "visit"). */
+static bool after_place_word(const char *s, size_t lo, size_t p)
+{
+    static const char *const leads[] = {"in",     "at",      "to",     "from",    "near",
+                                        "visit",  "visited", "visits", "outside", "into",
+                                        "across", "through", NULL};
+    size_t ws, we;
+    return word_before(s, lo, p, &ws, &we) && in_list(leads, s + ws, we - ws);
+}
+
 /* "said Blair": a reporting verb in a finite form right before the name. */
 static bool is_verb_before(const lede_namer *nm, const char *s, size_t lo, size_t p)
 {
@@ -583,11 +593,12 @@ static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end
     } else if (b - a > 1 && first->end - first->start == 2 && s[first->start + 1] == '.') {
         c->hint = LEDE_PERSON; /* "D. Blenkiron" */
         c->strong = true;
-    } else if (b - a > 1 && tok_has(nm, LEDE_LEX_FIRST, s, first) &&
-               !tok_has(nm, LEDE_LEX_PLACE, s, first)) {
-        /* A first name and more; a first name alone ("visit Charlotte") says little. */
+    } else if (tok_has(nm, LEDE_LEX_FIRST, s, first) && !tok_has(nm, LEDE_LEX_PLACE, s, first) &&
+               (b - a > 1 || !after_place_word(s, lo, first->start))) {
+        /* A first name and more; a first name alone is a person too, unless it follows
+         * a word that leads to places ("visit Charlotte", "in Savannah"). */
         c->hint = LEDE_PERSON;
-        c->strong = true;
+        c->strong = b - a > 1;
     } else if (b - a > 1 && country_after(nm, s, end, last->name_end)) {
         c->hint = LEDE_PERSON;
         c->strong = true;

@@ -688,8 +688,20 @@ static bool attribute_after(const ctx *c, found *f, size_t hi)
              * may still come before its subject. */
             if (first_word ? subject_after(c, hi, t.end, q)
                            : subject_before(c, f->end, t.start, q) ||
-                                 (is_core_verb(c, &t) && subject_after(c, hi, t.end, q)))
+                                 (is_core_verb(c, &t) && subject_after(c, hi, t.end, q))) {
+                /* "…,” Welch said, according to Vermont Edition": the report is the
+                 * source that the reader has. */
+                size_t send = t.end;
+                qtok u;
+                for (size_t pos = t.end; next_tok(c->s, hi, pos, &u) &&
+                                         !ends_sentence(c, f->end, &u) && !is_quote_mark(u.cp);
+                     pos = u.end)
+                    send = u.end;
+                lede_quote alt = *q;
+                if (according_to(c, t.end, send, &alt))
+                    *q = alt;
                 return true;
+            }
             q->has_cue = false;
             return false;
         }
@@ -721,6 +733,10 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
         if (n < 8 && is_speech_verb(c, &t))
             verbs[n++] = t;
     }
+    /* "According to ProPublica, Clinton praised her “wonderful donors”": the sentence
+     * is ProPublica's report. */
+    if (according_to(c, start, f->start, q))
+        return true;
     /* Core verbs first, the closest first; then the others. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < n; i++) {

@@ -399,6 +399,18 @@ START_TEST(sentence_subjects_and_signatures)
 }
 END_TEST
 
+
+START_TEST(according_to_names_the_report)
+{
+    annotate("Peter Hansen spoke. “We will vote,” Hansen said, according to Nordic Radio.\n\n"
+             "According to the Acme Herald, Maria Lopez praised her “loyal donors” there.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Nordic Radio");
+    ck_assert_str_eq(span_text(model.quotes[0].cue), "according to");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Acme Herald");
+}
+END_TEST
+
 START_TEST(quote_spans_include_marks)
 {
     annotate("Peter Hansen said the \"fair share\" idea was dead. “It is over,” he said.\n");
@@ -544,6 +556,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, nouns_and_asides_in_attribution);
     tcase_add_test(quotes, a_first_name_alone_is_no_person);
     tcase_add_test(quotes, sentence_subjects_and_signatures);
+    tcase_add_test(quotes, according_to_names_the_report);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
