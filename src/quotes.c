@@ -197,11 +197,16 @@ static bool word_joiner(uint32_t c)
 }
 
 /* The first token at or after i, before hi. */
+static bool is_ascii_alnum(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 static bool next_tok(const char *s, size_t hi, size_t i, qtok *t)
 {
     size_t len;
-    while (i < hi && lede_is_space_cp(lede_cp_at(s, hi, i, &len)))
-        i += len;
+    while (i < hi && (s[i] == ' ' || lede_is_space_cp(lede_cp_at(s, hi, i, &len))))
+        i += s[i] == ' ' ? 1 : len;
     if (i >= hi)
         return false;
     uint32_t c = lede_cp_at(s, hi, i, &len);
@@ -214,6 +219,10 @@ static bool next_tok(const char *s, size_t hi, size_t i, qtok *t)
     t->cp = 0;
     i += len;
     while (i < hi) {
+        if (is_ascii_alnum((unsigned char)s[i])) {
+            i++; /* plain ASCII needs no decoding */
+            continue;
+        }
         c = lede_cp_at(s, hi, i, &len);
         if (lede_is_word_cp(c)) {
             i += len;
@@ -234,8 +243,8 @@ static bool next_tok(const char *s, size_t hi, size_t i, qtok *t)
 static bool prev_tok(const char *s, size_t lo, size_t i, qtok *t)
 {
     size_t len;
-    while (i > lo && lede_is_space_cp(lede_cp_before(s, lo, i, &len)))
-        i -= len;
+    while (i > lo && (s[i - 1] == ' ' || lede_is_space_cp(lede_cp_before(s, lo, i, &len))))
+        i -= s[i - 1] == ' ' ? 1 : len;
     if (i <= lo)
         return false;
     uint32_t c = lede_cp_before(s, lo, i, &len);
@@ -248,6 +257,10 @@ static bool prev_tok(const char *s, size_t lo, size_t i, qtok *t)
     t->cp = 0;
     i -= len;
     while (i > lo) {
+        if (is_ascii_alnum((unsigned char)s[i - 1])) {
+            i--;
+            continue;
+        }
         c = lede_cp_before(s, lo, i, &len);
         if (lede_is_word_cp(c)) {
             i -= len;
