@@ -385,7 +385,6 @@ START_TEST(a_first_name_alone_is_no_person)
 }
 END_TEST
 
-
 START_TEST(sentence_subjects_and_signatures)
 {
     annotate("In a speech, Peter Hansen attacked “the lazy thinking of the board.”\n\n"
@@ -398,7 +397,6 @@ START_TEST(sentence_subjects_and_signatures)
     ck_assert_str_eq(speaker_of(2), "Ada Finch");
 }
 END_TEST
-
 
 START_TEST(according_to_names_the_report)
 {
@@ -478,9 +476,14 @@ START_TEST(spans_round_trip)
         ck_assert_uint_le(sp.end, text.len);
         if (i)
             ck_assert_uint_ge(sp.start, model.mentions[i - 1].span.end);
-        /* A mention holds a word of its entity's name, or an alias of it. */
-        const lede_entity *e = &model.entities[model.mentions[i].entity];
-        ck_assert(e->n_mentions > 0);
+        /* A mention is a capitalised name, and its entity's index points back at it. */
+        unsigned char first = (unsigned char)text.bytes[sp.start];
+        ck_assert_msg((first >= 'A' && first <= 'Z') || first >= 0xC0, "mention %zu at %zu", i,
+                      sp.start);
+        const lede_mention *m = &model.mentions[i];
+        const lede_entity *e = &model.entities[m->entity];
+        ck_assert_uint_lt(m->k, e->n_mentions);
+        ck_assert_uint_eq(e->mentions[m->k], i);
     }
     for (size_t i = 0; i < model.n_quotes; i++) {
         const char *q = text.bytes + model.quotes[i].span.start;
