@@ -238,6 +238,9 @@ static int run_reader(char **files, size_t n, const options *opt, const lede_ann
     lede_theme theme;
     if (load_theme(opt, &theme) != 0)
         return EXIT_USAGE;
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && *no_color && lede_theme_load(&theme, "mono", stderr) != LEDE_OK)
+        lede_theme_strip_colors(&theme); /* https://no-color.org: attributes only */
     size_t count = n ? n : 1;
     lede_article *arts = calloc(count, sizeof *arts);
     if (!arts)
@@ -256,7 +259,7 @@ static int run_reader(char **files, size_t n, const options *opt, const lede_ann
             loaded++;
     }
     if (rc == 0) {
-        lede_tui_options topt = {opt->theme, opt->use_state, opt->mouse};
+        lede_tui_options topt = {&theme, opt->use_state, opt->mouse};
         char msg[256] = "";
         lede_status st = lede_tui_run(arts, count, ann, &topt, msg, sizeof msg);
         if (st != LEDE_OK)

@@ -69,16 +69,14 @@ static void restore_signals(tui *t)
     sigaction(SIGQUIT, &t->old_quit, NULL);
 }
 
-static lede_status load_theme(tui *t, const lede_tui_options *opt, char *msg, size_t msg_size)
+/* The caller's theme (main loads it once, NO_COLOR included); the built-in colours
+ * when there is none. */
+static void use_theme(tui *t, const lede_tui_options *opt)
 {
-    const char *no_color = getenv("NO_COLOR");
-    const char *name = opt->theme ? opt->theme : "default";
-    if (no_color && no_color[0] != '\0')
-        name = "mono"; /* https://no-color.org: attributes only */
-    lede_status st = lede_theme_load(&t->ts.theme, name, t->diag);
-    if (st != LEDE_OK)
-        snprintf(msg, msg_size, "theme '%s': %s", name, lede_status_str(st));
-    return st;
+    if (opt->theme)
+        t->ts.theme = *opt->theme;
+    else
+        lede_theme_defaults(&t->ts.theme);
 }
 
 /* Starts curses on the terminal: stdin/stdout, or /dev/tty for the keys when the
@@ -374,16 +372,14 @@ static lede_status key_loop(tui *t)
 
 static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t msg_size)
 {
-    lede_status st = load_theme(t, opt, msg, msg_size);
-    if (st != LEDE_OK)
-        return st;
+    use_theme(t, opt);
     if (t->use_state) {
         t->use_state = lede_state_default_file(t->state_file, sizeof t->state_file) == LEDE_OK;
         if (t->use_state && lede_state_load(&t->state, t->state_file, t->diag) != LEDE_OK)
             fprintf(t->diag, "lede: cannot read %s; reading positions not restored\n",
                     t->state_file);
     }
-    st = open_terminal(t, msg, msg_size);
+    lede_status st = open_terminal(t, msg, msg_size);
     if (st != LEDE_OK)
         return st;
     setup_colors(t);

@@ -7,11 +7,12 @@
 #include "lede/annotate.h"
 #include "lede/article.h"
 #include "lede/status.h"
+#include "lede/theme.h"
 
 typedef struct {
-    const char *theme; /* theme name or path; NULL for "default" */
-    bool use_state;    /* remember the reading position under $XDG_STATE_HOME/lede */
-    bool mouse;        /* ask the terminal for mouse events */
+    const lede_theme *theme; /* the colours, loaded by the caller (NO_COLOR: mono) */
+    bool use_state;          /* remember the reading position under $XDG_STATE_HOME/lede */
+    bool mouse;              /* ask the terminal for mouse events */
 } lede_tui_options;
 
 /* Shows the n >= 1 loaded articles (each annotated when first shown) until the user
