@@ -1,11 +1,14 @@
-/* lexicon.c - word lists in one open-addressing hash table keyed by (kind, bytes).
+/* lexicon.c - word lists in one open-addressing hash table keyed by the entry text.
  *
+ * One record per distinct text holds the set of kinds it is an entry of, so the
+ * annotator learns everything about a word with one lookup. A record also notes the
+ * kinds of which the text is the first word of a longer entry ("Prime" of "Prime
+ * Minister"), so a caller can skip building multi-word keys that cannot match.
  * Strings live in an arena of fixed blocks that never move, so the pointers the
  * table (and lede_lexicon_value) hand out stay valid until the lexicon is freed.
- * The annotator calls lede_lexicon_has for every candidate span, and most calls miss,
- * so the table is small and dense: a slot is 8 bytes (a 32-bit tag of the hash and an
- * entry number), at most half full, and a miss is decided from the tags alone, mostly
- * within one cache line, without touching the entries or their strings. */
+ * Most lookups miss, so the table is small and dense: a slot is 8 bytes (a 32-bit tag
+ * of the hash and a record number), at most half full, and a miss is decided from the
+ * tags alone, mostly within one cache line, without touching records or strings. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,18 +25,21 @@ struct block {
     char data[];
 };
 
-struct entry {
-    const char *word;
-    const char *value;
+struct word {
+    const char *text;
     uint32_t len;
-    uint8_t kind;
+    uint16_t kinds;  /* bit k: an entry of kind k */
+    uint16_t starts; /* bit k: the first word of a longer entry of kind k */
+    uint32_t values; /* index + 1 into lex->values; 0 when no kind has a value */
 };
 
 struct lede_lexicon {
-    uint64_t *slots; /* 0: empty; else the hash's high 32 bits, then entry index + 1 */
+    uint64_t *slots; /* 0: empty; else the hash's high 32 bits, then record index + 1 */
     size_t cap;      /* a power of two */
-    struct entry *entries;
-    size_t used, cap_entries;
+    struct word *words;
+    size_t used, cap_words;
+    const char *(*values)[LEDE_LEX_KINDS]; /* per record with values: one per kind */
+    size_t n_values, cap_values;
     size_t count[LEDE_LEX_KINDS];
     int max_words[LEDE_LEX_KINDS];
     struct block *blocks;
@@ -57,11 +63,11 @@ static uint64_t load32(const char *p)
     return x;
 }
 
-/* Hashes the kind and the bytes eight at a time, the last 1 to 7 with overlapping
+/* Hashes the bytes eight at a time, the last 1 to 7 with overlapping
  * loads (words are short; FNV-1a's byte loop was the larger part of a lookup). */
-static uint64_t hash_key(lede_lex_kind kind, const char *word, size_t len)
+static uint64_t hash_key(const char *word, size_t len)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)kind << 56) ^ len;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len;
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
         uint64_t x;
@@ -100,9 +106,9 @@ static char *arena_copy(lede_lexicon *lex, const char *s, size_t len)
     return p;
 }
 
-/* Returns the slot holding (kind, word) or the empty slot where it would go. */
+/* Returns the slot holding word or the empty slot where it would go. */
 static uint64_t *find_slot(const lede_lexicon *lex, uint64_t *slots, size_t cap, uint64_t hash,
-                           lede_lex_kind kind, const char *word, size_t len)
+                           const char *word, size_t len)
 {
     size_t mask = cap - 1;
     uint32_t tag = (uint32_t)(hash >> 32);
@@ -112,8 +118,8 @@ static uint64_t *find_slot(const lede_lexicon *lex, uint64_t *slots, size_t cap,
             return &slots[i];
         if ((uint32_t)(v >> 32) != tag)
             continue;
-        const struct entry *e = &lex->entries[(uint32_t)v - 1];
-        if (e->kind == kind && e->len == len && memcmp(e->word, word, len) == 0)
+        const struct word *w = &lex->words[(uint32_t)v - 1];
+        if (w->len == len && memcmp(w->text, word, len) == 0)
             return &slots[i];
     }
 }
@@ -125,15 +131,75 @@ static lede_status grow(lede_lexicon *lex)
     if (!slots)
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < lex->used; i++) {
-        const struct entry *e = &lex->entries[i];
-        uint64_t hash = hash_key((lede_lex_kind)e->kind, e->word, e->len);
-        *find_slot(lex, slots, cap, hash, (lede_lex_kind)e->kind, e->word, e->len) =
+        const struct word *w = &lex->words[i];
+        uint64_t hash = hash_key(w->text, w->len);
+        *find_slot(lex, slots, cap, hash, w->text, w->len) =
             (hash & 0xFFFFFFFF00000000ULL) | (uint64_t)(i + 1);
     }
     free(lex->slots);
     lex->slots = slots;
     lex->cap = cap;
     return LEDE_OK;
+}
+
+/* Returns the record of text[0..len), adding an empty one if there is none; NULL when
+ * out of memory. */
+static struct word *intern(lede_lexicon *lex, const char *text, size_t len)
+{
+    if (len > UINT32_MAX || lex->used >= UINT32_MAX - 1)
+        return NULL;
+    if ((lex->used + 1) * 2 > lex->cap && grow(lex) != LEDE_OK)
+        return NULL;
+    uint64_t hash = hash_key(text, len);
+    uint64_t *slot = find_slot(lex, lex->slots, lex->cap, hash, text, len);
+    if (*slot)
+        return &lex->words[(uint32_t)*slot - 1];
+    if (lex->used == lex->cap_words) {
+        size_t cap = lex->cap_words ? lex->cap_words * 2 : 512;
+        struct word *words = realloc(lex->words, cap * sizeof *words);
+        if (!words)
+            return NULL;
+        lex->words = words;
+        lex->cap_words = cap;
+    }
+    const char *copy = arena_copy(lex, text, len);
+    if (!copy)
+        return NULL;
+    lex->words[lex->used] = (struct word){.text = copy, .len = (uint32_t)len};
+    *slot = (hash & 0xFFFFFFFF00000000ULL) | (uint64_t)(lex->used + 1);
+    return &lex->words[lex->used++];
+}
+
+/* Sets w's value for kind, giving w a row of values when it first needs one. */
+static lede_status set_value(lede_lexicon *lex, struct word *w, lede_lex_kind kind,
+                             const char *value)
+{
+    if (!w->values) {
+        if (!value)
+            return LEDE_OK;
+        if (lex->n_values == lex->cap_values) {
+            size_t cap = lex->cap_values ? lex->cap_values * 2 : 64;
+            const char *(*values)[LEDE_LEX_KINDS] = realloc(lex->values, cap * sizeof *values);
+            if (!values)
+                return LEDE_ERR_NOMEM;
+            lex->values = values;
+            lex->cap_values = cap;
+        }
+        memset(lex->values[lex->n_values], 0, sizeof lex->values[0]);
+        w->values = (uint32_t)++lex->n_values;
+    }
+    lex->values[w->values - 1][kind] = value;
+    return LEDE_OK;
+}
+
+/* Length of the first word of an entry: up to a space or a no-break space, the gaps a
+ * caller's multi-word key may hold. */
+static size_t first_word_len(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ' ' || (s[i] == '\xC2' && i + 1 < len && s[i + 1] == '\xA0'))
+            return i;
+    return len;
 }
 
 static int count_words(const char *s, size_t len)
@@ -150,44 +216,32 @@ static int count_words(const char *s, size_t len)
 static lede_status add_entry(lede_lexicon *lex, lede_lex_kind kind, const char *word, size_t len,
                              const char *value, size_t vlen)
 {
-    if (len > UINT32_MAX || lex->used >= UINT32_MAX - 1)
-        return LEDE_ERR_NOMEM;
-    if ((lex->used + 1) * 2 > lex->cap) {
-        lede_status st = grow(lex);
-        if (st != LEDE_OK)
-            return st;
-    }
-    if (lex->used == lex->cap_entries) {
-        size_t cap = lex->cap_entries ? lex->cap_entries * 2 : 512;
-        struct entry *entries = realloc(lex->entries, cap * sizeof *entries);
-        if (!entries)
-            return LEDE_ERR_NOMEM;
-        lex->entries = entries;
-        lex->cap_entries = cap;
-    }
-    uint64_t hash = hash_key(kind, word, len);
-    uint64_t *slot = find_slot(lex, lex->slots, lex->cap, hash, kind, word, len);
     const char *v = NULL;
     if (value && vlen > 0) {
         v = arena_copy(lex, value, vlen);
         if (!v)
             return LEDE_ERR_NOMEM;
     }
-    if (*slot) {
-        lex->entries[(uint32_t)*slot - 1].value = v;
-        return LEDE_OK;
-    }
-    const char *w = arena_copy(lex, word, len);
+    struct word *w = intern(lex, word, len);
     if (!w)
         return LEDE_ERR_NOMEM;
-    lex->entries[lex->used] =
-        (struct entry){.word = w, .value = v, .len = (uint32_t)len, .kind = (uint8_t)kind};
-    *slot = (hash & 0xFFFFFFFF00000000ULL) | (uint64_t)(lex->used + 1);
-    lex->used++;
+    uint16_t bit = (uint16_t)(1u << kind);
+    bool is_new = !(w->kinds & bit);
+    w->kinds |= bit;
+    lede_status st = set_value(lex, w, kind, v);
+    if (st != LEDE_OK || !is_new)
+        return st;
     lex->count[kind]++;
     int words = count_words(word, len);
     if (words > lex->max_words[kind])
         lex->max_words[kind] = words;
+    size_t first = first_word_len(word, len);
+    if (first == len)
+        return LEDE_OK;
+    struct word *head = intern(lex, word, first); /* may move lex->words: w is stale now */
+    if (!head)
+        return LEDE_ERR_NOMEM;
+    head->starts |= bit;
     return LEDE_OK;
 }
 
@@ -397,28 +451,40 @@ lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *
     return st;
 }
 
-static const struct entry *lookup(const lede_lexicon *lex, lede_lex_kind kind, const char *word,
-                                  size_t len)
+lede_lex_word lede_lexicon_find(const lede_lexicon *lex, const char *word, size_t len)
 {
-    if (!lex || (unsigned)kind >= LEDE_LEX_KINDS || !word || len == 0 || len > UINT32_MAX)
+    lede_lex_word none = {0, 0, 0};
+    if (!lex || !word || len == 0 || len > UINT32_MAX)
+        return none;
+    const uint64_t *slot = find_slot(lex, lex->slots, lex->cap, hash_key(word, len), word, len);
+    if (!*slot)
+        return none;
+    const struct word *w = &lex->words[(uint32_t)*slot - 1];
+    return (lede_lex_word){w->kinds, w->starts, (uint32_t)*slot};
+}
+
+const char *lede_lexicon_word_value(const lede_lexicon *lex, lede_lex_word w, lede_lex_kind kind)
+{
+    if (!lex || (unsigned)kind >= LEDE_LEX_KINDS || !(w.kinds & LEDE_LEX_BIT(kind)) || !w.id ||
+        w.id > lex->used)
         return NULL;
-    const uint64_t *slot =
-        find_slot(lex, lex->slots, lex->cap, hash_key(kind, word, len), kind, word, len);
-    return *slot ? &lex->entries[(uint32_t)*slot - 1] : NULL;
+    uint32_t row = lex->words[w.id - 1].values;
+    const char *value = row ? lex->values[row - 1][kind] : NULL;
+    return value ? value : "";
 }
 
 bool lede_lexicon_has(const lede_lexicon *lex, lede_lex_kind kind, const char *word, size_t len)
 {
-    return lookup(lex, kind, word, len) != NULL;
+    return (unsigned)kind < LEDE_LEX_KINDS &&
+           (lede_lexicon_find(lex, word, len).kinds & LEDE_LEX_BIT(kind));
 }
 
 const char *lede_lexicon_value(const lede_lexicon *lex, lede_lex_kind kind, const char *word,
                                size_t len)
 {
-    const struct entry *s = lookup(lex, kind, word, len);
-    if (!s)
+    if ((unsigned)kind >= LEDE_LEX_KINDS)
         return NULL;
-    return s->value ? s->value : "";
+    return lede_lexicon_word_value(lex, lede_lexicon_find(lex, word, len), kind);
 }
 
 int lede_lexicon_max_words(const lede_lexicon *lex, lede_lex_kind kind)
@@ -445,6 +511,7 @@ void lede_lexicon_free(lede_lexicon *lex)
         lex->blocks = next;
     }
     free(lex->slots);
-    free(lex->entries);
+    free(lex->words);
+    free(lex->values);
     free(lex);
 }

@@ -20,26 +20,38 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "lede/status.h"
 
 typedef enum {
-    LEDE_LEX_FIRST,    /* first names: evidence for a person */
-    LEDE_LEX_PERSON,   /* full names of people */
-    LEDE_LEX_TITLE,    /* titles and roles before a name: "President", "aide", "Dr." */
-    LEDE_LEX_PLACE,    /* countries, subdivisions, cities */
-    LEDE_LEX_PLACEWORD,/* words that make a name a place: "River", "Province" */
-    LEDE_LEX_ORG,      /* organisation names: "Kremlin", "NATO", "Reuters" */
-    LEDE_LEX_ORGWORD,  /* words that make a name an organisation: "Ministry", "Inc." */
-    LEDE_LEX_GROUP,    /* groups: parties' members, peoples: "Republicans" */
-    LEDE_LEX_DEMONYM,  /* "Russian = Russia": adjective or people, value is the place */
-    LEDE_LEX_VERB,     /* reporting verbs in every form: "said", "says", "told" */
-    LEDE_LEX_STOP,     /* capitalised words that never start a name: "Meanwhile", "July" */
-    LEDE_LEX_PARTICLE, /* lower-case name particles: "de", "van", "bin", "al" */
+    LEDE_LEX_FIRST,     /* first names: evidence for a person */
+    LEDE_LEX_PERSON,    /* full names of people */
+    LEDE_LEX_TITLE,     /* titles and roles before a name: "President", "aide", "Dr." */
+    LEDE_LEX_PLACE,     /* countries, subdivisions, cities */
+    LEDE_LEX_PLACEWORD, /* words that make a name a place: "River", "Province" */
+    LEDE_LEX_ORG,       /* organisation names: "Kremlin", "NATO", "Reuters" */
+    LEDE_LEX_ORGWORD,   /* words that make a name an organisation: "Ministry", "Inc." */
+    LEDE_LEX_GROUP,     /* groups: parties' members, peoples: "Republicans" */
+    LEDE_LEX_DEMONYM,   /* "Russian = Russia": adjective or people, value is the place */
+    LEDE_LEX_VERB,      /* reporting verbs in every form: "said", "says", "told" */
+    LEDE_LEX_STOP,      /* capitalised words that never start a name: "Meanwhile", "July" */
+    LEDE_LEX_PARTICLE,  /* lower-case name particles: "de", "van", "bin", "al" */
     LEDE_LEX_KINDS
 } lede_lex_kind;
 
 typedef struct lede_lexicon lede_lexicon;
+
+/* The set bit of kind in lede_lex_word's masks. */
+#define LEDE_LEX_BIT(kind) (1u << (kind))
+
+/* What the lists say of one text, from a single lookup. */
+typedef struct {
+    unsigned kinds;  /* LEDE_LEX_BIT(k) set: the text is an entry of kind k */
+    unsigned starts; /* LEDE_LEX_BIT(k) set: the text is the first word of a longer entry of
+                      * kind k (words end at a space or a no-break space) */
+    uint32_t id;     /* the entry's record, for lede_lexicon_word_value; 0 when none */
+} lede_lex_word;
 
 /* Creates a lexicon holding the built-in lists. Returns NOMEM or, if a built-in list is
  * malformed (a bug), SYNTAX. The caller frees it with lede_lexicon_free(). */
@@ -65,6 +77,15 @@ lede_status lede_lexicon_add_file(lede_lexicon *lex, const char *path, FILE *dia
  * Returns NOMEM on failure, SYNTAX when word is empty or kind is out of range. */
 lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *word,
                              const char *value);
+
+/* Looks word[0..len) up once for every kind. Returns zero masks when the lists know
+ * nothing of it (and for NULL arguments or an empty word). The result is valid until
+ * entries are next added to lex. */
+lede_lex_word lede_lexicon_find(const lede_lexicon *lex, const char *word, size_t len);
+
+/* Returns the value of w's entry of kind, "" when it has none, or NULL when w is not
+ * an entry of kind. w comes from lede_lexicon_find on the same lex. */
+const char *lede_lexicon_word_value(const lede_lexicon *lex, lede_lex_word w, lede_lex_kind kind);
 
 /* Returns true when word[0..len) is an entry of kind. */
 bool lede_lexicon_has(const lede_lexicon *lex, lede_lex_kind kind, const char *word, size_t len);

@@ -137,6 +137,45 @@ START_TEST(test_kinds_are_separate)
 }
 END_TEST
 
+START_TEST(test_find_all_kinds)
+{
+    lede_lexicon *lex = empty();
+    ck_assert_int_eq(add_text(lex,
+                              "[place]\nGeorgia\nNew York\nNew\xC2\xA0Haven\n[org]\nGeorgia = "
+                              "Georgia Power\n[title]\nPrime Minister\n",
+                              NULL),
+                     LEDE_OK);
+    lede_lex_word w = lede_lexicon_find(lex, "Georgia", 7);
+    ck_assert_uint_eq(w.kinds, LEDE_LEX_BIT(LEDE_LEX_PLACE) | LEDE_LEX_BIT(LEDE_LEX_ORG));
+    ck_assert_uint_eq(w.starts, 0);
+    ck_assert_str_eq(lede_lexicon_word_value(lex, w, LEDE_LEX_ORG), "Georgia Power");
+    ck_assert_str_eq(lede_lexicon_word_value(lex, w, LEDE_LEX_PLACE), "");
+    ck_assert_ptr_null(lede_lexicon_word_value(lex, w, LEDE_LEX_FIRST));
+    ck_assert_ptr_null(lede_lexicon_word_value(lex, w, (lede_lex_kind)LEDE_LEX_KINDS));
+    /* A first word of longer entries is known by what it starts, not as an entry;
+     * a no-break space ends a first word as a space does. */
+    w = lede_lexicon_find(lex, "New", 3);
+    ck_assert_uint_eq(w.kinds, 0);
+    ck_assert_uint_eq(w.starts, LEDE_LEX_BIT(LEDE_LEX_PLACE));
+    ck_assert(!has(lex, LEDE_LEX_PLACE, "New"));
+    ck_assert_ptr_null(lede_lexicon_word_value(lex, w, LEDE_LEX_PLACE));
+    ck_assert_uint_eq(lede_lexicon_find(lex, "Prime", 5).starts, LEDE_LEX_BIT(LEDE_LEX_TITLE));
+    ck_assert_uint_eq(lede_lexicon_count(lex, LEDE_LEX_PLACE), 3);
+    /* Unknown words, empty and NULL arguments find nothing. */
+    w = lede_lexicon_find(lex, "York", 4);
+    ck_assert(w.kinds == 0 && w.starts == 0 && w.id == 0);
+    ck_assert_uint_eq(lede_lexicon_find(lex, "Georgia", 0).kinds, 0);
+    ck_assert_uint_eq(lede_lexicon_find(lex, NULL, 3).kinds, 0);
+    ck_assert_uint_eq(lede_lexicon_find(NULL, "Georgia", 7).kinds, 0);
+    /* An entry added again keeps one record: its value is replaced, its count is not. */
+    ck_assert_int_eq(add_text(lex, "[org]\nGeorgia\n", NULL), LEDE_OK);
+    w = lede_lexicon_find(lex, "Georgia", 7);
+    ck_assert_str_eq(lede_lexicon_word_value(lex, w, LEDE_LEX_ORG), "");
+    ck_assert_uint_eq(lede_lexicon_count(lex, LEDE_LEX_ORG), 1);
+    lede_lexicon_free(lex);
+}
+END_TEST
+
 START_TEST(test_case_and_length)
 {
     lede_lexicon *lex = empty();
@@ -479,6 +518,7 @@ static Suite *lexicon_suite(void)
     tcase_add_test(parse, test_empty);
     tcase_add_test(parse, test_sections_and_values);
     tcase_add_test(parse, test_kinds_are_separate);
+    tcase_add_test(parse, test_find_all_kinds);
     tcase_add_test(parse, test_case_and_length);
     tcase_add_test(parse, test_bad_lines);
     tcase_add_test(parse, test_odd_buffers);
