@@ -24,6 +24,7 @@ typedef struct {
     size_t name_end;   /* end without a possessive ending */
     bool lower;        /* a connector such as "of" or "de" */
     bool possessive;
+    lede_lex_word lw; /* what the word lists say of s[start..name_end) */
 } token;
 
 typedef struct {
@@ -184,12 +185,10 @@ static bool known_abbreviation(const lede_namer *nm, const char *s, size_t start
         return false;
     memcpy(buf, s + start, len);
     buf[len++] = '.';
-    static const lede_lex_kind kinds[] = {LEDE_LEX_TITLE, LEDE_LEX_ORGWORD, LEDE_LEX_STOP,
-                                          LEDE_LEX_PLACE, LEDE_LEX_ORG,     LEDE_LEX_PERSON};
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-        if (lede_lexicon_has(nm->lex, kinds[k], buf, len))
-            return true;
-    return false;
+    const unsigned kinds = LEDE_LEX_BIT(LEDE_LEX_TITLE) | LEDE_LEX_BIT(LEDE_LEX_ORGWORD) |
+                           LEDE_LEX_BIT(LEDE_LEX_STOP) | LEDE_LEX_BIT(LEDE_LEX_PLACE) |
+                           LEDE_LEX_BIT(LEDE_LEX_ORG) | LEDE_LEX_BIT(LEDE_LEX_PERSON);
+    return (lede_lexicon_find(nm->lex, buf, len).kinds & kinds) != 0;
 }
 
 /* Reads the word at s[p] (within s[0..end)) into t: letters joined by inner
@@ -281,9 +280,17 @@ static bool starts_lower(const char *s, size_t end, size_t p)
     return p < end && lede_is_lower_cp(lede_cp_at(s, end, p, &len));
 }
 
-static bool tok_has(const lede_namer *nm, lede_lex_kind kind, const char *s, const token *t)
+/* Reads a word of a name run, looking it up in the word lists once for all the
+ * questions asked of it later. */
+static void read_token(const lede_namer *nm, const char *s, size_t end, size_t p, token *t)
 {
-    return lex_has(nm, kind, s + t->start, t->name_end - t->start);
+    read_word(nm, s, end, p, t);
+    t->lw = lede_lexicon_find(nm->lex, s + t->start, t->name_end - t->start);
+}
+
+static bool tok_has(lede_lex_kind kind, const token *t)
+{
+    return (t->lw.kinds & LEDE_LEX_BIT(kind)) != 0;
 }
 
 /* Reads the run of capitalised words that starts at p into toks; returns how many.
@@ -293,23 +300,23 @@ static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, siz
 {
     size_t n = 0;
     bool had_of = false;
-    read_word(nm, s, end, p, &toks[n++]);
+    read_token(nm, s, end, p, &toks[n++]);
     while (n + 2 < MAX_TOKENS && !toks[n - 1].possessive) {
         size_t q = skip_gap(s, end, toks[n - 1].end);
         if (!q)
             break;
         if (starts_upper(s, end, q)) {
-            read_word(nm, s, end, q, &toks[n++]);
+            read_token(nm, s, end, q, &toks[n++]);
             continue;
         }
         if (!starts_lower(s, end, q))
             break;
         token w;
-        read_word(nm, s, end, q, &w);
+        read_token(nm, s, end, q, &w);
         const token *prev = &toks[n - 1];
         size_t wlen = w.end - w.start;
         const char *ws = s + w.start;
-        bool particle = lex_has(nm, LEDE_LEX_PARTICLE, ws, wlen);
+        bool particle = tok_has(LEDE_LEX_PARTICLE, &w);
         /* "al-Assad": a particle glued to a capitalised name. */
         const char *dash = memchr(ws, '-', wlen);
         if (!particle && dash && lex_has(nm, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
@@ -321,9 +328,8 @@ static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, siz
             (wlen == 2 && memcmp(ws, "of", 2) == 0) || (wlen == 3 && memcmp(ws, "for", 3) == 0);
         bool and = wlen == 3 && memcmp(ws, "and", 3) == 0;
         bool joins = particle ||
-                     (of && (tok_has(nm, LEDE_LEX_ORGWORD, s, prev) ||
-                             tok_has(nm, LEDE_LEX_PLACEWORD, s, prev) ||
-                             tok_has(nm, LEDE_LEX_TITLE, s, prev))) ||
+                     (of && (tok_has(LEDE_LEX_ORGWORD, prev) || tok_has(LEDE_LEX_PLACEWORD, prev) ||
+                             tok_has(LEDE_LEX_TITLE, prev))) ||
                      (and&&had_of);
         size_t r = joins ? skip_gap(s, end, w.end) : 0;
         if (!r || !starts_upper(s, end, r))
@@ -331,7 +337,7 @@ static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, siz
         had_of |= of;
         w.lower = true;
         toks[n++] = w;
-        read_word(nm, s, end, r, &toks[n++]);
+        read_token(nm, s, end, r, &toks[n++]);
     }
     return n;
 }
@@ -530,20 +536,22 @@ static size_t title_at(const lede_namer *nm, const char *s, const token *toks, s
 {
     int most = lede_lexicon_max_words(nm->lex, LEDE_LEX_TITLE);
     char key[KEY_MAX];
-    for (size_t len = (size_t)most; len >= 1; len--) {
-        if (m + len >= b)
-            continue;
-        size_t k = make_key(s, toks[m].start, toks[m + len - 1].name_end, key);
-        if (k && lede_lexicon_has(nm->lex, LEDE_LEX_TITLE, key, k))
-            return len;
+    /* Longer titles only where the first word begins one. */
+    if (toks[m].lw.starts & LEDE_LEX_BIT(LEDE_LEX_TITLE)) {
+        for (size_t len = (size_t)most; len >= 2; len--) {
+            if (m + len >= b)
+                continue;
+            size_t k = make_key(s, toks[m].start, toks[m + len - 1].name_end, key);
+            if (k && lede_lexicon_has(nm->lex, LEDE_LEX_TITLE, key, k))
+                return len;
+        }
     }
-    return 0;
+    return m + 1 < b && tok_has(LEDE_LEX_TITLE, &toks[m]) ? 1 : 0;
 }
 
-static bool is_modifier_token(const lede_namer *nm, const char *s, const token *t)
+static bool is_modifier_token(const char *s, const token *t)
 {
-    return tok_has(nm, LEDE_LEX_PLACE, s, t) || tok_has(nm, LEDE_LEX_DEMONYM, s, t) ||
-           tok_has(nm, LEDE_LEX_ORG, s, t) ||
+    return tok_has(LEDE_LEX_PLACE, t) || tok_has(LEDE_LEX_DEMONYM, t) || tok_has(LEDE_LEX_ORG, t) ||
            in_list(role_modifiers, s + t->start, t->name_end - t->start);
 }
 
@@ -558,8 +566,9 @@ static bool known_name(const lede_namer *nm, const char *key, size_t len, cand *
                  {LEDE_LEX_PLACE, LEDE_PLACE},
                  {LEDE_LEX_GROUP, LEDE_GROUP},
                  {LEDE_LEX_DEMONYM, LEDE_GROUP}};
-    for (size_t k = 0; len && k < sizeof kinds / sizeof kinds[0]; k++) {
-        const char *value = lede_lexicon_value(nm->lex, kinds[k].kind, key, len);
+    lede_lex_word w = lede_lexicon_find(nm->lex, key, len);
+    for (size_t k = 0; w.kinds && k < sizeof kinds / sizeof kinds[0]; k++) {
+        const char *value = lede_lexicon_word_value(nm->lex, w, kinds[k].kind);
         if (!value)
             continue;
         c->hint = kinds[k].type;
@@ -582,18 +591,18 @@ static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end
     if (c->role_end > c->role_start) {
         c->hint = LEDE_PERSON;
         c->strong = true;
-    } else if (tok_has(nm, LEDE_LEX_ORGWORD, s, last) ||
-               (b - a > 2 && tok_has(nm, LEDE_LEX_ORGWORD, s, first) && toks[a + 1].lower)) {
+    } else if (tok_has(LEDE_LEX_ORGWORD, last) ||
+               (b - a > 2 && tok_has(LEDE_LEX_ORGWORD, first) && toks[a + 1].lower)) {
         c->hint = LEDE_ORGANIZATION;
         c->strong = b - a > 1;
-    } else if (b - a > 1 && (tok_has(nm, LEDE_LEX_PLACEWORD, s, last) ||
-                             (tok_has(nm, LEDE_LEX_PLACEWORD, s, first) && toks[a + 1].lower))) {
+    } else if (b - a > 1 && (tok_has(LEDE_LEX_PLACEWORD, last) ||
+                             (tok_has(LEDE_LEX_PLACEWORD, first) && toks[a + 1].lower))) {
         c->hint = LEDE_PLACE;
         c->strong = true;
     } else if (b - a > 1 && first->end - first->start == 2 && s[first->start + 1] == '.') {
         c->hint = LEDE_PERSON; /* "D. Blenkiron" */
         c->strong = true;
-    } else if (tok_has(nm, LEDE_LEX_FIRST, s, first) && !tok_has(nm, LEDE_LEX_PLACE, s, first) &&
+    } else if (tok_has(LEDE_LEX_FIRST, first) && !tok_has(LEDE_LEX_PLACE, first) &&
                (b - a > 1 || !after_place_word(s, lo, first->start))) {
         /* A first name and more; a first name alone is a person too, unless it follows
          * a word that leads to places ("visit Charlotte", "in Savannah"). */
@@ -619,6 +628,13 @@ static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end
 static bool whole_is_known(const lede_namer *nm, const char *s, const token *toks, size_t a,
                            size_t b)
 {
+    const unsigned names = LEDE_LEX_BIT(LEDE_LEX_PERSON) | LEDE_LEX_BIT(LEDE_LEX_ORG) |
+                           LEDE_LEX_BIT(LEDE_LEX_PLACE) | LEDE_LEX_BIT(LEDE_LEX_GROUP) |
+                           LEDE_LEX_BIT(LEDE_LEX_DEMONYM);
+    if (b - a == 1)
+        return (toks[a].lw.kinds & names) != 0;
+    if (!(toks[a].lw.starts & names))
+        return false; /* no name in the lists begins with this word */
     char key[KEY_MAX];
     cand probe;
     memset(&probe, 0, sizeof probe);
@@ -643,10 +659,8 @@ static size_t modifier_len(const lede_namer *nm, const char *s, const token *tok
     for (size_t len = b - m - 1 < 4 ? b - m - 1 : 4; len > 1; len--)
         if (!toks[m + len - 1].lower && whole_is_known(nm, s, toks, m, m + len))
             return len;
-    return m + 1 < b && (is_modifier_token(nm, s, &toks[m]) ||
-                         tok_has(nm, LEDE_LEX_ORGWORD, s, &toks[m]))
-               ? 1
-               : 0;
+    return m + 1 < b && (is_modifier_token(s, &toks[m]) || tok_has(LEDE_LEX_ORGWORD, &toks[m])) ? 1
+                                                                                                : 0;
 }
 
 /* True when a score follows offset p: "Somerset 83", "Kent 108-3", not a year or 1.5%. */
@@ -768,10 +782,9 @@ static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size
         lede_status st = add_name(nm, s, lo, end, toks, a, title_start, false, weak, cs);
         if (st != LEDE_OK)
             return st;
-    } else if (name_a == a && b - a > 1 && tok_has(nm, LEDE_LEX_DEMONYM, s, &toks[a]) &&
-               !tok_has(nm, LEDE_LEX_ORGWORD, s, &toks[b - 1]) &&
-               !tok_has(nm, LEDE_LEX_PLACEWORD, s, &toks[b - 1]) &&
-               !whole_is_known(nm, s, toks, a, b)) {
+    } else if (name_a == a && b - a > 1 && tok_has(LEDE_LEX_DEMONYM, &toks[a]) &&
+               !tok_has(LEDE_LEX_ORGWORD, &toks[b - 1]) &&
+               !tok_has(LEDE_LEX_PLACEWORD, &toks[b - 1]) && !whole_is_known(nm, s, toks, a, b)) {
         /* "Australian Tom Moody": a nationality before a name is no part of it. */
         lede_status st = add_name(nm, s, lo, end, toks, a, a + 1, at_sentence_start, weak, cs);
         return st != LEDE_OK ? st : add_name(nm, s, lo, end, toks, a + 1, b, false, weak, cs);
@@ -827,11 +840,11 @@ static bool is_stop(const lede_namer *nm, const char *s, const token *toks, size
     const token *t = &toks[i];
     if (t->lower)
         return false;
-    if (!lex_has(nm, LEDE_LEX_STOP, s + t->start, t->end - t->start) &&
-        !(t->end > t->name_end && lex_has(nm, LEDE_LEX_STOP, s + t->start, t->name_end - t->start)))
+    if (!tok_has(LEDE_LEX_STOP, t) &&
+        !(t->end > t->name_end && lex_has(nm, LEDE_LEX_STOP, s + t->start, t->end - t->start)))
         return false;
     /* "Theresa May": a month after a first name is a surname. */
-    return !(i > 0 && tok_has(nm, LEDE_LEX_FIRST, s, &toks[i - 1]));
+    return !(i > 0 && tok_has(LEDE_LEX_FIRST, &toks[i - 1]));
 }
 
 /* In a headline or an all-capital line every word is capitalised, so a run of capitals
@@ -953,6 +966,41 @@ static size_t skip_to_capital(const char *s, size_t pos, size_t end)
     return pos;
 }
 
+/* True for code points that are surely neither upper- nor title-case letters (in
+ * PCRE2's Unicode tables too): Latin-1 punctuation and small letters, small Greek and
+ * Cyrillic letters, general punctuation and the symbol blocks after it. */
+static bool surely_not_capital(uint32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0xBF) || (cp >= 0xDF && cp <= 0xFF) ||
+           (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F) ||
+           (cp >= 0x2000 && cp <= 0x20FF);
+}
+
+/* True when the byte at pos (A-Z or a multibyte lead) starts a capitalised word, as
+ * the pattern cap_re says. The common cases are decided here: ASCII on both sides, a
+ * small accented letter or a curly quote at pos, a curly quote or dash before an ASCII
+ * capital (general punctuation holds no letters, marks or digits, and of it only the
+ * apostrophe U+2019 joins words). The pattern (anchored, so the JIT tests one place)
+ * decides the rest. */
+static bool capital_starts_word(const lede_namer *nm, const char *s, size_t lo, size_t end,
+                                size_t pos, pcre2_match_data *md)
+{
+    unsigned char c = (unsigned char)s[pos], b = pos > lo ? (unsigned char)s[pos - 1] : ' ';
+    if (c < 0x80 && b < 0x80)
+        return !((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                 b == '\'' || b == '.' ||
+                 (b == '-' && pos > lo + 1 && lede_is_word_cp((unsigned char)s[pos - 2])));
+    size_t len;
+    if (c >= 0x80 && surely_not_capital(lede_cp_at(s, end, pos, &len)))
+        return false;
+    if (c < 0x80) {
+        uint32_t before = lede_cp_before(s, lo, pos, &len);
+        if (before >= 0x2000 && before <= 0x206F && before != 0x2019)
+            return true;
+    }
+    return pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL) >= 0;
+}
+
 static lede_status scan_para(const lede_namer *nm, const lede_text *text, const lede_para *para,
                              pcre2_match_data *md, cands *cs)
 {
@@ -968,15 +1016,7 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
         pos = skip_to_capital(s, pos, end);
         if (pos >= end)
             break;
-        unsigned char c = (unsigned char)s[pos], b = pos > lo ? (unsigned char)s[pos - 1] : ' ';
-        bool hit;
-        if (c < 0x80 && b < 0x80)
-            hit = !((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
-                    b == '\'' || b == '.' ||
-                    (b == '-' && pos > lo + 1 && lede_is_word_cp((unsigned char)s[pos - 2])));
-        else
-            hit = pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL) >= 0;
-        if (!hit) {
+        if (!capital_starts_word(nm, s, lo, end, pos, md)) {
             pos++;
             continue;
         }
