@@ -20,9 +20,16 @@
 
 typedef struct {
     size_t start, end;
+    uint32_t cp; /* 0 for a word, else the punctuation character */
+} qtok;
+
+typedef struct {
+    size_t start, end;
     size_t para;
     bool closed;
     bool opens_para; /* the paragraph starts with it (a continued quote) */
+    bool has_before; /* a token precedes it in its paragraph: before */
+    qtok before;
     lede_quote q;
 } found;
 
@@ -30,11 +37,6 @@ typedef struct {
     found *items;
     size_t n, cap;
 } found_list;
-
-typedef struct {
-    size_t start, end;
-    uint32_t cp; /* 0 for a word, else the punctuation character */
-} qtok;
 
 typedef struct {
     const lede_lexicon *lex;
@@ -135,6 +137,57 @@ static lede_status new_quote(found_list *fl, size_t start, size_t end, size_t pa
     return push_found(fl, &f);
 }
 
+static bool may_start_mark(unsigned char b)
+{
+    return b == '"' || b == 0xE2 || b == 0xC2;
+}
+
+/* Has the top bit set of each byte of x that is zero, and perhaps of bytes above one. */
+static uint64_t zero_bytes(uint64_t x)
+{
+    return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+}
+
+/* A quick test that most groups of plain text fail: sets the top bit of each byte of w
+ * that is '"' (0 - 1) or 0xC2 or 0xE2 (still above 0x80 after a borrow), and as false
+ * alarms of most other bytes >= 0x80 and of bytes just above a '"'. */
+static uint64_t may_hold_mark(uint64_t w)
+{
+    return (w ^ 0x2222222222222222ull) - 0x0101010101010101ull;
+}
+
+/* Nonzero exactly when one of the eight bytes of w may start a mark. */
+static uint64_t holds_mark_byte(uint64_t w)
+{
+    return zero_bytes(w ^ 0x2222222222222222ull) | zero_bytes(w ^ 0xE2E2E2E2E2E2E2E2ull) |
+           zero_bytes(w ^ 0xC2C2C2C2C2C2C2C2ull);
+}
+
+/* The first byte at or after i (before hi) that may start a mark, or hi. Most bytes are
+ * plain text, skipped sixteen at a time; the other bytes >= 0x80 (letters, dashes,
+ * apostrophes) are ruled out eight at a time before any is read alone. */
+static size_t next_mark_byte(const char *s, size_t i, size_t hi)
+{
+    while (i + 16 <= hi) {
+        uint64_t w[2];
+        memcpy(w, s + i, 16);
+        if (!((may_hold_mark(w[0]) | may_hold_mark(w[1])) & 0x8080808080808080ull)) {
+            i += 16;
+            continue;
+        }
+        for (int k = 0; k < 2; k++, i += 8) {
+            if (holds_mark_byte(w[k])) {
+                while (!may_start_mark((unsigned char)s[i]))
+                    i++;
+                return i;
+            }
+        }
+    }
+    while (i < hi && !may_start_mark((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 /* Pairs the marks of paragraph para; quotes nested in a quote stay inside it. */
 static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl)
 {
@@ -142,25 +195,8 @@ static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl
     size_t lo = text->paras[para].span.start, hi = text->paras[para].span.end;
     int depth = 0;
     size_t start = 0;
-    for (size_t i = lo; i < hi;) {
+    for (size_t i = next_mark_byte(s, lo, hi); i < hi; i = next_mark_byte(s, i, hi)) {
         unsigned char c = (unsigned char)s[i];
-        if (c != '"' && c != 0xE2 && c != 0xC2) {
-            /* Most bytes are plain text: skip them eight at a time when none of the
-             * eight can start a mark (no '"' and no byte >= 0x80). */
-            uint64_t w;
-            while (i + 8 <= hi) {
-                memcpy(&w, s + i, 8);
-                uint64_t q = w ^ 0x2222222222222222ull;
-                bool mark = ((q - 0x0101010101010101ull) & ~q & 0x8080808080808080ull) ||
-                            (w & 0x8080808080808080ull);
-                if (mark)
-                    break;
-                i += 8;
-            }
-            if (i < hi && s[i] != '"' && (unsigned char)s[i] != 0xE2 && (unsigned char)s[i] != 0xC2)
-                i++;
-            continue;
-        }
         size_t len;
         int glyph = mark_glyph(s, hi, i, &len);
         if (glyph == MARK_NONE) {
@@ -191,27 +227,67 @@ static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl
 
 /* --- tokens -------------------------------------------------------------------------- */
 
+/* Tokens are read many times around each quote, and almost every byte is ASCII: these
+ * classify an ASCII byte in place and decode (through chars.h) only the rest. */
+static bool ascii_word(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+static bool ascii_space(unsigned char b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r');
+}
+
+/* The code point at s[i] (i < hi) and its length. */
+static uint32_t cp_at(const char *s, size_t hi, size_t i, size_t *len)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i];
+    }
+    return lede_cp_at(s, hi, i, len);
+}
+
+/* The code point that ends before s[i] (i > lo) and its length. */
+static uint32_t cp_before(const char *s, size_t lo, size_t i, size_t *len)
+{
+    if ((unsigned char)s[i - 1] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i - 1];
+    }
+    return lede_cp_before(s, lo, i, len);
+}
+
+static bool is_space(uint32_t c)
+{
+    return c < 0x80 ? ascii_space((unsigned char)c) : lede_is_space_cp(c);
+}
+
+static bool is_word(uint32_t c)
+{
+    return c < 0x80 ? ascii_word((unsigned char)c) : lede_is_word_cp(c);
+}
+
 static bool word_joiner(uint32_t c)
 {
     return c == '\'' || c == 0x2019 || c == '-';
 }
 
 /* The first token at or after i, before hi. */
-static bool is_ascii_alnum(unsigned char b)
-{
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-}
-
 static bool next_tok(const char *s, size_t hi, size_t i, qtok *t)
 {
     size_t len;
-    while (i < hi && (s[i] == ' ' || lede_is_space_cp(lede_cp_at(s, hi, i, &len))))
-        i += s[i] == ' ' ? 1 : len;
+    uint32_t c = 0;
+    for (; i < hi; i += len) {
+        c = cp_at(s, hi, i, &len);
+        if (!is_space(c))
+            break;
+    }
     if (i >= hi)
         return false;
-    uint32_t c = lede_cp_at(s, hi, i, &len);
     t->start = i;
-    if (!lede_is_word_cp(c)) {
+    if (!is_word(c)) {
         t->end = i + len;
         t->cp = c;
         return true;
@@ -219,17 +295,17 @@ static bool next_tok(const char *s, size_t hi, size_t i, qtok *t)
     t->cp = 0;
     i += len;
     while (i < hi) {
-        if (is_ascii_alnum((unsigned char)s[i])) {
-            i++; /* plain ASCII needs no decoding */
+        if (ascii_word((unsigned char)s[i])) {
+            i++;
             continue;
         }
-        c = lede_cp_at(s, hi, i, &len);
-        if (lede_is_word_cp(c)) {
+        c = cp_at(s, hi, i, &len);
+        if (is_word(c)) {
             i += len;
             continue;
         }
         size_t l2;
-        if (word_joiner(c) && i + len < hi && lede_is_word_cp(lede_cp_at(s, hi, i + len, &l2))) {
+        if (word_joiner(c) && i + len < hi && is_word(cp_at(s, hi, i + len, &l2))) {
             i += len + l2;
             continue;
         }
@@ -243,13 +319,16 @@ static bool next_tok(const char *s, size_t hi, size_t i, qtok *t)
 static bool prev_tok(const char *s, size_t lo, size_t i, qtok *t)
 {
     size_t len;
-    while (i > lo && (s[i - 1] == ' ' || lede_is_space_cp(lede_cp_before(s, lo, i, &len))))
-        i -= s[i - 1] == ' ' ? 1 : len;
+    uint32_t c = 0;
+    for (; i > lo; i -= len) {
+        c = cp_before(s, lo, i, &len);
+        if (!is_space(c))
+            break;
+    }
     if (i <= lo)
         return false;
-    uint32_t c = lede_cp_before(s, lo, i, &len);
     t->end = i;
-    if (!lede_is_word_cp(c)) {
+    if (!is_word(c)) {
         t->start = i - len;
         t->cp = c;
         return true;
@@ -257,18 +336,17 @@ static bool prev_tok(const char *s, size_t lo, size_t i, qtok *t)
     t->cp = 0;
     i -= len;
     while (i > lo) {
-        if (is_ascii_alnum((unsigned char)s[i - 1])) {
+        if (ascii_word((unsigned char)s[i - 1])) {
             i--;
             continue;
         }
-        c = lede_cp_before(s, lo, i, &len);
-        if (lede_is_word_cp(c)) {
+        c = cp_before(s, lo, i, &len);
+        if (is_word(c)) {
             i -= len;
             continue;
         }
         size_t l2;
-        if (word_joiner(c) && i - len > lo &&
-            lede_is_word_cp(lede_cp_before(s, lo, i - len, &l2))) {
+        if (word_joiner(c) && i - len > lo && is_word(cp_before(s, lo, i - len, &l2))) {
             i -= len + l2;
             continue;
         }
@@ -312,20 +390,38 @@ static bool is_verb(const ctx *c, const qtok *t)
 
 /* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
  * ("order", "report", "saying") are nouns or clauses far more often than attributions. */
-static bool is_speech_verb(const ctx *c, const qtok *t)
+/* The irregular finite forms of the verbs of speech, all of four to seven letters. */
+static bool is_irregular(const ctx *c, const qtok *t)
 {
     static const char *const irregular[] = {"said",    "told", "wrote",   "spoke", "sang",
                                             "thought", "pled", "tweeted", "says",  "tells",
                                             "Said",    "Says", "read",    NULL};
-    if (!is_verb(c, t))
+    size_t len = t->end - t->start;
+    return len >= 4 && len <= 7 && tok_in(c->s, t, irregular);
+}
+
+static bool is_speech_verb(const ctx *c, const qtok *t)
+{
+    if (t->cp != 0)
         return false;
     const char *w = c->s + t->start;
     size_t len = t->end - t->start;
+    /* The word's form decides before the lexicon is asked: most words have none of these
+     * endings and are not irregular, and cannot be a verb of speech. No word in the
+     * irregular list ends in "ing", and those that end in "ed" or "s" pass either way. */
+    bool ing = len > 5 && memcmp(w + len - 3, "ing", 3) == 0;
+    bool finite = (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
+                  (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
+    if (!ing && !finite && !is_irregular(c, t))
+        return false;
+    if (!is_verb(c, t))
+        return false;
     /* After a possessive or a determiner it is a noun: "Obama's remarks", "the claims". */
     static const char *const owners[] = {"the", "a",    "his", "her", "their", "its",   "our",
                                          "my",  "your", "The", "His", "Her",   "Their", NULL};
     qtok p;
-    if (prev_tok(c->s, 0, t->start, &p) && p.cp == 0) {
+    bool has_prev = prev_tok(c->s, 0, t->start, &p);
+    if (has_prev && p.cp == 0) {
         size_t plen = p.end - p.start;
         const char *pw = c->s + p.start;
         if (tok_in(c->s, &p, owners) ||
@@ -333,20 +429,16 @@ static bool is_speech_verb(const ctx *c, const qtok *t)
              (pw[plen - 2] == '\'' || (plen > 4 && memcmp(pw + plen - 4, "’", 3) == 0))))
             return false;
     }
-    if (tok_in(c->s, t, irregular))
-        return true;
+    if (!ing)
+        return true; /* irregular, or a finite ending */
     /* "is calling", "was describing": a progressive form after its auxiliary; "asking,
      * “Why …”": one that introduces the quote right after it. */
-    if (len > 5 && memcmp(w + len - 3, "ing", 3) == 0) {
-        static const char *const aux[] = {"is", "was", "are", "were", "been", NULL};
-        qtok a, b;
-        if (prev_tok(c->s, 0, t->start, &a) && (tok_in(c->s, &a, aux) || a.cp == ','))
-            return true; /* "is calling"; "…, saying" (a participle after its clause) */
-        return next_tok(c->s, c->len, t->end, &a) && (a.cp == ',' || a.cp == ':') &&
-               next_tok(c->s, c->len, a.end, &b) && is_quote_mark(b.cp);
-    }
-    return (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
-           (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
+    static const char *const aux[] = {"is", "was", "are", "were", "been", NULL};
+    if (has_prev && (tok_in(c->s, &p, aux) || p.cp == ','))
+        return true; /* "is calling"; "…, saying" (a participle after its clause) */
+    qtok a, b;
+    return next_tok(c->s, c->len, t->end, &a) && (a.cp == ',' || a.cp == ':') &&
+           next_tok(c->s, c->len, a.end, &b) && is_quote_mark(b.cp);
 }
 
 /* Words that cannot end the subject of a reporting verb. */
@@ -657,9 +749,28 @@ static void set_cue(lede_quote *q, const qtok *verb)
     q->cue = (lede_span){verb->start, verb->end};
 }
 
+/* True when the bytes "ccording" lie in [lo + 1, hi): a cheap test that rules out the
+ * word "according" in [lo, hi) without reading the tokens there. */
+static bool may_say_according(const char *s, size_t lo, size_t hi)
+{
+    /* 'g' is the word's rarest letter: look for it, then at the seven bytes before. */
+    for (size_t i = lo + 8; i < hi;) {
+        const char *g = memchr(s + i, 'g', hi - i);
+        if (!g)
+            return false;
+        i = (size_t)(g - s);
+        if (memcmp(g - 7, "ccordin", 7) == 0)
+            return true;
+        i++;
+    }
+    return false;
+}
+
 /* "according to X" between lo and hi: X is the source. */
 static bool according_to(const ctx *c, size_t lo, size_t hi, lede_quote *q)
 {
+    if (!may_say_according(c->s, lo, hi))
+        return false;
     qtok t, u;
     for (size_t at = lo; next_tok(c->s, hi, at, &t); at = t.end) {
         if (!(tok_is(c->s, &t, "according") || tok_is(c->s, &t, "According")))
@@ -672,6 +783,21 @@ static bool according_to(const ctx *c, size_t lo, size_t hi, lede_quote *q)
         }
     }
     return false;
+}
+
+/* "…,” Welch said, according to Vermont Edition": the report named after the verb
+ * ending at vend, in the rest of its sentence, is the source that the reader has. */
+static void according_after_verb(const ctx *c, size_t vend, size_t lo, size_t hi, lede_quote *q)
+{
+    size_t send = vend;
+    qtok u;
+    for (size_t pos = vend;
+         next_tok(c->s, hi, pos, &u) && !ends_sentence(c, lo, &u) && !is_quote_mark(u.cp);
+         pos = u.end)
+        send = u.end;
+    lede_quote alt = *q;
+    if (according_to(c, vend, send, &alt))
+        *q = alt;
 }
 
 /* Attribution after the quote, within its sentence: "…,” Trump said / said Trump. */
@@ -702,17 +828,8 @@ static bool attribute_after(const ctx *c, found *f, size_t hi)
             if (first_word ? subject_after(c, hi, t.end, q)
                            : subject_before(c, f->end, t.start, q) ||
                                  (is_core_verb(c, &t) && subject_after(c, hi, t.end, q))) {
-                /* "…,” Welch said, according to Vermont Edition": the report is the
-                 * source that the reader has. */
-                size_t send = t.end;
-                qtok u;
-                for (size_t pos = t.end; next_tok(c->s, hi, pos, &u) &&
-                                         !ends_sentence(c, f->end, &u) && !is_quote_mark(u.cp);
-                     pos = u.end)
-                    send = u.end;
-                lede_quote alt = *q;
-                if (according_to(c, t.end, send, &alt))
-                    *q = alt;
+                if (may_say_according(c->s, t.end, hi))
+                    according_after_verb(c, t.end, f->end, hi, q);
                 return true;
             }
             q->has_cue = false;
@@ -770,14 +887,15 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
             q->has_cue = false;
         }
     }
-    return according_to(c, start, f->start, q);
+    /* No need to look for "according to" again: it was not there above. */
+    return false;
 }
 
 /* "Philip Bump: “Two weeks ago …”": a name and a colon right before the quote. */
 static bool attribute_colon_name(const ctx *c, found *f, size_t lo)
 {
-    qtok t, w;
-    if (!prev_tok(c->s, lo, f->start, &t) || t.cp != ':' || !prev_tok(c->s, lo, t.start, &w) ||
+    qtok w;
+    if (!f->has_before || f->before.cp != ':' || !prev_tok(c->s, lo, f->before.start, &w) ||
         w.cp != 0)
         return false;
     const lede_name *n = name_ending_at(c->names, w.end);
@@ -884,10 +1002,9 @@ static void continue_speakers(const ctx *c, found_list *fl)
 }
 
 /* A few quoted words inside a sentence ("root causes") rather than quoted speech. */
-static bool is_partial(const char *s, size_t lo, const found *f)
+static bool is_partial(const char *s, const found *f)
 {
-    qtok t;
-    if (!f->closed || !prev_tok(s, lo, f->start, &t) || t.cp != 0)
+    if (!f->closed || !f->has_before || f->before.cp != 0)
         return false;
     size_t words = 0;
     for (size_t i = f->start; i < f->end; i++)
@@ -898,12 +1015,12 @@ static bool is_partial(const char *s, size_t lo, const found *f)
 /* A short quote in which every word is capitalised, after "on", "of", "titled" or a
  * possessive (on CBS's "Face the Nation," MSNBC’s “Morning Joe”), is the title of a
  * show or a work, not quoted speech. Nicknames ("called him “Miss Piggy”") stay. */
-static bool is_title(const char *s, size_t lo, const found *f)
+static bool is_title(const char *s, const found *f)
 {
     static const char *const before[] = {"on",      "of",        "titled", "show",
                                          "program", "programme", NULL};
-    qtok p;
-    if (!prev_tok(s, lo, f->start, &p) || p.cp != 0)
+    const qtok p = f->before;
+    if (!f->has_before || p.cp != 0)
         return false;
     size_t plen = p.end - p.start;
     bool possessive = plen > 2 && s[p.end - 1] == 's' &&
@@ -936,23 +1053,27 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
     for (size_t p = 0; p < text->n_paras && st == LEDE_OK; p++)
         st = pair_marks(text, p, &fl);
     size_t kept = 0;
-    for (size_t i = 0; i < fl.n; i++)
-        if (!is_title(text->bytes, text->paras[fl.items[i].para].span.start, &fl.items[i]))
-            fl.items[kept++] = fl.items[i];
+    for (size_t i = 0; i < fl.n; i++) {
+        found *f = &fl.items[i];
+        /* The token before the quote is asked for by several rules: read it once. */
+        f->has_before =
+            prev_tok(text->bytes, text->paras[f->para].span.start, f->start, &f->before);
+        if (!is_title(text->bytes, f))
+            fl.items[kept++] = *f;
+    }
     fl.n = kept;
     ctx c = {lex, text->bytes, text->len, names, model};
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++) {
         found *f = &fl.items[i];
         const lede_span *para = &text->paras[f->para].span;
-        f->q.partial = is_partial(text->bytes, para->start, f);
+        f->q.partial = is_partial(text->bytes, f);
         /* Words quoted inside a sentence ("said the plan was “late”") belong to the
          * sentence's own speaker; a quote that stands alone is most often attributed
          * after it. */
         const lede_span *next = f->para + 1 < text->n_paras ? &text->paras[f->para + 1].span : NULL;
         bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end, next) ||
                     attribute_colon_name(&c, f, para->start);
-        qtok prev;
-        bool embedded = prev_tok(text->bytes, para->start, f->start, &prev) && prev.cp == 0;
+        bool embedded = f->has_before && f->before.cp == 0;
         if (!done && embedded)
             done = attribute_before(&c, f, para->start) || attribute_after(&c, f, para->end);
         else if (!done)
