@@ -66,8 +66,10 @@ static const char *const honorifics[] = {"Mr.", "Mrs.",   "Ms.",  "Miss", "Mx.",
 
 static bool in_list(const char *const *list, const char *s, size_t len)
 {
+    if (len == 0)
+        return false;
     for (; *list; list++)
-        if (strlen(*list) == len && memcmp(*list, s, len) == 0)
+        if ((*list)[0] == s[0] && strlen(*list) == len && memcmp(*list, s, len) == 0)
             return true;
     return false;
 }
@@ -374,8 +376,15 @@ static bool word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *
         i--;
     size_t e = i;
     while (i > lo) {
+        unsigned char b = (unsigned char)s[i - 1];
+        if (b < 0x80) { /* ASCII needs no decoding */
+            if (!lede_is_word_cp(b) && b != '\'' && b != '-' && b != '.')
+                break;
+            i--;
+            continue;
+        }
         uint32_t c = lede_cp_before(s, lo, i, &len);
-        if (lede_is_word_cp(c) || is_apostrophe(c) || is_hyphen(c) || c == '.')
+        if (lede_is_word_cp(c) || is_apostrophe(c) || is_hyphen(c))
             i -= len;
         else
             break;
@@ -1134,6 +1143,8 @@ static size_t cand_key(const resolver *r, const cand *c, char *key)
         memcpy(key, c->canonical, len + 1);
         return len;
     }
+    if (!c->fold && c->end - c->start < KEY_MAX)
+        return make_key(r->s, c->start, c->end, key); /* the same key, mostly copied */
     return make_key_fold(r->s, c->start, c->end, key, c->fold);
 }
 
