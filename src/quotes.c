@@ -200,7 +200,9 @@ static lede_status pair_marks(const lede_text *text, size_t para, found_list *fl
         size_t len;
         int glyph = mark_glyph(s, hi, i, &len);
         if (glyph == MARK_NONE) {
-            i++;
+            /* A letter, dash or apostrophe: its continuation bytes cannot start a mark. */
+            for (i++; i < hi && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+                ;
             continue;
         }
         if (depth == 0 && c == '"' && i > lo && s[i - 1] == '=') {
@@ -366,8 +368,13 @@ static bool tok_is(const char *s, const qtok *t, const char *word)
 
 static bool tok_in(const char *s, const qtok *t, const char *const *words)
 {
+    if (t->cp != 0)
+        return false;
+    /* The lists are long and most words differ in their first letter: compare it first. */
+    const char *w = s + t->start;
+    size_t len = t->end - t->start;
     for (; *words; words++)
-        if (tok_is(s, t, *words))
+        if (**words == *w && strlen(*words) == len && memcmp(w, *words, len) == 0)
             return true;
     return false;
 }
