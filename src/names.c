@@ -54,6 +54,23 @@ struct lede_namer {
     pcre2_code *cap_re; /* the first capital of a word */
 };
 
+/* A word looked up before, remembered by an earlier occurrence in the text. */
+typedef struct {
+    const char *at; /* NULL: empty */
+    uint32_t len;
+    lede_lex_word lw;
+} memo_slot;
+
+/* What one run of the scan keeps. The memo answers most lookups of a long text, whose
+ * names recur, from a small table that stays in cache: the lexicon's own table is
+ * large, and the text streaming past pushes it out of cache between lookups. */
+typedef struct {
+    const lede_namer *nm;
+    pcre2_match_data *md;
+    memo_slot *memo;
+    size_t memo_mask;
+} scanner;
+
 /* Words before a title that belong to the role but are not titles themselves. */
 static const char *const role_modifiers[] = {"former",   "Former",  "late",    "then",   "acting",
                                              "Acting",   "interim", "Interim", "deputy", "Deputy",
@@ -282,12 +299,40 @@ static bool starts_lower(const char *s, size_t end, size_t p)
     return p < end && lede_is_lower_cp(lede_cp_at(s, end, p, &len));
 }
 
+static size_t memo_hash(const char *w, size_t len)
+{
+    uint64_t x = len;
+    if (len >= 4) {
+        uint32_t head, tail;
+        memcpy(&head, w, 4);
+        memcpy(&tail, w + len - 4, 4);
+        x ^= (uint64_t)head << 8 ^ (uint64_t)tail << 32;
+    } else {
+        for (size_t i = 0; i < len; i++)
+            x = x << 8 | (unsigned char)w[i];
+    }
+    x *= 0x9E3779B97F4A7C15ULL;
+    return (size_t)(x >> 40);
+}
+
+/* lede_lexicon_find through the memo; the text does not change during a run, so a
+ * remembered occurrence with the same bytes has the same answer. */
+static lede_lex_word find_word(scanner *sc, const char *w, size_t len)
+{
+    memo_slot *m = &sc->memo[memo_hash(w, len) & sc->memo_mask];
+    if (m->at && m->len == len && memcmp(m->at, w, len) == 0)
+        return m->lw;
+    lede_lex_word lw = lede_lexicon_find(sc->nm->lex, w, len);
+    *m = (memo_slot){w, (uint32_t)len, lw};
+    return lw;
+}
+
 /* Reads a word of a name run, looking it up in the word lists once for all the
  * questions asked of it later. */
-static void read_token(const lede_namer *nm, const char *s, size_t end, size_t p, token *t)
+static void read_token(scanner *sc, const char *s, size_t end, size_t p, token *t)
 {
-    read_word(nm, s, end, p, t);
-    t->lw = lede_lexicon_find(nm->lex, s + t->start, t->name_end - t->start);
+    read_word(sc->nm, s, end, p, t);
+    t->lw = find_word(sc, s + t->start, t->name_end - t->start);
 }
 
 static bool tok_has(lede_lex_kind kind, const token *t)
@@ -298,23 +343,24 @@ static bool tok_has(lede_lex_kind kind, const token *t)
 /* Reads the run of capitalised words that starts at p into toks; returns how many.
  * Lower-case connectors join it where names use them: particles ("de", "bin"),
  * "of"/"for" after an organisation, place or title word ("Bank of England"). */
-static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, size_t p, token *toks)
+static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, token *toks)
 {
+    const lede_namer *nm = sc->nm;
     size_t n = 0;
     bool had_of = false;
-    read_token(nm, s, end, p, &toks[n++]);
+    read_token(sc, s, end, p, &toks[n++]);
     while (n + 2 < MAX_TOKENS && !toks[n - 1].possessive) {
         size_t q = skip_gap(s, end, toks[n - 1].end);
         if (!q)
             break;
         if (starts_upper(s, end, q)) {
-            read_token(nm, s, end, q, &toks[n++]);
+            read_token(sc, s, end, q, &toks[n++]);
             continue;
         }
         if (!starts_lower(s, end, q))
             break;
         token w;
-        read_token(nm, s, end, q, &w);
+        read_token(sc, s, end, q, &w);
         const token *prev = &toks[n - 1];
         size_t wlen = w.end - w.start;
         const char *ws = s + w.start;
@@ -339,7 +385,7 @@ static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, siz
         had_of |= of;
         w.lower = true;
         toks[n++] = w;
-        read_token(nm, s, end, r, &toks[n++]);
+        read_token(sc, s, end, r, &toks[n++]);
     }
     return n;
 }
@@ -1010,9 +1056,9 @@ static bool capital_starts_word(const lede_namer *nm, const char *s, size_t lo, 
     return pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL) >= 0;
 }
 
-static lede_status scan_para(const lede_namer *nm, const lede_text *text, const lede_para *para,
-                             pcre2_match_data *md, cands *cs)
+static lede_status scan_para(scanner *sc, const lede_text *text, const lede_para *para, cands *cs)
 {
+    const lede_namer *nm = sc->nm;
     const char *s = text->bytes;
     size_t lo = para->span.start, end = para->span.end, pos = lo;
     bool caps = all_caps_para(s, lo, end);
@@ -1025,12 +1071,12 @@ static lede_status scan_para(const lede_namer *nm, const lede_text *text, const 
         pos = skip_to_capital(s, pos, end);
         if (pos >= end)
             break;
-        if (!capital_starts_word(nm, s, lo, end, pos, md)) {
+        if (!capital_starts_word(nm, s, lo, end, pos, sc->md)) {
             pos++;
             continue;
         }
         size_t p = pos;
-        size_t n = read_sequence(nm, s, end, p, toks);
+        size_t n = read_sequence(sc, s, end, p, toks);
         pos = toks[n - 1].end > p ? toks[n - 1].end : p + 1;
         if (weak) {
             lede_status st = add_weak_names(nm, s, end, toks, n, caps, cs);
@@ -1272,13 +1318,19 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
                            lede_names *out)
 {
     cands cs = {0};
-    lede_status st = LEDE_OK;
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(namer->cap_re, NULL);
-    if (!md)
-        return LEDE_ERR_NOMEM;
+    scanner sc = {.nm = namer};
+    /* A memo slot per 64 bytes of text, 64 to 2048 of them: a short article needs few. */
+    size_t slots = 64;
+    while (slots < 2048 && slots * 64 < text->len)
+        slots *= 2;
+    sc.memo = calloc(slots, sizeof *sc.memo);
+    sc.memo_mask = slots - 1;
+    sc.md = pcre2_match_data_create_from_pattern(namer->cap_re, NULL);
+    lede_status st = sc.memo && sc.md ? LEDE_OK : LEDE_ERR_NOMEM;
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
-        st = scan_para(namer, text, &text->paras[i], md, &cs);
-    pcre2_match_data_free(md);
+        st = scan_para(&sc, text, &text->paras[i], &cs);
+    pcre2_match_data_free(sc.md);
+    free(sc.memo);
     resolver r = {.nm = namer, .s = text->bytes, .model = model};
     lede_strmap_init(&r.by_name);
     lede_strmap_init(&r.by_surname);
