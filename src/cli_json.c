@@ -1,11 +1,10 @@
 /* cli_json.c - the --json output, written straight to the stream.
  *
- * A book has tens of thousands of mentions, and building them as a jansson tree cost
- * more than annotating the book, so the document is written as it is walked, through
- * a buffer; only its strings go through jansson, which escapes them. The output is byte
- * for byte what json_dumpf() of the whole tree gave; tests/e2e/json_escape.sh checks
- * control characters, quotes, backslashes and invalid UTF-8. */
-#include <jansson.h>
+ * A book has tens of thousands of mentions, so the document is written as it is walked,
+ * through a buffer, with integers formatted in place and strings escaped here. The output
+ * is byte for byte what json_dumpf() of a jansson tree of the whole document gave (the
+ * escapes are jansson's); tests/e2e/json_escape.sh checks control characters, quotes,
+ * backslashes and invalid UTF-8. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +13,8 @@
 #include "lede/utf8.h"
 
 #define BUF_SIZE 65536
+#define UINT_MAX_DIGITS 20
+#define SPAN_MAX (2 * UINT_MAX_DIGITS + 3) /* [start,end] */
 
 typedef struct {
     FILE *out;
@@ -27,6 +28,15 @@ static void flush(writer *w)
     if (w->n && fwrite(w->buf, 1, w->n, w->out) != w->n)
         w->failed = true;
     w->n = 0;
+}
+
+/* Returns where n free bytes (n <= BUF_SIZE) begin at the end of the buffer; the caller
+ * writes there and moves w->n past what it wrote. */
+static char *room(writer *w, size_t n)
+{
+    if (n > BUF_SIZE - w->n)
+        flush(w);
+    return w->buf + w->n;
 }
 
 static void put(writer *w, const char *s, size_t len)
@@ -48,20 +58,131 @@ static void put_str(writer *w, const char *s)
     put(w, s, strlen(s));
 }
 
+/* Number of decimal digits of v < 10^8, in three comparisons. */
+static size_t count_digits(uint32_t v)
+{
+    if (v < 10000)
+        return v < 100 ? 1 + (v >= 10) : 3 + (v >= 1000);
+    return v < 1000000 ? 5 + (v >= 100000) : 7 + (v >= 10000000);
+}
+
+/* Writes the last digits decimal digits of v before end, two at a time (offsets are most
+ * of the output, and 32-bit division is cheaper). */
+static void format_digits(char *end, uint32_t v, size_t digits)
+{
+    static const char pairs[] = "00010203040506070809"
+                                "10111213141516171819"
+                                "20212223242526272829"
+                                "30313233343536373839"
+                                "40414243444546474849"
+                                "50515253545556575859"
+                                "60616263646566676869"
+                                "70717273747576777879"
+                                "80818283848586878889"
+                                "90919293949596979899";
+    for (; digits >= 2; digits -= 2, v /= 100) {
+        end -= 2;
+        memcpy(end, pairs + v % 100 * 2, 2);
+    }
+    if (digits)
+        end[-1] = (char)('0' + v);
+}
+
+/* Writes v in decimal at p, eight digits at a time; returns the end. At most
+ * UINT_MAX_DIGITS bytes. */
+static char *format_uint(char *p, uint64_t v)
+{
+    if (v >= 100000000) {
+        p = format_uint(p, v / 100000000);
+        format_digits(p + 8, (uint32_t)(v % 100000000), 8);
+        return p + 8;
+    }
+    size_t digits = count_digits((uint32_t)v);
+    format_digits(p + digits, (uint32_t)v, digits);
+    return p + digits;
+}
+
 static void put_uint(writer *w, uint64_t v)
 {
-    char digits[24];
-    size_t i = sizeof digits;
-    do {
-        digits[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    put(w, digits + i, sizeof digits - i);
+    char *p = room(w, UINT_MAX_DIGITS);
+    w->n = (size_t)(format_uint(p, v) - w->buf);
+}
+
+static char *format_span(char *p, lede_span span)
+{
+    *p++ = '[';
+    p = format_uint(p, span.start);
+    *p++ = ',';
+    p = format_uint(p, span.end);
+    *p++ = ']';
+    return p;
+}
+
+static void put_span(writer *w, lede_span span)
+{
+    char *p = room(w, SPAN_MAX);
+    w->n = (size_t)(format_span(p, span) - w->buf);
+}
+
+/* Writes the escape of a byte JSON strings cannot hold as it is, as jansson does: a short
+ * form where JSON has one, else \u00XX in upper case. */
+static void put_escape(writer *w, unsigned char c)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const char *brief = NULL;
+    switch (c) {
+    case '"':
+        brief = "\\\"";
+        break;
+    case '\\':
+        brief = "\\\\";
+        break;
+    case '\b':
+        brief = "\\b";
+        break;
+    case '\f':
+        brief = "\\f";
+        break;
+    case '\n':
+        brief = "\\n";
+        break;
+    case '\r':
+        brief = "\\r";
+        break;
+    case '\t':
+        brief = "\\t";
+        break;
+    default:
+        break;
+    }
+    if (brief) {
+        put(w, brief, 2);
+        return;
+    }
+    char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+    put(w, u, sizeof u);
+}
+
+/* Writes the valid UTF-8 s as a JSON string: runs of bytes that need no escape (all but
+ * controls, '"' and '\\'; UTF-8 sequences pass as they are) are copied whole. */
+static void put_escaped(writer *w, const char *s, size_t len)
+{
+    size_t run = 0;
+    put(w, "\"", 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, s + run, i - run);
+        put_escape(w, c);
+        run = i + 1;
+    }
+    put(w, s + run, len - run);
+    put(w, "\"", 1);
 }
 
 /* A JSON string of s, with invalid UTF-8 shown as U+FFFD (a file name or a name in a
- * Latin-1 text may not be UTF-8); NULL gives null. The escaping is jansson's: the
- * strings are few (names, roles, the file name), so the library costs nothing here. */
+ * Latin-1 text may not be UTF-8); NULL gives null. */
 static void put_text(writer *w, const char *s)
 {
     if (!s) {
@@ -69,41 +190,20 @@ static void put_text(writer *w, const char *s)
         return;
     }
     size_t len = strlen(s);
-    char *valid = NULL;
-    if (lede_utf8_invalid_count(s, len)) {
-        valid = malloc(len * 3 + 1);
-        if (!valid) {
-            w->nomem = true;
-            return;
-        }
-        size_t n = 0;
-        for (size_t i = 0, adv; i < len; i += adv)
-            n += lede_utf8_encode(lede_utf8_decode(s + i, len - i, &adv), valid + n);
-        s = valid;
-        len = n;
+    if (!lede_utf8_invalid_count(s, len)) {
+        put_escaped(w, s, len);
+        return;
     }
-    json_t *str = json_stringn(s, len);
-    char small[512], *buf = small;
-    size_t need = str ? json_dumpb(str, small, sizeof small, JSON_ENCODE_ANY) : 0;
-    if (need > sizeof small && (buf = malloc(need)) != NULL)
-        need = json_dumpb(str, buf, need, JSON_ENCODE_ANY);
-    if (!str || !need || !buf)
+    char *valid = malloc(len * 3 + 1);
+    if (!valid) {
         w->nomem = true;
-    else
-        put(w, buf, need);
-    if (buf != small)
-        free(buf);
-    json_decref(str);
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0, adv; i < len; i += adv)
+        n += lede_utf8_encode(lede_utf8_decode(s + i, len - i, &adv), valid + n);
+    put_escaped(w, valid, n);
     free(valid);
-}
-
-static void put_span(writer *w, lede_span span)
-{
-    put(w, "[", 1);
-    put_uint(w, span.start);
-    put(w, ",", 1);
-    put_uint(w, span.end);
-    put(w, "]", 1);
 }
 
 static void put_opt_span(writer *w, bool has, lede_span span)
@@ -112,6 +212,19 @@ static void put_opt_span(writer *w, bool has, lede_span span)
         put_span(w, span);
     else
         put(w, "null", 4);
+}
+
+/* The entity's mentions as [[start,end],...], the bulk of a book's output. */
+static void put_mentions(writer *w, const lede_model *model, const lede_entity *e)
+{
+    put(w, "[", 1);
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        char *p = room(w, 1 + SPAN_MAX);
+        if (k)
+            *p++ = ',';
+        w->n = (size_t)(format_span(p, model->mentions[e->mentions[k]].span) - w->buf);
+    }
+    put(w, "]", 1);
 }
 
 static void put_entity(writer *w, const lede_model *model, const lede_entity *e)
@@ -124,13 +237,9 @@ static void put_entity(writer *w, const lede_model *model, const lede_entity *e)
     put_text(w, e->name);
     put_str(w, ",\"role\":");
     put_text(w, e->role);
-    put_str(w, ",\"mentions\":[");
-    for (size_t k = 0; k < e->n_mentions; k++) {
-        if (k)
-            put(w, ",", 1);
-        put_span(w, model->mentions[e->mentions[k]].span);
-    }
-    put(w, "]}", 2);
+    put_str(w, ",\"mentions\":");
+    put_mentions(w, model, e);
+    put(w, "}", 1);
 }
 
 static void put_quote(writer *w, const lede_quote *q, size_t id)
