@@ -807,19 +807,26 @@ static void according_after_verb(const ctx *c, size_t vend, size_t lo, size_t hi
         *q = alt;
 }
 
+/* True when the closed quote f ends a sentence with a period inside its closing mark. */
+static bool ends_with_period(const ctx *c, const found *f)
+{
+    qtok last;
+    size_t mark = f->end - 1, len;
+    while (mark > f->start && mark_glyph(c->s, f->end, mark, &len) == MARK_NONE)
+        mark--;
+    return prev_tok(c->s, f->start, mark, &last) && last.cp == '.' &&
+           ends_sentence(c, f->start, &last);
+}
+
 /* Attribution after the quote, within its sentence: "…,” Trump said / said Trump. */
 static bool attribute_after(const ctx *c, found *f, size_t hi)
 {
     lede_quote *q = &f->q;
-    qtok t, last;
+    qtok t;
     /* A quote that ends its own sentence with a period (“… reckless.” Peter Hansen called
      * …) is followed by a new sentence, unless that goes on in lower case. A question or
      * an exclamation is often followed by its speaker (“Why?” Graham asked). */
-    size_t mark = f->end - 1, len;
-    while (mark > f->start && mark_glyph(c->s, f->end, mark, &len) == MARK_NONE)
-        mark--;
-    if (f->closed && prev_tok(c->s, f->start, mark, &last) && last.cp == '.' &&
-        ends_sentence(c, f->start, &last) && next_tok(c->s, hi, f->end, &t) && t.cp == 0 &&
+    if (f->closed && ends_with_period(c, f) && next_tok(c->s, hi, f->end, &t) && t.cp == 0 &&
         !(c->s[t.start] >= 'a' && c->s[t.start] <= 'z'))
         return false;
     size_t at = f->end, end = f->end;

@@ -1,0 +1,159 @@
+/* check_quotes.c - the quote finder's fast paths: marks found at every offset and after
+ * other non-ASCII characters, tokens of mixed ASCII and UTF-8, "according to" at the edges
+ * of its range, and verbs recognised by their form. Texts are written here. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lede/annotate.h"
+#include "check_util.h"
+
+static lede_lexicon *lex;
+static lede_annotator *ann;
+static lede_text text;
+static lede_model model;
+
+static void setup(void)
+{
+    ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
+    ck_assert_int_eq(lede_annotator_new(lex, &ann), LEDE_OK);
+    memset(&text, 0, sizeof text);
+    memset(&model, 0, sizeof model);
+}
+
+static void teardown(void)
+{
+    lede_model_free(&model);
+    lede_text_free(&text);
+    lede_annotator_free(ann);
+    lede_lexicon_free(lex);
+}
+
+static void annotate(const char *s)
+{
+    lede_model_free(&model);
+    lede_text_free(&text);
+    ck_assert_int_eq(lede_text_from_buffer(s, strlen(s), &text), LEDE_OK);
+    ck_assert_int_eq(lede_annotate(ann, &text, &model), LEDE_OK);
+}
+
+static const char *span_text(lede_span sp)
+{
+    static char buf[512];
+    size_t len = sp.end - sp.start < sizeof buf - 1 ? sp.end - sp.start : sizeof buf - 1;
+    memcpy(buf, text.bytes + sp.start, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static const char *speaker_of(size_t i)
+{
+    ck_assert_uint_lt(i, model.n_quotes);
+    uint32_t s = model.quotes[i].speaker;
+    return s == LEDE_NONE ? "" : model.entities[s].name;
+}
+
+/* A quote is found wherever its marks fall among the groups of bytes the finder skips,
+ * after plain letters or after other characters of three bytes (dashes, apostrophes). */
+START_TEST(marks_at_every_offset)
+{
+    static const char *const fillers[] = {"x", "é", "—", "’", "a’"};
+    for (size_t f = 0; f < sizeof fillers / sizeof *fillers; f++) {
+        for (int pad = 0; pad < 40; pad++) {
+            char buf[512] = "Anna Berg came in. ";
+            for (int k = 0; k < pad; k++)
+                strcat(buf, fillers[f]);
+            strcat(buf, " “We will win,” Berg said. And \"so,\" she said.\n");
+            annotate(buf);
+            ck_assert_uint_eq(model.n_quotes, 2);
+            ck_assert_str_eq(span_text(model.quotes[0].span), "“We will win,”");
+            ck_assert_str_eq(span_text(model.quotes[0].cue), "said");
+            ck_assert_str_eq(speaker_of(0), "Anna Berg");
+            ck_assert_str_eq(span_text(model.quotes[1].span), "\"so,\"");
+        }
+    }
+}
+END_TEST
+
+/* A straight mark right after a broken three-byte sequence still counts. */
+START_TEST(mark_after_broken_sequence)
+{
+    annotate("Anna Berg came in. \xE2\x80\"We will win,\" Berg said.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].span), "\"We will win,\"");
+    ck_assert_str_eq(speaker_of(0), "Anna Berg");
+    annotate("\xE2\"Hello,\" said Anna Berg. \xC2\"Again,\" said Berg.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[1].span), "\"Again,\"");
+}
+END_TEST
+
+/* Words with letters of two bytes and with joiners are whole tokens on either side. */
+START_TEST(tokens_mix_ascii_and_utf8)
+{
+    annotate("Zoë Ångström-Lüdke arrived. “It’s done,” Ångström-Lüdke said.\n\n"
+             "“Fine,” said Zoë Ångström-Lüdke.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Ångström-Lüdke");
+    ck_assert_str_eq(span_text(model.quotes[1].cue), "said");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Zoë Ångström-Lüdke");
+}
+END_TEST
+
+/* "according to" names the report wherever it falls in the sentence, and only the whole
+ * word does: "accordingly" and "according" without "to" leave the speaker. */
+START_TEST(according_to_at_the_edges)
+{
+    annotate("Peter Hansen spoke. “We will vote,” Hansen said, according to Nordic Radio.\n\n"
+             "According to Nordic Radio, Hansen wants “a fair vote” soon.\n\n"
+             "“We will vote,” Hansen said accordingly.\n\n"
+             "“We will vote,” Hansen said, according\n");
+    ck_assert_uint_eq(model.n_quotes, 4);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Nordic Radio");
+    ck_assert_str_eq(span_text(model.quotes[0].cue), "according to");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Nordic Radio");
+    ck_assert_str_eq(span_text(model.quotes[2].source), "Hansen");
+    ck_assert_str_eq(span_text(model.quotes[3].source), "Hansen");
+    ck_assert_str_eq(span_text(model.quotes[3].cue), "said");
+}
+END_TEST
+
+/* Verbs of speech by their form: irregular, finite, progressive after its auxiliary;
+ * nouns after a determiner and words of other forms are not cues. */
+START_TEST(verbs_by_their_form)
+{
+    annotate("Anna Berg arrived.\n\n"
+             "“Go,” Berg told them.\n\n"
+             "“Stop,” Berg warned.\n\n"
+             "Berg was saying “we stay” to them.\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(span_text(model.quotes[0].cue), "told");
+    ck_assert_str_eq(span_text(model.quotes[1].cue), "warned");
+    ck_assert_str_eq(span_text(model.quotes[2].cue), "saying");
+    annotate("Anna Berg arrived.\n\n“Wait,” the claims of Berg.\n\n“Go,” Berg hummed.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert(!model.quotes[0].has_cue);
+    ck_assert(!model.quotes[0].has_source);
+    ck_assert(!model.quotes[1].has_cue); /* "hummed" is no verb of speech */
+}
+END_TEST
+
+static Suite *quotes_suite(void)
+{
+    Suite *s = suite_create("quotes");
+    TCase *tc = tcase_create("fast paths");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, marks_at_every_offset);
+    tcase_add_test(tc, mark_after_broken_sequence);
+    tcase_add_test(tc, tokens_mix_ascii_and_utf8);
+    tcase_add_test(tc, according_to_at_the_edges);
+    tcase_add_test(tc, verbs_by_their_form);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return check_run(quotes_suite());
+}
