@@ -395,8 +395,6 @@ static bool is_verb(const ctx *c, const qtok *t)
            lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
 }
 
-/* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
- * ("order", "report", "saying") are nouns or clauses far more often than attributions. */
 /* The irregular finite forms of the verbs of speech, all of four to seven letters. */
 static bool is_irregular(const ctx *c, const qtok *t)
 {
@@ -407,6 +405,8 @@ static bool is_irregular(const ctx *c, const qtok *t)
     return len >= 4 && len <= 7 && tok_in(c->s, t, irregular);
 }
 
+/* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
+ * ("order", "report", "saying") are nouns or clauses far more often than attributions. */
 static bool is_speech_verb(const ctx *c, const qtok *t)
 {
     if (t->cp != 0)
