@@ -54,16 +54,20 @@ struct lede_namer {
     pcre2_code *cap_re; /* the first capital of a word */
 };
 
-/* A word looked up before, remembered by an earlier occurrence in the text. */
+#define MEMO_WORD 19 /* longer words skip the memo */
+
+/* A word looked up before, with the answer: 32 bytes, half a cache line. */
 typedef struct {
-    const char *at; /* NULL: empty */
-    uint32_t len;
     lede_lex_word lw;
+    uint8_t len; /* 0: empty */
+    char text[MEMO_WORD];
 } memo_slot;
 
 /* What one run of the scan keeps. The memo answers most lookups of a long text, whose
  * names recur, from a small table that stays in cache: the lexicon's own table is
- * large, and the text streaming past pushes it out of cache between lookups. */
+ * large, and the text streaming past pushes it out of cache between lookups. The
+ * words are kept in the slots, as comparing with an earlier occurrence in the text
+ * missed the cache as often. */
 typedef struct {
     const lede_namer *nm;
     pcre2_match_data *md;
@@ -206,25 +210,21 @@ static size_t memo_hash(const char *w, size_t len)
     return (size_t)(x >> 40);
 }
 
-/* lede_lexicon_find through the memo; the text does not change during a run, so a
- * remembered occurrence with the same bytes has the same answer. */
+/* lede_lexicon_find through the memo. */
 static lede_lex_word find_word(scanner *sc, const char *w, size_t len)
 {
+    if (len == 0 || len > MEMO_WORD)
+        return lede_lexicon_find(sc->nm->lex, w, len);
     memo_slot *m = &sc->memo[memo_hash(w, len) & sc->memo_mask];
-    if (m->at && m->len == len && memcmp(m->at, w, len) == 0)
+    if (m->len == len && memcmp(m->text, w, len) == 0)
         return m->lw;
-    lede_lex_word lw = lede_lexicon_find(sc->nm->lex, w, len);
-    *m = (memo_slot){w, (uint32_t)len, lw};
-    return lw;
+    m->lw = lede_lexicon_find(sc->nm->lex, w, len);
+    m->len = (uint8_t)len;
+    memcpy(m->text, w, len);
+    return m->lw;
 }
 
 static bool lex_has(scanner *sc, lede_lex_kind kind, const char *s, size_t len)
-{
-    return len > 0 && lede_lexicon_has(sc->nm->lex, kind, s, len);
-}
-
-/* lex_has for a word of the text itself (not a key built elsewhere), through the memo. */
-static bool text_has(scanner *sc, lede_lex_kind kind, const char *s, size_t len)
 {
     return (find_word(sc, s, len).kinds & LEDE_LEX_BIT(kind)) != 0;
 }
@@ -372,7 +372,7 @@ static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, to
         bool particle = tok_has(LEDE_LEX_PARTICLE, &w);
         /* "al-Assad": a particle glued to a capitalised name. */
         const char *dash = memchr(ws, '-', wlen);
-        if (!particle && dash && text_has(sc, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
+        if (!particle && dash && lex_has(sc, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
             starts_upper(s, end, (size_t)(dash - s) + 1)) {
             toks[n++] = w;
             continue;
@@ -478,7 +478,7 @@ static bool role_before(scanner *sc, const char *s, size_t lo, size_t p, size_t 
     size_t start = found;
     for (int steps = 0; steps < 3 && word_before(s, lo, start, &ws, &we); steps++) {
         bool modifier = in_list(role_modifiers, s + ws, we - ws);
-        bool owner = starts_upper(s, we, ws) && !text_has(sc, LEDE_LEX_STOP, s + ws, we - ws) &&
+        bool owner = starts_upper(s, we, ws) && !lex_has(sc, LEDE_LEX_STOP, s + ws, we - ws) &&
                      !sentence_start(s, lo, ws);
         if (!modifier && !owner)
             break;
@@ -495,7 +495,7 @@ static bool is_verb_after(scanner *sc, const char *s, size_t end, size_t p)
         return false;
     token w;
     read_word(sc, s, end, q, &w);
-    return text_has(sc, LEDE_LEX_VERB, s + w.start, w.end - w.start);
+    return lex_has(sc, LEDE_LEX_VERB, s + w.start, w.end - w.start);
 }
 
 /* True when the word before offset p leads to a place ("in", "to", "visit"). */
@@ -515,7 +515,7 @@ static bool is_verb_before(scanner *sc, const char *s, size_t lo, size_t p)
     if (!word_before(s, lo, p, &ws, &we) || !starts_lower(s, we, ws) || we - ws < 4)
         return false;
     char last = s[we - 1];
-    return (last == 'd' || last == 's') && text_has(sc, LEDE_LEX_VERB, s + ws, we - ws);
+    return (last == 'd' || last == 's') && lex_has(sc, LEDE_LEX_VERB, s + ws, we - ws);
 }
 
 /* "Keron Blair, executive director of AROS,": a role in apposition makes a person; so
@@ -534,7 +534,7 @@ static bool role_after(scanner *sc, const char *s, size_t end, size_t p)
         read_word(sc, s, end, q, &w);
         if (in_list(stops, s + w.start, w.end - w.start))
             return false;
-        if (starts_lower(s, end, q) && text_has(sc, LEDE_LEX_TITLE, s + w.start, w.end - w.start))
+        if (starts_lower(s, end, q) && lex_has(sc, LEDE_LEX_TITLE, s + w.start, w.end - w.start))
             return true;
         q = skip_gap(s, end, w.end);
         if (!q)
@@ -552,7 +552,7 @@ static bool country_after(scanner *sc, const char *s, size_t end, size_t p)
     size_t q = p + 2, r = q;
     while (r < end && r - q < 40 && s[r] != ')' && s[r] != '(')
         r++;
-    return r < end && s[r] == ')' && text_has(sc, LEDE_LEX_PLACE, s + q, r - q);
+    return r < end && s[r] == ')' && lex_has(sc, LEDE_LEX_PLACE, s + q, r - q);
 }
 
 /* "Acme Weekly host Peter Hansen": a name right before a role and another name is the
@@ -566,7 +566,7 @@ static bool owns_role(scanner *sc, const char *s, size_t end, size_t p)
     read_word(sc, s, end, q, &w);
     size_t r = skip_gap(s, end, w.end);
     return r && starts_upper(s, end, r) &&
-           text_has(sc, LEDE_LEX_TITLE, s + w.start, w.end - w.start);
+           lex_has(sc, LEDE_LEX_TITLE, s + w.start, w.end - w.start);
 }
 
 static bool all_caps(const char *s, size_t start, size_t end)
@@ -609,7 +609,7 @@ static size_t title_at(scanner *sc, const char *s, const token *toks, size_t m, 
             if (m + len >= b)
                 continue;
             size_t k = make_key(s, toks[m].start, toks[m + len - 1].name_end, key);
-            if (k && lede_lexicon_has(sc->nm->lex, LEDE_LEX_TITLE, key, k))
+            if (k && lex_has(sc, LEDE_LEX_TITLE, key, k))
                 return len;
         }
     }
@@ -647,7 +647,7 @@ static bool known_word(scanner *sc, lede_lex_word w, cand *c)
 
 static bool known_name(scanner *sc, const char *key, size_t len, cand *c)
 {
-    return known_word(sc, lede_lexicon_find(sc->nm->lex, key, len), c);
+    return known_word(sc, find_word(sc, key, len), c);
 }
 
 /* known_name for toks[a..b) as a whole: a single word answers from its token, and a
@@ -722,7 +722,7 @@ static bool place_window(scanner *sc, const char *s, const token *toks, size_t a
 {
     char key[KEY_MAX];
     size_t len = make_key(s, toks[a].start, toks[b - 1].name_end, key);
-    return len && lede_lexicon_has(sc->nm->lex, LEDE_LEX_PLACE, key, len);
+    return len && lex_has(sc, LEDE_LEX_PLACE, key, len);
 }
 
 /* How many tokens from toks[m] are a modifier that may stand before a title: a known
@@ -914,7 +914,7 @@ static bool is_stop(scanner *sc, const char *s, const token *toks, size_t i)
     if (t->lower)
         return false;
     if (!tok_has(LEDE_LEX_STOP, t) &&
-        !(t->end > t->name_end && text_has(sc, LEDE_LEX_STOP, s + t->start, t->end - t->start)))
+        !(t->end > t->name_end && lex_has(sc, LEDE_LEX_STOP, s + t->start, t->end - t->start)))
         return false;
     /* "Theresa May": a month after a first name is a surname. */
     return !(i > 0 && tok_has(LEDE_LEX_FIRST, &toks[i - 1]));
@@ -1336,11 +1336,14 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
 {
     cands cs = {0};
     scanner sc = {.nm = namer};
-    /* A memo slot per 64 bytes of text, 64 to 2048 of them: a short article needs few. */
+    /* A memo slot per 32 bytes of text, 64 to 4096 of them (2 to 128 KB): a short
+     * article needs few. Aligned so that no slot straddles two cache lines. */
     size_t slots = 64;
-    while (slots < 2048 && slots * 64 < text->len)
+    while (slots < 4096 && slots * 32 < text->len)
         slots *= 2;
-    sc.memo = calloc(slots, sizeof *sc.memo);
+    sc.memo = aligned_alloc(64, slots * sizeof *sc.memo);
+    if (sc.memo)
+        memset(sc.memo, 0, slots * sizeof *sc.memo);
     sc.memo_mask = slots - 1;
     sc.md = pcre2_match_data_create_from_pattern(namer->cap_re, NULL);
     lede_status st = sc.memo && sc.md ? LEDE_OK : LEDE_ERR_NOMEM;
