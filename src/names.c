@@ -250,7 +250,7 @@ static void read_word(scanner *sc, const char *s, size_t end, size_t p, token *t
     bool dotted = false;
     while (i < end) {
         unsigned char b = (unsigned char)s[i];
-        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+        if (lede_is_ascii_word(b)) {
             i++; /* plain ASCII letters need no decoding */
             letters_since_dot++;
             continue;
@@ -429,7 +429,7 @@ static bool word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *
     while (i > lo) {
         unsigned char b = (unsigned char)s[i - 1];
         if (b < 0x80) { /* ASCII needs no decoding */
-            if (!lede_is_word_cp(b) && b != '\'' && b != '-' && b != '.')
+            if (!lede_is_ascii_word(b) && b != '\'' && b != '-' && b != '.')
                 break;
             i--;
             continue;
@@ -1060,8 +1060,7 @@ static bool capital_starts_word(scanner *sc, const char *s, size_t lo, size_t en
 {
     unsigned char c = (unsigned char)s[pos], b = pos > lo ? (unsigned char)s[pos - 1] : ' ';
     if (c < 0x80 && b < 0x80)
-        return !((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
-                 b == '\'' || b == '.' ||
+        return !(lede_is_ascii_word(b) || b == '\'' || b == '.' ||
                  (b == '-' && pos > lo + 1 && lede_is_word_cp((unsigned char)s[pos - 2])));
     size_t len;
     if (c >= 0x80 && surely_not_capital(lede_cp_at(s, end, pos, &len)))

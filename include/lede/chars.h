@@ -13,6 +13,13 @@
 /* Returns true for letters, digits and combining marks. */
 bool lede_is_word_cp(uint32_t cp);
 
+/* True for the ASCII letters and digits: lede_is_word_cp for a byte below 0x80, without
+ * a call, for the loops that read every byte. */
+static inline bool lede_is_ascii_word(unsigned char b)
+{
+    return (unsigned char)((b | 0x20) - 'a') < 26 || (unsigned char)(b - '0') < 10;
+}
+
 /* Returns true for upper-case and title-case letters. */
 bool lede_is_upper_cp(uint32_t cp);
 
