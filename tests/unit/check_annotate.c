@@ -519,6 +519,27 @@ START_TEST(huge_single_line)
 }
 END_TEST
 
+/* Many distinct capitalised words crowd the annotator's memo of lookups (a few thousand
+ * slots); known words must still be told right each time, whatever they collide with. */
+START_TEST(lookups_right_among_many_distinct_words)
+{
+    const char *form = "On Monday Zq%c%c%c toured Kyiv with Prime Minister Anna Berg.\n\n";
+    size_t n = 26 * 26 * 12, cap = n * 80, len = 0;
+    char *big = malloc(cap);
+    ck_assert_ptr_nonnull(big);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(big + len, cap - len, form, 'a' + (int)(i / 676 % 26),
+                                'a' + (int)(i / 26 % 26), 'a' + (int)(i % 26));
+    ck_assert_uint_lt(len, cap);
+    ck_assert_int_eq(lede_text_from_buffer(big, len, &text), LEDE_OK);
+    free(big);
+    ck_assert_int_eq(lede_annotate(ann, &text, &model), LEDE_OK);
+    assert_entity("Kyiv", LEDE_PLACE, NULL, n);
+    assert_entity("Anna Berg", LEDE_PERSON, "Prime Minister", n);
+    ck_assert_uint_eq(model.n_entities, 2);
+}
+END_TEST
+
 static Suite *annotate_suite(void)
 {
     Suite *s = suite_create("annotate");
@@ -567,6 +588,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(robust, spans_round_trip);
     tcase_add_test(robust, bad_bytes_do_not_break_anything);
     tcase_add_test(robust, huge_single_line);
+    tcase_add_test(robust, lookups_right_among_many_distinct_words);
     suite_add_tcase(s, robust);
     return s;
 }
