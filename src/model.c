@@ -7,17 +7,36 @@
 /* Ids and indexes are uint32_t; LEDE_NONE is reserved. */
 #define MAX_ITEMS ((size_t)UINT32_MAX - 1)
 
-static char *copy_str(const char *s)
-{
-    size_t n;
-    char *p;
+/* Names and roles live in chunks the model owns, so an article's strings cost a few
+ * allocations rather than one each (a replaced role stays until the model is freed). */
+struct lede_model_chunk {
+    struct lede_model_chunk *next;
+    size_t used, cap;
+    char data[];
+};
 
+#define CHUNK_SIZE 4096
+
+/* A copy of s in the model's chunks; NULL for NULL, or when memory runs out. */
+static char *copy_str(lede_model *model, const char *s)
+{
     if (!s)
         return NULL;
-    n = strlen(s) + 1;
-    p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
+    size_t n = strlen(s) + 1;
+    lede_model_chunk *c = model->strings;
+    if (!c || c->cap - c->used < n) {
+        size_t cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+        c = malloc(sizeof *c + cap);
+        if (!c)
+            return NULL;
+        c->next = model->strings;
+        c->used = 0;
+        c->cap = cap;
+        model->strings = c;
+    }
+    char *p = c->data + c->used;
+    memcpy(p, s, n);
+    c->used += n;
     return p;
 }
 
@@ -62,13 +81,10 @@ lede_status lede_model_add_entity(lede_model *model, lede_entity_type type, cons
     e = &model->entities[model->n_entities];
     memset(e, 0, sizeof *e);
     e->type = type;
-    e->name = copy_str(name ? name : "");
-    e->role = copy_str(role);
-    if (!e->name || (role && !e->role)) {
-        free(e->name);
-        free(e->role);
+    e->name = copy_str(model, name ? name : "");
+    e->role = copy_str(model, role);
+    if (!e->name || (role && !e->role))
         return LEDE_ERR_NOMEM;
-    }
     e->id = (uint32_t)model->n_entities++;
     *id = e->id;
     return LEDE_OK;
@@ -80,10 +96,9 @@ lede_status lede_model_set_role(lede_model *model, uint32_t id, const char *role
 
     if (id >= model->n_entities)
         return LEDE_ERR_NOTFOUND;
-    copy = copy_str(role);
+    copy = copy_str(model, role);
     if (role && !copy)
         return LEDE_ERR_NOMEM;
-    free(model->entities[id].role);
     model->entities[id].role = copy;
     return LEDE_OK;
 }
@@ -187,15 +202,6 @@ static size_t sort_and_resolve(void *items, size_t n, size_t size,
     return kept;
 }
 
-static void free_entity(lede_entity *e)
-{
-    free(e->name);
-    free(e->role);
-    free(e->mentions);
-    free(e->quotes);
-    memset(e, 0, sizeof *e);
-}
-
 /* Drops entities without mentions and renumbers the rest by first mention. remap
  * (n_entities entries) receives each old id's new id, or LEDE_NONE. */
 static void renumber(lede_model *model, uint32_t *remap)
@@ -227,35 +233,38 @@ static void renumber(lede_model *model, uint32_t *remap)
             remap[i] = r;
         }
     }
-    for (size_t i = n; i < model->n_entities; i++)
-        free_entity(&old[i]);
     model->n_entities = n;
 }
 
-/* Fills mention.k and each entity's mentions[] and quotes[]. */
+/* Fills mention.k and each entity's mentions[] and quotes[], which share one block. */
 static lede_status index_entities(lede_model *model)
 {
+    size_t n_index = model->n_mentions;
     for (size_t i = 0; i < model->n_entities; i++) {
         lede_entity *e = &model->entities[i];
         e->id = (uint32_t)i;
-        free(e->mentions);
-        free(e->quotes);
-        e->mentions = NULL;
-        e->quotes = NULL;
         e->n_mentions = 0;
         e->n_quotes = 0;
     }
     for (size_t i = 0; i < model->n_mentions; i++)
         model->entities[model->mentions[i].entity].n_mentions++;
-    for (size_t i = 0; i < model->n_quotes; i++)
-        if (model->quotes[i].speaker != LEDE_NONE)
+    for (size_t i = 0; i < model->n_quotes; i++) {
+        if (model->quotes[i].speaker != LEDE_NONE) {
             model->entities[model->quotes[i].speaker].n_quotes++;
+            n_index++;
+        }
+    }
+    free(model->index);
+    model->index = n_index ? malloc(n_index * sizeof *model->index) : NULL;
+    if (n_index && !model->index)
+        return LEDE_ERR_NOMEM;
+    uint32_t *next = model->index;
     for (size_t i = 0; i < model->n_entities; i++) {
         lede_entity *e = &model->entities[i];
-        e->mentions = malloc(e->n_mentions * sizeof *e->mentions);
-        e->quotes = e->n_quotes ? malloc(e->n_quotes * sizeof *e->quotes) : NULL;
-        if (!e->mentions || (e->n_quotes && !e->quotes))
-            return LEDE_ERR_NOMEM;
+        e->mentions = next;
+        next += e->n_mentions;
+        e->quotes = e->n_quotes ? next : NULL;
+        next += e->n_quotes;
         e->n_mentions = 0;
         e->n_quotes = 0;
     }
@@ -294,8 +303,12 @@ lede_status lede_model_finish(lede_model *model)
 
 void lede_model_free(lede_model *model)
 {
-    for (size_t i = 0; i < model->n_entities; i++)
-        free_entity(&model->entities[i]);
+    while (model->strings) {
+        lede_model_chunk *next = model->strings->next;
+        free(model->strings);
+        model->strings = next;
+    }
+    free(model->index);
     free(model->entities);
     free(model->mentions);
     free(model->quotes);

@@ -32,11 +32,11 @@ typedef struct {
 typedef struct {
     uint32_t id; /* equals its index in model->entities (order of first mention) */
     lede_entity_type type;
-    char *name;         /* owned; canonical name, e.g. "Donald Trump" */
-    char *role;         /* owned or NULL; e.g. "U.S. President" */
-    uint32_t *mentions; /* owned; indexes into model->mentions, ascending */
+    char *name;         /* canonical name, e.g. "Donald Trump" (the model's) */
+    char *role;         /* NULL or e.g. "U.S. President" (the model's) */
+    uint32_t *mentions; /* indexes into model->mentions, ascending (in model->index) */
     size_t n_mentions;
-    uint32_t *quotes; /* owned; indexes into model->quotes, ascending */
+    uint32_t *quotes; /* NULL or indexes into model->quotes, ascending (in model->index) */
     size_t n_quotes;
 } lede_entity;
 
@@ -49,6 +49,8 @@ typedef struct {
     bool partial;     /* a few quoted words inside a sentence ("root causes") */
 } lede_quote;
 
+typedef struct lede_model_chunk lede_model_chunk; /* storage of names and roles */
+
 typedef struct {
     lede_entity *entities;
     size_t n_entities;
@@ -56,6 +58,8 @@ typedef struct {
     size_t n_mentions;
     lede_quote *quotes; /* sorted by start, non-overlapping */
     size_t n_quotes;
+    uint32_t *index;           /* owned: every entity's mentions[] and quotes[] */
+    lede_model_chunk *strings; /* owned: every entity's name and role */
     size_t cap_entities, cap_mentions, cap_quotes; /* builder bookkeeping */
 } lede_model;
 
