@@ -128,6 +128,16 @@ static bool only_white(const char *b, size_t len)
     return true;
 }
 
+/* True when the 8 bytes at p are all printable ASCII (0x20-0x7F), which looks_binary()
+ * passes: a byte below 0x20 borrows into its top bit when 0x20 is taken from it. */
+static bool plain8(const char *p)
+{
+    uint64_t x;
+
+    memcpy(&x, p, sizeof x);
+    return ((x | ((x - 0x2020202020202020u) & ~x)) & 0x8080808080808080u) == 0;
+}
+
 /* Judges the first SNIFF_BYTES: many NULs, or many bytes that are neither valid UTF-8
  * nor text control characters, mean the data is not text. Latin-1 letters and a few
  * stray NULs pass. */
@@ -138,6 +148,11 @@ static bool looks_binary(const char *b, size_t len)
 
     while (i < window) {
         unsigned char c = (unsigned char)b[i];
+        /* Plain text runs need no judging; step over them eight bytes at a time. */
+        if (i + 8 <= window && plain8(b + i)) {
+            i += 8;
+            continue;
+        }
         adv = 1;
         if (c == 0) {
             nuls++;
@@ -162,7 +177,7 @@ typedef struct {
 } line;
 
 /* Reads the line at *pos into ln and moves *pos past its '\n'. False at the end. */
-static bool next_line(const char *b, size_t len, size_t *pos, line *ln)
+static inline bool next_line(const char *b, size_t len, size_t *pos, line *ln)
 {
     const char *nl;
 
@@ -181,44 +196,23 @@ static bool next_line(const char *b, size_t len, size_t *pos, line *ln)
     return true;
 }
 
-/* The number of UTF-8 continuation bytes (10xxxxxx) among the 8 bytes at p. */
-static size_t continuations8(const char *p)
-{
-    uint64_t x;
-
-    memcpy(&x, p, sizeof x);
-    x = (x >> 7) & ~(x >> 6) & 0x0101010101010101u;
-    return (size_t)((x * 0x0101010101010101u) >> 56);
-}
-
-/* The number of code points in b[start, end), counting no further than max + 1: the
- * bytes that are not continuation bytes, eight at a time. */
-static size_t count_cps(const char *b, size_t start, size_t end, size_t max)
-{
-    size_t n = 0, i = start;
-
-    for (; i + 8 <= end && n <= max; i += 8)
-        n += 8 - continuations8(b + i);
-    for (; i < end && n <= max; i++)
-        if (((unsigned char)b[i] & 0xC0) != 0x80)
-            n++;
-    return n <= max ? n : max + 1;
-}
-
 /* The last code point of span s (which is not empty). */
 static uint32_t last_cp(const char *b, lede_span s)
 {
     size_t i = s.end - 1, adv;
 
+    /* Most lines end in ASCII, which needs no decoding. */
+    if ((unsigned char)b[i] < 0x80)
+        return (unsigned char)b[i];
     while (i > s.start && s.end - i < 4 && ((unsigned char)b[i] & 0xC0) == 0x80)
         i--;
     return lede_utf8_decode(b + i, s.end - i, &adv);
 }
 
-/* True when s ends with closing punctuation: . ! ? an ellipsis or a closing quote. */
-static bool ends_closed(const char *b, lede_span s)
+/* True for closing punctuation: . ! ? an ellipsis or a closing quote. */
+static bool is_closing(uint32_t cp)
 {
-    switch (last_cp(b, s)) {
+    switch (cp) {
     case '.':
     case '!':
     case '?':
@@ -240,10 +234,10 @@ typedef struct {
     bool too_long, last_long, last_wrapped;
 } block_stats;
 
-static void block_add(block_stats *bs, const char *b, const line *ln)
+/* Adds the non-blank line s, of cps code points, to the block's statistics. */
+static void block_add(block_stats *bs, const char *b, lede_span s, size_t cps)
 {
-    lede_span s = {ln->trim_start, ln->trim_end};
-    size_t cps = count_cps(b, s.start, s.end, WRAP_COLUMNS);
+    uint32_t last;
 
     /* The previous line is now known to be an inner one. */
     if (bs->lines > 0) {
@@ -253,8 +247,11 @@ static void block_add(block_stats *bs, const char *b, const line *ln)
     }
     bs->lines++;
     bs->last_long = cps > WRAP_COLUMNS;
-    bs->last_wrapped = cps >= WRAP_MIN_COLUMNS && cps <= WRAP_COLUMNS && !ends_closed(b, s) &&
-                       last_cp(b, s) != ':';
+    bs->last_wrapped = false;
+    if (cps >= WRAP_MIN_COLUMNS && cps <= WRAP_COLUMNS) {
+        last = last_cp(b, s);
+        bs->last_wrapped = !is_closing(last) && last != ':';
+    }
 }
 
 static bool block_is_wrapped(const block_stats *bs)
@@ -262,69 +259,106 @@ static bool block_is_wrapped(const block_stats *bs)
     return bs->inner > 0 && !bs->too_long && bs->inner_wrapped * 2 >= bs->inner;
 }
 
-/* Decides whether blank lines separate paragraphs of hard-wrapped lines: there are
- * several blocks between blank lines, and most of them look wrapped. A news file (one
- * long line per paragraph, perhaps after a label and headline block) does not.
- * Also counts the non-blank lines and the blocks, so the caller can size its array. */
-static bool is_hard_wrapped(const char *b, size_t len, size_t from, size_t *n_lines,
-                            size_t *n_blocks)
-{
-    size_t pos = from, blocks = 0, wrapped = 0, lines = 0;
-    block_stats bs = {0};
-    line ln;
+/* What one pass over the lines finds: a paragraph per block of non-blank lines (the
+ * paragraphs if the text is hard-wrapped), how many blocks look wrapped, how many
+ * non-blank lines there are, and the invalid UTF-8 bytes. */
+typedef struct {
+    lede_para *blocks; /* owned */
+    size_t n_blocks, cap, wrapped, n_lines, invalid;
+} survey;
 
-    for (;;) {
-        bool more = next_line(b, len, &pos, &ln);
-        if (more && ln.trim_start < ln.trim_end) {
-            block_add(&bs, b, &ln);
-            lines++;
-            continue;
-        }
-        if (bs.lines > 0) {
-            blocks++;
-            wrapped += block_is_wrapped(&bs);
-        }
-        memset(&bs, 0, sizeof bs);
-        if (!more)
-            break;
+/* Starts a new block paragraph at s, doubling the array when it is full. */
+static lede_status open_block(survey *sv, lede_span s)
+{
+    if (sv->n_blocks == sv->cap) {
+        size_t cap = sv->cap ? sv->cap * 2 : 64;
+        lede_para *p;
+        if (cap > SIZE_MAX / 2 / sizeof *p)
+            return LEDE_ERR_NOMEM;
+        p = realloc(sv->blocks, cap * sizeof *p);
+        if (!p)
+            return LEDE_ERR_NOMEM;
+        sv->blocks = p;
+        sv->cap = cap;
     }
-    *n_lines = lines;
-    *n_blocks = blocks;
-    return blocks >= 2 && wrapped * 2 > blocks;
+    sv->blocks[sv->n_blocks].span = s;
+    sv->blocks[sv->n_blocks].kind = LEDE_PARA_BODY;
+    sv->n_blocks++;
+    return LEDE_OK;
 }
 
-/* Fills text->paras: a paragraph per non-blank line, or per block of lines. */
-static lede_status split_paras(lede_text *text, size_t from)
+/* Reads every line from offset from once: gathers the blocks and their statistics and
+ * counts the invalid bytes. Bytes outside the lines' trimmed spans are ASCII blanks, line
+ * ends or the BOM, and no UTF-8 sequence spans an ASCII byte, so counting invalid bytes
+ * line by line counts them all. */
+static lede_status survey_lines(const char *b, size_t len, size_t from, survey *sv)
 {
-    const char *b = text->bytes;
-    size_t n_lines, n_blocks, pos = from, n = 0;
-    bool wrapped = is_hard_wrapped(b, text->len, from, &n_lines, &n_blocks);
-    size_t want = wrapped ? n_blocks : n_lines;
-    bool open = false;
+    size_t pos = from, invalid;
+    block_stats bs = {0};
+    bool more;
     line ln;
 
-    if (want > SIZE_MAX / sizeof *text->paras)
+    do {
+        more = next_line(b, len, &pos, &ln);
+        if (more && ln.trim_start < ln.trim_end) {
+            lede_span s = {ln.trim_start, ln.trim_end};
+            size_t cps = lede_utf8_measure(b + s.start, s.end - s.start, &invalid);
+            if (bs.lines == 0 && open_block(sv, s) != LEDE_OK)
+                return LEDE_ERR_NOMEM;
+            sv->blocks[sv->n_blocks - 1].span.end = s.end;
+            block_add(&bs, b, s, cps);
+            sv->invalid += invalid;
+            sv->n_lines++;
+            continue;
+        }
+        if (bs.lines > 0)
+            sv->wrapped += block_is_wrapped(&bs);
+        memset(&bs, 0, sizeof bs);
+    } while (more);
+    return LEDE_OK;
+}
+
+/* Fills text->paras with a paragraph per non-blank line, of which there are n_lines. */
+static lede_status split_lines(lede_text *text, size_t from, size_t n_lines)
+{
+    size_t pos = from, n = 0;
+    line ln;
+
+    if (n_lines > SIZE_MAX / sizeof *text->paras)
         return LEDE_ERR_NOMEM;
-    text->paras = malloc((want ? want : 1) * sizeof *text->paras);
+    text->paras = malloc((n_lines ? n_lines : 1) * sizeof *text->paras);
     if (!text->paras)
         return LEDE_ERR_NOMEM;
-    while (next_line(b, text->len, &pos, &ln)) {
-        if (ln.trim_start == ln.trim_end) {
-            open = false;
+    while (next_line(text->bytes, text->len, &pos, &ln)) {
+        if (ln.trim_start == ln.trim_end)
             continue;
-        }
-        if (wrapped && open) {
-            text->paras[n - 1].span.end = ln.trim_end;
-            continue;
-        }
         text->paras[n].span.start = ln.trim_start;
         text->paras[n].span.end = ln.trim_end;
         text->paras[n].kind = LEDE_PARA_BODY;
         n++;
-        open = true;
     }
     text->n_paras = n;
     return LEDE_OK;
+}
+
+/* Fills text->paras and text->invalid_bytes: a paragraph per block of lines when blank
+ * lines separate several blocks and most of them look hard-wrapped (a book), otherwise a
+ * paragraph per non-blank line (news: one long line per paragraph). */
+static lede_status split_paras(lede_text *text, size_t from)
+{
+    survey sv = {0};
+    lede_status rc = survey_lines(text->bytes, text->len, from, &sv);
+
+    text->invalid_bytes = sv.invalid;
+    /* When every block is one line, the blocks are the lines. */
+    if (rc == LEDE_OK &&
+        ((sv.n_blocks >= 2 && sv.wrapped * 2 > sv.n_blocks) || sv.n_lines == sv.n_blocks)) {
+        text->paras = sv.blocks;
+        text->n_paras = sv.n_blocks;
+        return LEDE_OK;
+    }
+    free(sv.blocks);
+    return rc == LEDE_OK ? split_lines(text, from, sv.n_lines) : rc;
 }
 
 static bool is_label_char(uint32_t cp, size_t adv)
@@ -384,7 +418,7 @@ static void classify(lede_text *text)
         return;
     s = text->paras[h].span;
     if (s.end - s.start <= HEADLINE_MAX && is_single_line(b, s) &&
-        (!ends_closed(b, s) || blank_after(text, h)))
+        (!is_closing(last_cp(b, s)) || blank_after(text, h)))
         text->paras[h].kind = LEDE_PARA_HEADLINE;
 }
 
@@ -409,7 +443,6 @@ static lede_status adopt(char *bytes, size_t len, lede_text *text)
         return rc;
     }
     classify(text);
-    text->invalid_bytes = lede_utf8_invalid_count(bytes, len);
     return LEDE_OK;
 }
 

@@ -120,47 +120,54 @@ static const struct range wide[] = {
     {0x20000, 0x3FFFD},
 };
 
-/* Returns the length a sequence starting with lead byte b announces, or 0 for a byte that
- * cannot start one (a continuation byte, C0, C1, F5..FF). */
-static size_t seq_len(unsigned char b)
+/* True when byte b is in [lo, hi]. */
+static bool in_range(unsigned char b, unsigned char lo, unsigned char hi)
 {
-    if (b < 0x80)
-        return 1;
-    if (b >= 0xC2 && b <= 0xDF)
-        return 2;
-    if (b >= 0xE0 && b <= 0xEF)
-        return 3;
-    if (b >= 0xF0 && b <= 0xF4)
-        return 4;
-    return 0;
+    return (unsigned char)(b - lo) <= hi - lo;
+}
+
+/* Returns the length of the valid sequence at p[0..len), whose lead byte p[0] is not
+ * ASCII, or 0 when it is not valid UTF-8. The second byte's range is what rules out
+ * overlong forms, UTF-16 surrogates and code points past U+10FFFF (Unicode table 3-7). */
+static inline size_t valid_seq(const unsigned char *p, size_t len)
+{
+    unsigned char c = p[0];
+
+    if (!in_range(c, 0xC2, 0xF4))
+        return 0; /* a continuation byte, C0, C1 or F5..FF */
+    if (c < 0xE0)
+        return len >= 2 && in_range(p[1], 0x80, 0xBF) ? 2 : 0;
+    if (c < 0xF0)
+        return len >= 3 && in_range(p[1], c == 0xE0 ? 0xA0 : 0x80, c == 0xED ? 0x9F : 0xBF) &&
+                       in_range(p[2], 0x80, 0xBF)
+                   ? 3
+                   : 0;
+    return len >= 4 && in_range(p[1], c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) &&
+                   in_range(p[2], 0x80, 0xBF) && in_range(p[3], 0x80, 0xBF)
+               ? 4
+               : 0;
 }
 
 uint32_t lede_utf8_decode(const char *s, size_t len, size_t *adv)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n;
-    uint32_t cp;
 
     *adv = len > 0 ? 1 : 0;
     if (len == 0)
         return LEDE_UTF8_REPLACEMENT;
-    n = seq_len(p[0]);
-    if (n == 0 || n > len)
-        return LEDE_UTF8_REPLACEMENT;
-    if (n == 1)
+    if (p[0] < 0x80)
         return p[0];
-    cp = p[0] & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return LEDE_UTF8_REPLACEMENT;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    /* Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8. */
-    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
+    n = valid_seq(p, len);
+    if (n == 0)
         return LEDE_UTF8_REPLACEMENT;
     *adv = n;
-    return cp;
+    if (n == 2)
+        return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3Fu);
+    if (n == 3)
+        return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+    return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+           (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3Fu);
 }
 
 /* True when the 8 bytes at s are all ASCII. */
@@ -172,26 +179,58 @@ static bool ascii8(const char *s)
     return (x & 0x8080808080808080u) == 0;
 }
 
+/* True when the 16 bytes at s are all ASCII. */
+static bool ascii16(const char *s)
+{
+    uint64_t x, y;
+
+    memcpy(&x, s, sizeof x);
+    memcpy(&y, s + 8, sizeof y);
+    return ((x | y) & 0x8080808080808080u) == 0;
+}
+
+/* Returns the offset of the first non-ASCII byte of s[i, len), or len. Most text is
+ * ASCII: it is skipped 16 and 8 bytes at a time, and fewer than 8 bytes at the end at once
+ * when the last 8 bytes are ASCII. */
+static size_t skip_ascii(const char *s, size_t i, size_t len)
+{
+    while (i + 16 <= len && ascii16(s + i))
+        i += 16;
+    if (i + 8 <= len && ascii8(s + i))
+        i += 8;
+    if (i + 8 > len && len >= 8 && ascii8(s + len - 8))
+        return len;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
+size_t lede_utf8_measure(const char *s, size_t len, size_t *invalid)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t bad = 0, conts = 0, i = 0, n;
+
+    while ((i = skip_ascii(s, i, len)) < len) {
+        n = valid_seq(p + i, len - i);
+        if (n > 0) {
+            conts += n - 1;
+            i += n;
+            continue;
+        }
+        /* An invalid byte is consumed alone, as lede_utf8_decode() does. */
+        bad++;
+        conts += (p[i] & 0xC0) == 0x80;
+        i++;
+    }
+    *invalid = bad;
+    return len - conts;
+}
+
 size_t lede_utf8_invalid_count(const char *s, size_t len)
 {
-    size_t bad = 0, i = 0, adv;
+    size_t bad;
 
-    while (i < len) {
-        /* Most text is ASCII: skip it eight bytes at a time. */
-        if (i + 8 <= len && ascii8(s + i)) {
-            i += 8;
-            continue;
-        }
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        /* A valid U+FFFD in the text is not an error: only a one-byte result is. */
-        if (lede_utf8_decode(s + i, len - i, &adv) == LEDE_UTF8_REPLACEMENT && adv == 1)
-            bad++;
-        i += adv;
-    }
+    (void)lede_utf8_measure(s, len, &bad);
     return bad;
 }
 

@@ -16,6 +16,11 @@ uint32_t lede_utf8_decode(const char *s, size_t len, size_t *adv);
 /* Returns how many of the len bytes of s are not part of a valid UTF-8 sequence. */
 size_t lede_utf8_invalid_count(const char *s, size_t len);
 
+/* Scans the len bytes of s once: stores in *invalid what lede_utf8_invalid_count() returns,
+ * and returns how many bytes are not continuation bytes (10xxxxxx), which is the number of
+ * code points when s is valid UTF-8. */
+size_t lede_utf8_measure(const char *s, size_t len, size_t *invalid);
+
 /* Returns the number of terminal columns code point cp takes: 0 for combining marks and
  * zero-width characters, 2 for East Asian wide and full-width characters and emoji, 1
  * otherwise. Control characters count 1 (they are shown as a replacement). */

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lede/text.h"
+#include "lede/utf8.h"
 #include "check_util.h"
 
 #define FIX(name) LEDE_FIXTURES "/" name
@@ -593,6 +594,122 @@ START_TEST(test_news_not_wrapped)
 }
 END_TEST
 
+/* Appends a line of n_ascii letters then n_wide copies of the UTF-8 character wide. */
+static size_t put_line(char *buf, size_t len, size_t n_ascii, size_t n_wide, const char *wide)
+{
+    for (size_t i = 0; i < n_ascii; i++)
+        buf[len++] = (char)('a' + i % 26);
+    for (size_t i = 0; i < n_wide; i++) {
+        memcpy(buf + len, wide, strlen(wide));
+        len += strlen(wide);
+    }
+    buf[len++] = '\n';
+    return len;
+}
+
+/* Loads two blocks, each an inner line of n_ascii + n_wide code points then "end.", and
+ * returns how many paragraphs they make: 2 if the blocks look wrapped, else 4. */
+static size_t two_blocks(size_t n_ascii, size_t n_wide, const char *wide)
+{
+    char buf[2048];
+    size_t len = 0, n;
+    lede_text t;
+
+    for (int k = 0; k < 2; k++) {
+        len = put_line(buf, len, n_ascii, n_wide, wide);
+        memcpy(buf + len, "end.\n\n", 6);
+        len += 6;
+    }
+    ck_assert_int_eq(lede_text_from_buffer(buf, len, &t), LEDE_OK);
+    ck_assert_uint_eq(t.invalid_bytes, 0);
+    n = t.n_paras;
+    lede_text_free(&t);
+    return n;
+}
+
+START_TEST(test_wrapped_counts_code_points)
+{
+    /* Wrapping is judged in code points, not bytes: 40 to 100 of them in an inner line. */
+    for (size_t a = 0; a < 20; a++) {
+        ck_assert_uint_eq(two_blocks(a, 40 - a, "\xC3\xA9"), 2);
+        ck_assert_uint_eq(two_blocks(a, 39 - a, "\xC3\xA9"), 4);
+        ck_assert_uint_eq(two_blocks(a, 100 - a, "\xE2\x80\x9C"), 2);
+        ck_assert_uint_eq(two_blocks(a, 101 - a, "\xE2\x80\x9C"), 4);
+        ck_assert_uint_eq(two_blocks(a, 100 - a, "\xF0\x9F\x98\x80"), 2);
+    }
+    /* A closing quote at the end of the inner line ends a sentence: not wrapped. */
+    ck_assert_uint_eq(two_blocks(50, 1, "\xE2\x80\x9D"), 4);
+    ck_assert_uint_eq(two_blocks(50, 1, "\xE2\x80\xA6"), 4);
+    ck_assert_uint_eq(two_blocks(50, 1, ":"), 4);
+}
+END_TEST
+
+START_TEST(test_wrapped_edges)
+{
+    /* A BOM, CRLF, blanks and invalid bytes at line edges, no final newline. */
+    const char s[] = "\xEF\xBB\xBF"
+                     "A title\r\n\r\n"
+                     "The first line of the first block runs on and ends cut \xE2\x82\r\n"
+                     "\t\x80 second line end.\r\n"
+                     " \r\n"
+                     "The first line of the second block runs on, past forty,\n"
+                     "last line without newline \xC3";
+    const char *want[] = {"A title",
+                          "The first line of the first block runs on and ends cut \xE2\x82\r\n"
+                          "\t\x80 second line end.",
+                          "The first line of the second block runs on, past forty,\n"
+                          "last line without newline \xC3"};
+    const lede_para_kind kinds[] = {H, B, B};
+    lede_text t;
+
+    ck_assert_int_eq(lede_text_from_buffer(s, sizeof s - 1, &t), LEDE_OK);
+    expect_paras(&t, want, kinds, 3);
+    ck_assert_uint_eq(t.paras[0].span.start, 3);
+    ck_assert_uint_eq(t.paras[2].span.end, t.len);
+    ck_assert_uint_eq(t.invalid_bytes, 4);
+    ck_assert_uint_eq(t.invalid_bytes, lede_utf8_invalid_count(s, sizeof s - 1));
+    lede_text_free(&t);
+}
+END_TEST
+
+START_TEST(test_many_wrapped_blocks)
+{
+    /* Enough blocks that their array grows several times. */
+    const char *para = "A line long enough to look wrapped in a book, going on\n"
+                       "and a short last line.\n\n";
+    const size_t n = 300, plen = strlen(para);
+    char *buf = malloc(n * plen + 1);
+    lede_text t;
+
+    ck_assert_ptr_nonnull(buf);
+    for (size_t i = 0; i < n; i++)
+        memcpy(buf + i * plen, para, plen);
+    ck_assert_int_eq(lede_text_from_buffer(buf, n * plen, &t), LEDE_OK);
+    ck_assert_uint_eq(t.n_paras, n);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_eq(t.paras[i].span.start, i * plen);
+        ck_assert_uint_eq(t.paras[i].span.end, i * plen + plen - 2);
+        ck_assert_int_eq(t.paras[i].kind, B);
+    }
+    lede_text_free(&t);
+    free(buf);
+}
+END_TEST
+
+START_TEST(test_one_line_blocks)
+{
+    /* Single lines between blank lines: each a paragraph, spans exact. */
+    lede_text t;
+    const char *want[] = {"Headline here", "First body line.", "Second body line."};
+    const lede_para_kind kinds[] = {H, B, B};
+
+    load_str("Headline here\n\n  First body line.  \n\n\n\tSecond body line.\r\n", &t);
+    expect_paras(&t, want, kinds, 3);
+    ck_assert_uint_eq(t.invalid_bytes, 0);
+    lede_text_free(&t);
+}
+END_TEST
+
 START_TEST(test_huge_single_line)
 {
     const size_t len = 10u * 1024 * 1024;
@@ -695,6 +812,10 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_hard_wrapped_fixture);
     tcase_add_test(tc, test_hard_wrapped_crlf);
     tcase_add_test(tc, test_news_not_wrapped);
+    tcase_add_test(tc, test_wrapped_counts_code_points);
+    tcase_add_test(tc, test_wrapped_edges);
+    tcase_add_test(tc, test_many_wrapped_blocks);
+    tcase_add_test(tc, test_one_line_blocks);
     tcase_add_test(tc, test_huge_single_line);
     tcase_add_test(tc, test_many_short_lines);
     tcase_add_test(tc, test_para_at);

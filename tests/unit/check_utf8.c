@@ -102,6 +102,105 @@ START_TEST(test_decode_latin1)
 }
 END_TEST
 
+/* What lede_utf8_measure() must find, the slow way: decode every sequence, and count the
+ * bytes that are not continuation bytes. */
+static size_t slow_measure(const char *s, size_t len, size_t *invalid)
+{
+    size_t i = 0, adv, bad = 0, starts = 0;
+
+    while (i < len) {
+        if (lede_utf8_decode(s + i, len - i, &adv) == R && adv == 1)
+            bad++;
+        i += adv;
+    }
+    for (i = 0; i < len; i++)
+        starts += ((unsigned char)s[i] & 0xC0) != 0x80;
+    *invalid = bad;
+    return starts;
+}
+
+START_TEST(test_measure_known)
+{
+    size_t invalid = 99;
+
+    ck_assert_uint_eq(lede_utf8_measure("", 0, &invalid), 0);
+    ck_assert_uint_eq(invalid, 0);
+    ck_assert_uint_eq(lede_utf8_measure("plain ascii text here", 21, &invalid), 21);
+    ck_assert_uint_eq(invalid, 0);
+    /* "café “q” 😀" in UTF-8: 10 code points in 18 bytes, all valid. */
+    ck_assert_uint_eq(
+        lede_utf8_measure("caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80", 18, &invalid),
+        10);
+    ck_assert_uint_eq(invalid, 0);
+    /* A stray continuation byte is invalid and no code point; a bad lead byte is both. */
+    ck_assert_uint_eq(lede_utf8_measure("a\x80"
+                                        "b\xFF"
+                                        "c",
+                                        5, &invalid),
+                      4);
+    ck_assert_uint_eq(invalid, 2);
+    /* A sequence cut by the end: its lead byte is invalid, its continuation too. */
+    ck_assert_uint_eq(lede_utf8_measure("0123456789abcde\xE2\x82", 17, &invalid), 16);
+    ck_assert_uint_eq(invalid, 2);
+    /* A valid U+FFFD is not an error. */
+    ck_assert_uint_eq(lede_utf8_measure("\xEF\xBF\xBD", 3, &invalid), 1);
+    ck_assert_uint_eq(invalid, 0);
+    ck_assert_uint_eq(lede_utf8_invalid_count("\xC0\xAF \xED\xA0\x80 \xF4\x90\x80\x80", 11), 9);
+}
+END_TEST
+
+START_TEST(test_measure_every_position)
+{
+    /* Each sequence at every offset of ASCII runs of every length up to 40, so that it
+     * straddles each 8- and 16-byte block edge and the end in every way. */
+    static const char *const seqs[] = {"\xC3\xA9",         "\xE2\x80\x9D", "\xF0\x9F\x98\x80",
+                                       "\xEF\xBF\xBD",     "\x80",         "\xBF\xBF",
+                                       "\xC0\xAF",         "\xC3",         "\xE2\x82",
+                                       "\xF0\x9F\x98",     "\xED\xA0\x80", "\xE0\x9F\xBF",
+                                       "\xF4\x90\x80\x80", "\xF5\x80",     "\xFF\xFE",
+                                       "\xE2\x80\x9D\xC3"};
+    char buf[64];
+    size_t fails = 0;
+
+    for (size_t k = 0; k < sizeof seqs / sizeof seqs[0]; k++) {
+        size_t n = strlen(seqs[k]);
+        for (size_t len = n; len <= 40; len++) {
+            for (size_t at = 0; at + n <= len; at++) {
+                size_t got_bad, want_bad, got, want;
+                memset(buf, 'a', len);
+                memcpy(buf + at, seqs[k], n);
+                got = lede_utf8_measure(buf, len, &got_bad);
+                want = slow_measure(buf, len, &want_bad);
+                fails += got != want || got_bad != want_bad ||
+                         lede_utf8_invalid_count(buf, len) != want_bad;
+            }
+        }
+    }
+    ck_assert_uint_eq(fails, 0);
+}
+END_TEST
+
+START_TEST(test_measure_random)
+{
+    /* Random bytes, mostly ASCII with bursts of high bytes, against the slow way. */
+    char buf[300];
+    size_t fails = 0;
+    unsigned seed = 12345;
+
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(round % 300), got_bad, want_bad;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) & 0x7FFF;
+            buf[i] = (char)(r % 5 == 0 ? 0x80 | (r >> 3) : 'a' + r % 26);
+        }
+        fails += lede_utf8_measure(buf, len, &got_bad) != slow_measure(buf, len, &want_bad) ||
+                 got_bad != want_bad;
+    }
+    ck_assert_uint_eq(fails, 0);
+}
+END_TEST
+
 START_TEST(test_encode_roundtrip)
 {
     const uint32_t cps[] = {0,      'a',    0x7F,   0x80,    0xE9,    0x7FF,   0x800,
@@ -266,6 +365,9 @@ static Suite *utf8_suite(void)
     tcase_add_test(tc, test_decode_latin1);
     tcase_add_test(tc, test_encode_roundtrip);
     tcase_add_test(tc, test_decode_every_code_point);
+    tcase_add_test(tc, test_measure_known);
+    tcase_add_test(tc, test_measure_every_position);
+    tcase_add_test(tc, test_measure_random);
     suite_add_tcase(s, tc);
     tc = tcase_create("width");
     tcase_add_test(tc, test_width_narrow);
