@@ -8,14 +8,16 @@
 #define MAX_ITEMS ((size_t)UINT32_MAX - 1)
 
 /* Names and roles live in chunks the model owns, so an article's strings cost a few
- * allocations rather than one each (a replaced role stays until the model is freed). */
+ * allocations rather than one each (a replaced role stays until the model is freed); each
+ * chunk is twice the last. */
 struct lede_model_chunk {
     struct lede_model_chunk *next;
     size_t used, cap;
     char data[];
 };
 
-#define CHUNK_SIZE 4096
+/* Small enough for malloc's thread cache: a short article's names fit in one. */
+#define FIRST_CHUNK 512
 
 /* A copy of s in the model's chunks; NULL for NULL, or when memory runs out. */
 static char *copy_str(lede_model *model, const char *s)
@@ -25,7 +27,9 @@ static char *copy_str(lede_model *model, const char *s)
     size_t n = strlen(s) + 1;
     lede_model_chunk *c = model->strings;
     if (!c || c->cap - c->used < n) {
-        size_t cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+        size_t cap = c ? c->cap * 2 : FIRST_CHUNK;
+        if (cap < n)
+            cap = n;
         c = malloc(sizeof *c + cap);
         if (!c)
             return NULL;

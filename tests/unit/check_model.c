@@ -485,6 +485,46 @@ START_TEST(test_random_against_scan)
 }
 END_TEST
 
+/* Names and roles are the model's copies, whole, however many and however long (they
+ * outgrow the model's first blocks of storage); a replaced role reads as the new one. */
+START_TEST(test_names_and_roles_kept)
+{
+    lede_model m;
+    char name[64];
+    size_t long_len = 10000;
+    char *long_name = malloc(long_len + 1);
+
+    ck_assert_ptr_nonnull(long_name);
+    memset(long_name, 'x', long_len);
+    long_name[long_len] = '\0';
+    lede_model_init(&m);
+    for (uint32_t i = 0; i < 3000; i++) {
+        snprintf(name, sizeof name, "Person Number %u", i);
+        uint32_t id = add_entity(&m, LEDE_PERSON, i == 1500 ? long_name : name, NULL);
+        ck_assert_int_eq(lede_model_set_role(&m, id, "Minister"), LEDE_OK);
+        ck_assert_int_eq(lede_model_set_role(&m, id, i % 2 ? "Mayor" : NULL), LEDE_OK);
+        name[0] = '\0'; /* the model keeps its own copy */
+        add_mention(&m, id, 10 * (size_t)i, 10 * (size_t)i + 5);
+    }
+    ck_assert_int_eq(lede_model_finish(&m), LEDE_OK);
+    check_invariants(&m);
+    ck_assert_uint_eq(m.n_entities, 3000);
+    for (uint32_t i = 0; i < 3000; i++) {
+        const lede_entity *e = &m.entities[i];
+        snprintf(name, sizeof name, "Person Number %u", i);
+        ck_assert_str_eq(e->name, i == 1500 ? long_name : name);
+        if (i % 2)
+            ck_assert_str_eq(e->role, "Mayor");
+        else
+            ck_assert_ptr_null(e->role);
+    }
+    lede_model_free(&m);
+    ck_assert_ptr_null(m.strings);
+    ck_assert_ptr_null(m.index);
+    free(long_name);
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
     Suite *s = suite_create("model");
@@ -494,6 +534,7 @@ static Suite *model_suite(void)
     tcase_add_test(tc, test_builder_errors);
     tcase_add_test(tc, test_finish_overlaps_and_renumber);
     tcase_add_test(tc, test_type_names);
+    tcase_add_test(tc, test_names_and_roles_kept);
     suite_add_tcase(s, tc);
     tc = tcase_create("query");
     tcase_set_timeout(tc, 60);
