@@ -49,11 +49,6 @@ typedef struct {
     size_t n, cap;
 } cands;
 
-struct lede_namer {
-    const lede_lexicon *lex;
-    pcre2_code *cap_re; /* the first capital of a word */
-};
-
 #define MEMO_WORD 19 /* longer words skip the memo */
 
 /* A word looked up before, with the answer: 32 bytes, half a cache line. */
@@ -63,16 +58,27 @@ typedef struct {
     char text[MEMO_WORD];
 } memo_slot;
 
-/* What one run of the scan keeps. The memo answers most lookups of a long text, whose
- * names recur, from a small table that stays in cache: the lexicon's own table is
- * large, and the text streaming past pushes it out of cache between lookups. The
- * words are kept in the slots, as comparing with an earlier occurrence in the text
- * missed the cache as often. */
+#define MEMO_SLOTS 4096 /* 128 KB */
+
+/* The memo answers most lookups from a small table that stays in cache: the lexicon's
+ * own table is large, and the text streaming past pushes it out of cache between
+ * lookups. The words are kept in the slots, as comparing with an earlier occurrence in
+ * the text missed the cache as often. It lives as long as the namer, so that articles
+ * read one after another (a corpus, `lede a.txt b.txt ...`) find it warm: a short
+ * article alone would mostly miss. Runs write to it and to the match data through a
+ * const namer; neither changes what the namer answers. */
+struct lede_namer {
+    const lede_lexicon *lex;
+    pcre2_code *cap_re; /* the first capital of a word */
+    pcre2_match_data *md;
+    memo_slot *memo; /* MEMO_SLOTS */
+};
+
+/* What the scan's functions share. */
 typedef struct {
     const lede_namer *nm;
     pcre2_match_data *md;
     memo_slot *memo;
-    size_t memo_mask;
 } scanner;
 
 /* Words before a title that belong to the role but are not titles themselves. */
@@ -117,6 +123,14 @@ lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out)
         return LEDE_ERR_PATTERN;
     }
     pcre2_jit_compile(namer->cap_re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    namer->md = pcre2_match_data_create_from_pattern(namer->cap_re, NULL);
+    /* Aligned so that no slot straddles two cache lines. */
+    namer->memo = aligned_alloc(64, MEMO_SLOTS * sizeof *namer->memo);
+    if (!namer->md || !namer->memo) {
+        lede_namer_free(namer);
+        return LEDE_ERR_NOMEM;
+    }
+    memset(namer->memo, 0, MEMO_SLOTS * sizeof *namer->memo);
     *out = namer;
     return LEDE_OK;
 }
@@ -125,7 +139,9 @@ void lede_namer_free(lede_namer *namer)
 {
     if (!namer)
         return;
+    pcre2_match_data_free(namer->md);
     pcre2_code_free(namer->cap_re);
+    free(namer->memo);
     free(namer);
 }
 
@@ -215,7 +231,7 @@ static lede_lex_word find_word(scanner *sc, const char *w, size_t len)
 {
     if (len == 0 || len > MEMO_WORD)
         return lede_lexicon_find(sc->nm->lex, w, len);
-    memo_slot *m = &sc->memo[memo_hash(w, len) & sc->memo_mask];
+    memo_slot *m = &sc->memo[memo_hash(w, len) & (MEMO_SLOTS - 1)];
     if (m->len == len && memcmp(m->text, w, len) == 0)
         return m->lw;
     m->lw = lede_lexicon_find(sc->nm->lex, w, len);
@@ -1334,22 +1350,10 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
                            lede_names *out)
 {
     cands cs = {0};
-    scanner sc = {.nm = namer};
-    /* A memo slot per 32 bytes of text, 64 to 4096 of them (2 to 128 KB): a short
-     * article needs few. Aligned so that no slot straddles two cache lines. */
-    size_t slots = 64;
-    while (slots < 4096 && slots * 32 < text->len)
-        slots *= 2;
-    sc.memo = aligned_alloc(64, slots * sizeof *sc.memo);
-    if (sc.memo)
-        memset(sc.memo, 0, slots * sizeof *sc.memo);
-    sc.memo_mask = slots - 1;
-    sc.md = pcre2_match_data_create_from_pattern(namer->cap_re, NULL);
-    lede_status st = sc.memo && sc.md ? LEDE_OK : LEDE_ERR_NOMEM;
+    scanner sc = {.nm = namer, .md = namer->md, .memo = namer->memo};
+    lede_status st = LEDE_OK;
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
         st = scan_para(&sc, text, &text->paras[i], &cs);
-    pcre2_match_data_free(sc.md);
-    free(sc.memo);
     resolver r = {.nm = namer, .s = text->bytes, .model = model};
     lede_strmap_init(&r.by_name);
     lede_strmap_init(&r.by_surname);

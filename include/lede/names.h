@@ -23,11 +23,13 @@ typedef struct {
 
 typedef struct lede_namer lede_namer;
 
-/* Compiles the name patterns once; lex is borrowed. Returns NOMEM or PATTERN. */
+/* Compiles the name patterns once; lex is borrowed and must not change while the namer
+ * lives (the namer remembers its answers). Returns NOMEM or PATTERN. */
 lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out);
 
 /* Finds the names of text, adds their entities and mentions to model (not finished)
- * and lists the mentions in out (zeroed by the caller). */
+ * and lists the mentions in out (zeroed by the caller). A run updates the namer's
+ * memo of lookups, so one namer must not run in two threads at once. */
 lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
                            lede_names *out);
 
