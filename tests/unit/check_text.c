@@ -234,6 +234,39 @@ START_TEST(test_file_read)
 }
 END_TEST
 
+START_TEST(test_file_read_big)
+{
+    /* Files of a few megabytes (read into huge pages where the system has them), one a
+     * whole number of them: every byte read, the NUL after, freed with free(). */
+    const size_t sizes[] = {(size_t)2 << 20, ((size_t)3 << 20) + 5};
+    char *want = malloc(sizes[1]), *bytes;
+    size_t len;
+    const char *path;
+    lede_text t;
+
+    ck_assert_ptr_nonnull(want);
+    for (size_t i = 0; i < sizes[1]; i++)
+        want[i] = i % 61 == 60 ? '\n' : (char)('a' + i % 26);
+    make_tmp_dir();
+    for (size_t k = 0; k < 2; k++) {
+        path = check_write_in(tmp_dir, "big.txt", want, sizes[k]);
+        ck_assert_int_eq(lede_file_read(path, SIZE_MAX, &bytes, &len), LEDE_OK);
+        ck_assert_uint_eq(len, sizes[k]);
+        ck_assert_int_eq(memcmp(bytes, want, len), 0);
+        ck_assert_int_eq(bytes[len], '\0');
+        free(bytes);
+        ck_assert_int_eq(lede_file_read(path, sizes[k] - 1, &bytes, &len), LEDE_ERR_IO);
+        ck_assert_ptr_null(bytes);
+        ck_assert_int_eq(lede_text_load(path, &t), LEDE_OK);
+        ck_assert_uint_eq(t.len, sizes[k]);
+        ck_assert_uint_eq(t.n_paras, (sizes[k] + 60) / 61);
+        lede_text_free(&t);
+    }
+    remove_tmp_dir();
+    free(want);
+}
+END_TEST
+
 START_TEST(test_file_read_errors)
 {
     char *bytes = (char *)"stale";
@@ -794,6 +827,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_load_no_permission);
     tcase_add_test(tc, test_load_never_writes);
     tcase_add_test(tc, test_file_read);
+    tcase_add_test(tc, test_file_read_big);
     tcase_add_test(tc, test_file_read_errors);
     tcase_add_test(tc, test_empty);
     tcase_add_test(tc, test_binary);
