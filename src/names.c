@@ -992,11 +992,37 @@ static lede_status add_weak_names(scanner *sc, const char *s, size_t end, const 
     return LEDE_OK;
 }
 
-/* True when the paragraph is written in capitals ("LONDON 1996-08-30"). */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* The high bit of each byte of w set where lo <= byte <= hi (bytes below 0x80; lo > 0). */
+static uint64_t bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
+{
+    uint64_t low7 = w & ~HIGHS;
+    return (ONES * (127u + hi + 1) - low7) & ~w & (low7 + ONES * (127u - (lo - 1u))) & HIGHS;
+}
+
+/* How many bytes of a bytes_between() mask are set. */
+static size_t count_flags(uint64_t m)
+{
+    return (size_t)(((m >> 7) * ONES) >> 56);
+}
+
+/* True when the paragraph is written in capitals ("LONDON 1996-08-30"). Letters are
+ * counted eight bytes at a time. */
 static bool all_caps_para(const char *s, size_t start, size_t end)
 {
-    size_t upper = 0, lower = 0;
-    for (size_t i = start; i < end; i++) {
+    size_t upper = 0, lower = 0, i = start;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        upper += count_flags(bytes_between(w, 'A', 'Z'));
+        lower += count_flags(bytes_between(w, 'a', 'z'));
+        /* Stop as soon as even capitals to the end could not make it. */
+        if (lower * 10 > upper + (end - i - 8))
+            return false;
+    }
+    for (; i < end; i++) {
         unsigned char c = (unsigned char)s[i];
         upper += c >= 'A' && c <= 'Z';
         /* Stop as soon as even capitals to the end could not make it. */
@@ -1037,16 +1063,18 @@ static bool title_case(const char *s, size_t start, size_t end)
  * byte with its high bit set, or a byte between 'A' and 'Z'). */
 static size_t skip_to_capital(const char *s, size_t pos, size_t end)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (pos + 8 <= end) {
         uint64_t w;
         memcpy(&w, s + pos, 8);
-        uint64_t low7 = w & ~highs;
-        /* High bit of each byte set where 'A' <= byte <= 'Z' (for bytes below 0x80). */
-        uint64_t upper =
-            (ones * (127 + 'Z' + 1) - low7) & ~w & (low7 + ones * (127 - ('A' - 1))) & highs;
-        if (upper || (w & highs))
+        uint64_t hit = bytes_between(w, 'A', 'Z') | (w & HIGHS);
+        if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* The first flagged byte in memory order is the lowest: skip to it (a
+             * continuation byte, below 0xC2, is passed over by the loop below). */
+            pos += (size_t)__builtin_ctzll(hit) / 8;
+#endif
             break;
+        }
         pos += 8;
     }
     while (pos < end && !(((unsigned char)s[pos] >= 'A' && (unsigned char)s[pos] <= 'Z') ||
