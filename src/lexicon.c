@@ -124,9 +124,9 @@ static uint64_t *find_slot(const lede_lexicon *lex, uint64_t *slots, size_t cap,
     }
 }
 
-static lede_status grow(lede_lexicon *lex)
+/* Rehashes every record into a table of cap slots (a power of two). */
+static lede_status resize(lede_lexicon *lex, size_t cap)
 {
-    size_t cap = lex->cap * 2;
     uint64_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return LEDE_ERR_NOMEM;
@@ -148,7 +148,7 @@ static struct word *intern(lede_lexicon *lex, const char *text, size_t len)
 {
     if (len > UINT32_MAX || lex->used >= UINT32_MAX - 1)
         return NULL;
-    if ((lex->used + 1) * 2 > lex->cap && grow(lex) != LEDE_OK)
+    if ((lex->used + 1) * 2 > lex->cap && resize(lex, lex->cap * 2) != LEDE_OK)
         return NULL;
     uint64_t hash = hash_key(text, len);
     uint64_t *slot = find_slot(lex, lex->slots, lex->cap, hash, text, len);
@@ -302,6 +302,18 @@ lede_status lede_lexicon_new(lede_lexicon **out)
 {
     lede_lexicon *lex;
     lede_status st = new_lexicon(&lex);
+    /* Size the table once for the built-in entries (a line each, and the first words of
+     * some), instead of rehashing it at every doubling while they are added. */
+    size_t lines = 0;
+    for (size_t i = 0; i < lede_blob_lexicon_count; i++)
+        for (const char *p = lede_blob_lexicon[i].data, *e = p + lede_blob_lexicon[i].len;
+             (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+            lines++;
+    size_t cap = lex ? lex->cap : 0;
+    while (cap && cap < 2 * (lines + lines / 4))
+        cap *= 2;
+    if (st == LEDE_OK && cap > lex->cap)
+        st = resize(lex, cap);
     for (size_t i = 0; st == LEDE_OK && i < lede_blob_lexicon_count; i++) {
         const struct lede_blob *b = &lede_blob_lexicon[i];
         st = lede_lexicon_add_buffer(lex, b->data, b->len, b->name, NULL);
