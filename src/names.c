@@ -210,14 +210,25 @@ static size_t make_key(const char *s, size_t start, size_t end, char *key)
     return len;
 }
 
+static uint64_t load64(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    return x;
+}
+
+static uint32_t load32(const char *p)
+{
+    uint32_t x;
+    memcpy(&x, p, sizeof x);
+    return x;
+}
+
 static size_t memo_hash(const char *w, size_t len)
 {
     uint64_t x = len;
     if (len >= 4) {
-        uint32_t head, tail;
-        memcpy(&head, w, 4);
-        memcpy(&tail, w + len - 4, 4);
-        x ^= (uint64_t)head << 8 ^ (uint64_t)tail << 32;
+        x ^= (uint64_t)load32(w) << 8 ^ (uint64_t)load32(w + len - 4) << 32;
     } else {
         for (size_t i = 0; i < len; i++)
             x = x << 8 | (unsigned char)w[i];
@@ -226,13 +237,28 @@ static size_t memo_hash(const char *w, size_t len)
     return (size_t)(x >> 40);
 }
 
+/* memcmp(a, b, len) == 0 for the short words of the memo (len <= 24), with loads that
+ * overlap rather than a call: most lookups end here. */
+static bool same_short(const char *a, const char *b, size_t len)
+{
+    if (len >= 8)
+        return load64(a) == load64(b) && load64(a + len - 8) == load64(b + len - 8) &&
+               (len <= 16 || load64(a + 8) == load64(b + 8));
+    if (len >= 4)
+        return load32(a) == load32(b) && load32(a + len - 4) == load32(b + len - 4);
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 /* lede_lexicon_find through the memo. */
 static lede_lex_word find_word(scanner *sc, const char *w, size_t len)
 {
     if (len == 0 || len > MEMO_WORD)
         return lede_lexicon_find(sc->nm->lex, w, len);
     memo_slot *m = &sc->memo[memo_hash(w, len) & (MEMO_SLOTS - 1)];
-    if (m->len == len && memcmp(m->text, w, len) == 0)
+    if (m->len == len && same_short(m->text, w, len))
         return m->lw;
     m->lw = lede_lexicon_find(sc->nm->lex, w, len);
     m->len = (uint8_t)len;
