@@ -375,12 +375,17 @@ static bool starts_lower(const char *s, size_t end, size_t p)
 
 /* Reads a word of a name run, looking it up in the word lists once for all the
  * questions asked of it later. */
-static void read_token(scanner *sc, const char *s, size_t end, size_t p, token *t)
+static void look_up_token(scanner *sc, const char *s, token *t)
 {
-    read_word(sc, s, end, p, t);
     size_t len = t->name_end - t->start;
     /* Longer words are unknown, as keys built by make_key are. */
     t->lw = len < KEY_MAX ? find_word(sc, s + t->start, len) : (lede_lex_word){0, 0, 0};
+}
+
+static void read_token(scanner *sc, const char *s, size_t end, size_t p, token *t)
+{
+    read_word(sc, s, end, p, t);
+    look_up_token(sc, s, t);
 }
 
 static bool tok_has(lede_lex_kind kind, const token *t)
@@ -407,13 +412,19 @@ static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, to
         if (!starts_lower(s, end, q))
             break;
         token w;
-        read_token(sc, s, end, q, &w);
+        read_word(sc, s, end, q, &w);
         const token *prev = &toks[n - 1];
         size_t wlen = w.end - w.start;
         const char *ws = s + w.start;
+        const char *dash = memchr(ws, '-', wlen);
+        size_t r = skip_gap(s, end, w.end);
+        /* Only a word before a capital, or one glued to a capital by a hyphen, can join
+         * the run; most words after a name are neither and need no lookup. */
+        if (!dash && (!r || !starts_upper(s, end, r)))
+            break;
+        look_up_token(sc, s, &w);
         bool particle = tok_has(LEDE_LEX_PARTICLE, &w);
         /* "al-Assad": a particle glued to a capitalised name. */
-        const char *dash = memchr(ws, '-', wlen);
         if (!particle && dash && lex_has(sc, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
             starts_upper(s, end, (size_t)(dash - s) + 1)) {
             toks[n++] = w;
@@ -426,8 +437,7 @@ static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, to
                      (of && (tok_has(LEDE_LEX_ORGWORD, prev) || tok_has(LEDE_LEX_PLACEWORD, prev) ||
                              tok_has(LEDE_LEX_TITLE, prev))) ||
                      (and&&had_of);
-        size_t r = joins ? skip_gap(s, end, w.end) : 0;
-        if (!r || !starts_upper(s, end, r))
+        if (!joins || !r || !starts_upper(s, end, r))
             break;
         had_of |= of;
         w.lower = true;
@@ -1170,12 +1180,14 @@ static lede_status scan_para(scanner *sc, const lede_text *text, const lede_para
                 return st;
             continue;
         }
-        bool at_start = sentence_start(s, lo, p);
         size_t a = 0;
         for (size_t i = 0; i <= n; i++) {
             if (i < n && (!is_stop(sc, s, toks, i) || inside_known(sc, s, toks, a, i, n)))
                 continue;
-            lede_status st = add_name(sc, s, lo, end, toks, a, i, at_start && a == 0, weak, cs);
+            /* Only a name that starts the run asks where the sentence starts, and a run
+             * that is one stop word ("He", "The") has none. */
+            bool at_start = a == 0 && i > 0 && sentence_start(s, lo, p);
+            lede_status st = add_name(sc, s, lo, end, toks, a, i, at_start, weak, cs);
             if (st != LEDE_OK)
                 return st;
             a = i + 1;
