@@ -4,36 +4,8 @@
 #include <string.h>
 #include "lede/annotate.h"
 #include "lede/article.h"
+#include "check_fixture.h"
 #include "check_util.h"
-
-static lede_lexicon *lex;
-static lede_annotator *ann;
-static lede_text text;
-static lede_model model;
-
-static void setup(void)
-{
-    ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
-    ck_assert_int_eq(lede_annotator_new(lex, &ann), LEDE_OK);
-    memset(&text, 0, sizeof text);
-    memset(&model, 0, sizeof model);
-}
-
-static void teardown(void)
-{
-    lede_model_free(&model);
-    lede_text_free(&text);
-    lede_annotator_free(ann);
-    lede_lexicon_free(lex);
-}
-
-static void annotate(const char *s)
-{
-    lede_model_free(&model);
-    lede_text_free(&text);
-    ck_assert_int_eq(lede_text_from_buffer(s, strlen(s), &text), LEDE_OK);
-    ck_assert_int_eq(lede_annotate(ann, &text, &model), LEDE_OK);
-}
 
 static const lede_entity *entity(const char *name)
 {
@@ -48,15 +20,6 @@ static char *mention_text(const lede_entity *e, size_t k)
 {
     static char buf[256];
     lede_span sp = model.mentions[e->mentions[k]].span;
-    size_t len = sp.end - sp.start < sizeof buf - 1 ? sp.end - sp.start : sizeof buf - 1;
-    memcpy(buf, text.bytes + sp.start, len);
-    buf[len] = '\0';
-    return buf;
-}
-
-static char *span_text(lede_span sp)
-{
-    static char buf[512];
     size_t len = sp.end - sp.start < sizeof buf - 1 ? sp.end - sp.start : sizeof buf - 1;
     memcpy(buf, text.bytes + sp.start, len);
     buf[len] = '\0';
@@ -227,14 +190,6 @@ START_TEST(known_name_inside_a_run_splits_it)
     assert_entity("Boston Harbour Rowers", LEDE_ORGANIZATION, NULL, 1);
 }
 END_TEST
-
-/* The quote at index i: its speaker's name, or "" when none. */
-static const char *speaker_of(size_t i)
-{
-    ck_assert_uint_lt(i, model.n_quotes);
-    uint32_t s = model.quotes[i].speaker;
-    return s == LEDE_NONE ? "" : model.entities[s].name;
-}
 
 START_TEST(quote_attribution_forms)
 {
