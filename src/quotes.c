@@ -406,8 +406,10 @@ static bool is_irregular(const ctx *c, const qtok *t)
 }
 
 /* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
- * ("order", "report", "saying") are nouns or clauses far more often than attributions. */
-static bool is_speech_verb(const ctx *c, const qtok *t)
+ * ("order", "report", "saying") are nouns or clauses far more often than attributions.
+ * The word before it is looked for from lo, the start of the caller's range, never in
+ * an earlier paragraph. */
+static bool is_speech_verb(const ctx *c, size_t lo, const qtok *t)
 {
     if (t->cp != 0)
         return false;
@@ -427,7 +429,7 @@ static bool is_speech_verb(const ctx *c, const qtok *t)
     static const char *const owners[] = {"the", "a",    "his", "her", "their", "its",   "our",
                                          "my",  "your", "The", "His", "Her",   "Their", NULL};
     qtok p;
-    bool has_prev = prev_tok(c->s, 0, t->start, &p);
+    bool has_prev = prev_tok(c->s, lo, t->start, &p);
     if (has_prev && p.cp == 0) {
         size_t plen = p.end - p.start;
         const char *pw = c->s + p.start;
@@ -835,7 +837,7 @@ static bool attribute_after(const ctx *c, found *f, size_t hi)
         if (ends_sentence(c, f->end, &t) || is_quote_mark(t.cp))
             break;
         end = t.end;
-        if (is_speech_verb(c, &t)) {
+        if (is_speech_verb(c, f->start, &t)) {
             set_cue(q, &t);
             /* "“…” about the plan, said RoseAnn DeMoro": a verb of speech after a comma
              * may still come before its subject. */
@@ -874,7 +876,7 @@ static bool attribute_before(const ctx *c, found *f, size_t lo)
         if (ends_sentence(c, lo, &t) || is_quote_mark(t.cp))
             break;
         start = t.start;
-        if (n < 8 && is_speech_verb(c, &t))
+        if (n < 8 && is_speech_verb(c, lo, &t))
             verbs[n++] = t;
     }
     /* "According to ProPublica, Clinton praised her “wonderful donors”": the sentence
@@ -949,7 +951,7 @@ static bool attribute_introduced(const ctx *c, found *f, const lede_span *prev)
     for (size_t at = t.start; prev_tok(c->s, prev->start, at, &v); at = v.start) {
         if (ends_sentence(c, prev->start, &v) || is_quote_mark(v.cp))
             return false;
-        if (!is_speech_verb(c, &v))
+        if (!is_speech_verb(c, prev->start, &v))
             continue;
         set_cue(&f->q, &v);
         if (subject_before(c, prev->start, v.start, &f->q))

@@ -94,6 +94,17 @@ START_TEST(verbs_by_their_form)
 }
 END_TEST
 
+/* The word before a verb is looked for in the verb's paragraph only: a paragraph that
+ * ends in "the" does not make "said" at the start of the next one a noun. */
+START_TEST(verb_at_paragraph_start)
+{
+    annotate("Anna Berg read the\n\nsaid Berg, “we stay here.”\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].cue), "said");
+    ck_assert_str_eq(speaker_of(0), "Anna Berg");
+}
+END_TEST
+
 static Suite *quotes_suite(void)
 {
     Suite *s = suite_create("quotes");
@@ -105,6 +116,7 @@ static Suite *quotes_suite(void)
     tcase_add_test(tc, tokens_mix_ascii_and_utf8);
     tcase_add_test(tc, according_to_at_the_edges);
     tcase_add_test(tc, verbs_by_their_form);
+    tcase_add_test(tc, verb_at_paragraph_start);
     suite_add_tcase(s, tc);
     return s;
 }
