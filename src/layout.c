@@ -423,13 +423,7 @@ static size_t first_match_from(const lede_span *m, size_t n, size_t offset)
     return lo;
 }
 
-/* Walks the spans that may cover increasing offsets: mentions, quotes, matches. */
-typedef struct {
-    const lede_style_ctx *ctx;
-    size_t mi, qi, si;
-} span_walk;
-
-static unsigned mention_flags(span_walk *w, size_t i)
+static unsigned mention_flags(lede_span_walk *w, size_t i)
 {
     const lede_model *m = w->ctx->model;
     while (w->mi < m->n_mentions && m->mentions[w->mi].span.end <= i)
@@ -445,7 +439,15 @@ static unsigned mention_flags(span_walk *w, size_t i)
     return flags;
 }
 
-static unsigned span_flags(span_walk *w, size_t i)
+void lede_span_walk_init(lede_span_walk *w, const lede_style_ctx *ctx, size_t from)
+{
+    w->ctx = ctx;
+    w->mi = ctx->model ? lede_model_first_mention_from(ctx->model, from) : 0;
+    w->qi = ctx->model ? lede_model_first_quote_from(ctx->model, from) : 0;
+    w->si = first_match_from(ctx->matches, ctx->n_matches, from);
+}
+
+unsigned lede_span_walk_flags(lede_span_walk *w, size_t i)
 {
     const lede_style_ctx *ctx = w->ctx;
     unsigned flags = 0;
@@ -472,10 +474,10 @@ static size_t edge_after(lede_span span, size_t i)
     return span.start > i ? span.start : span.end > i ? span.end : SIZE_MAX;
 }
 
-/* The first offset after i (at most end) where span_flags() may change, given that it
+/* The first offset after i (at most end) where lede_span_walk_flags() may change, given that it
  * was just called at i: each walk index then points at the first span ending after i,
  * and the spans of a kind never overlap. */
-static size_t next_edge(const span_walk *w, size_t i, size_t end)
+static size_t next_edge(const lede_span_walk *w, size_t i, size_t end)
 {
     const lede_style_ctx *ctx = w->ctx;
     size_t e = end, x;
@@ -502,18 +504,14 @@ size_t lede_layout_runs(const lede_style_ctx *ctx, const lede_line *line, lede_r
     unsigned base = 0;
     if (line->para < text->n_paras && text->paras[line->para].kind != LEDE_PARA_BODY)
         base = LEDE_RUN_HEADLINE;
-    span_walk w = {ctx, 0, 0, 0};
-    if (ctx->model) {
-        w.mi = lede_model_first_mention_from(ctx->model, line->span.start);
-        w.qi = lede_model_first_quote_from(ctx->model, line->span.start);
-    }
-    w.si = first_match_from(ctx->matches, ctx->n_matches, line->span.start);
+    lede_span_walk w;
+    lede_span_walk_init(&w, ctx, line->span.start);
 
     size_t n = 0;
     lede_run cur = {0, 0, 0, 0};
     for (size_t i = line->span.start; i < line->span.end;) {
         /* The spans' flags hold until the next edge; only blanks and bad bytes vary. */
-        unsigned span = base | span_flags(&w, i);
+        unsigned span = base | lede_span_walk_flags(&w, i);
         size_t edge = next_edge(&w, i, line->span.end);
         while (i < edge) {
             ch_info ch = ch_at(text->bytes, i, line->span.end);

@@ -6,11 +6,12 @@
 
 static const char replacement[] = "\xEF\xBF\xBD";
 
-/* Walks the sorted spans alongside the text, so each offset costs O(1) amortised. */
+/* Walks the paragraphs and the annotations alongside the text. */
 typedef struct {
     const lede_text *text;
-    const lede_model *model;
-    size_t mention, quote, para;
+    size_t para;
+    lede_style_ctx style;
+    lede_span_walk spans;
 } cursor;
 
 /* Returns the LEDE_RUN_* flags of the byte at offset (offsets only grow). */
@@ -23,21 +24,7 @@ static unsigned flags_at(cursor *c, size_t offset)
     if (c->para < t->n_paras && t->paras[c->para].span.start <= offset &&
         t->paras[c->para].kind != LEDE_PARA_BODY)
         flags |= LEDE_RUN_HEADLINE;
-    const lede_model *m = c->model;
-    if (!m)
-        return flags;
-    while (c->mention < m->n_mentions && m->mentions[c->mention].span.end <= offset)
-        c->mention++;
-    if (c->mention < m->n_mentions && m->mentions[c->mention].span.start <= offset) {
-        uint32_t id = m->mentions[c->mention].entity;
-        if (id < m->n_entities)
-            flags |= lede_run_type_flag(m->entities[id].type);
-    }
-    while (c->quote < m->n_quotes && m->quotes[c->quote].span.end <= offset)
-        c->quote++;
-    if (c->quote < m->n_quotes && m->quotes[c->quote].span.start <= offset)
-        flags |= LEDE_RUN_QUOTE;
-    return flags;
+    return flags | lede_span_walk_flags(&c->spans, offset);
 }
 
 static bool is_plain(lede_style st)
@@ -93,7 +80,10 @@ static lede_status finish(FILE *out)
 static lede_status print_styled(FILE *out, const lede_text *text, const lede_model *model,
                                 const lede_theme *theme)
 {
-    cursor c = {text, model, 0, 0, 0};
+    cursor c = {.text = text};
+    c.style = (lede_style_ctx){
+        .text = text, .model = model, .entities = true, .quotes = true, .selected = LEDE_NONE};
+    lede_span_walk_init(&c.spans, &c.style, 0);
     const lede_style none = {LEDE_COLOR_DEFAULT, LEDE_COLOR_DEFAULT, 0};
     lede_style cur = none;
     const char *b = text->bytes;

@@ -142,6 +142,21 @@ typedef struct {
     size_t n_matches;
 } lede_style_ctx;
 
+/* A walk over the spans of a style context (mentions, quotes, matches, the current
+ * one) at offsets that never decrease. */
+typedef struct {
+    const lede_style_ctx *ctx;
+    size_t mi, qi, si; /* the first mention, quote and match not yet left behind */
+} lede_span_walk;
+
+/* Starts a walk of ctx (borrowed) at offset from, in O(log n). */
+void lede_span_walk_init(lede_span_walk *w, const lede_style_ctx *ctx, size_t from);
+
+/* Returns the LEDE_RUN_* flags of the spans covering offset i (not HEADLINE, BLANK or
+ * INVALID, which depend on the text). i must not be less than at the previous call;
+ * a whole walk costs O(offsets + spans passed). */
+unsigned lede_span_walk_flags(lede_span_walk *w, size_t i);
+
 /* Splits line into runs of equal flags and stores the first cap of them in runs.
  * Returns how many runs the line has (call again with a bigger array when it is more
  * than cap; a line never has more runs than bytes + 1). A blank line has no runs.
