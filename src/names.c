@@ -57,6 +57,7 @@ typedef struct {
     uint8_t len; /* 0: empty */
     char text[MEMO_WORD];
 } memo_slot;
+_Static_assert(sizeof(memo_slot) == 32, "a memo slot is half a cache line");
 
 #define MEMO_SLOTS 4096 /* 128 KB */
 
@@ -237,7 +238,7 @@ static size_t memo_hash(const char *w, size_t len)
     return (size_t)(x >> 40);
 }
 
-/* memcmp(a, b, len) == 0 for the short words of the memo (len <= 24), with loads that
+/* memcmp(a, b, len) == 0 for the short words of the memo (len <= MEMO_WORD), with loads that
  * overlap rather than a call: most lookups end here. */
 static bool same_short(const char *a, const char *b, size_t len)
 {
@@ -373,8 +374,8 @@ static bool starts_lower(const char *s, size_t end, size_t p)
     return p < end && lede_is_lower_cp(lede_cp_at(s, end, p, &len));
 }
 
-/* Reads a word of a name run, looking it up in the word lists once for all the
- * questions asked of it later. */
+/* Looks a token's word (without a possessive ending) up in the word lists once, for
+ * all the questions asked of it later. */
 static void look_up_token(scanner *sc, const char *s, token *t)
 {
     size_t len = t->name_end - t->start;
@@ -382,6 +383,7 @@ static void look_up_token(scanner *sc, const char *s, token *t)
     t->lw = len < KEY_MAX ? find_word(sc, s + t->start, len) : (lede_lex_word){0, 0, 0};
 }
 
+/* Reads the word at s[p] as a token of a name run and looks it up. */
 static void read_token(scanner *sc, const char *s, size_t end, size_t p, token *t)
 {
     read_word(sc, s, end, p, t);
@@ -423,7 +425,9 @@ static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, to
         if (!dash && (!r || !starts_upper(s, end, r)))
             break;
         look_up_token(sc, s, &w);
-        bool particle = tok_has(LEDE_LEX_PARTICLE, &w);
+        /* A particle is the whole word: "de's" is none, though its token is "de". */
+        bool particle = w.possessive ? lex_has(sc, LEDE_LEX_PARTICLE, ws, wlen)
+                                     : tok_has(LEDE_LEX_PARTICLE, &w);
         /* "al-Assad": a particle glued to a capitalised name. */
         if (!particle && dash && lex_has(sc, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
             starts_upper(s, end, (size_t)(dash - s) + 1)) {
@@ -674,7 +678,8 @@ static bool is_modifier_token(const char *s, const token *t)
            in_list(role_modifiers, s + t->start, t->name_end - t->start);
 }
 
-/* Looks key up as a whole name; on a hit sets c's type, strength and canonical name. */
+/* Reads w (a lookup's answer) as a whole name; when it is one, sets c's type,
+ * strength and canonical name. */
 static bool known_word(scanner *sc, lede_lex_word w, cand *c)
 {
     static const struct {
@@ -1135,8 +1140,7 @@ static bool surely_not_capital(uint32_t cp)
  * capital (general punctuation holds no letters, marks or digits, and of it only the
  * apostrophe U+2019 joins words). The pattern (anchored, so the JIT tests one place)
  * decides the rest. */
-static bool capital_starts_word(scanner *sc, const char *s, size_t lo, size_t end, size_t pos,
-                                pcre2_match_data *md)
+static bool capital_starts_word(scanner *sc, const char *s, size_t lo, size_t end, size_t pos)
 {
     unsigned char c = (unsigned char)s[pos], b = pos > lo ? (unsigned char)s[pos - 1] : ' ';
     if (c < 0x80 && b < 0x80)
@@ -1150,7 +1154,7 @@ static bool capital_starts_word(scanner *sc, const char *s, size_t lo, size_t en
         if (before >= 0x2000 && before <= 0x206F && before != 0x2019)
             return true;
     }
-    return pcre2_match(sc->nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, md, NULL) >= 0;
+    return pcre2_match(sc->nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, sc->md, NULL) >= 0;
 }
 
 static lede_status scan_para(scanner *sc, const lede_text *text, const lede_para *para, cands *cs)
@@ -1161,13 +1165,12 @@ static lede_status scan_para(scanner *sc, const lede_text *text, const lede_para
     bool weak = caps || (para->kind == LEDE_PARA_HEADLINE && title_case(s, lo, end));
     token toks[MAX_TOKENS];
     while (pos < end) {
-        /* Only A-Z or a multibyte lead byte can start a capital. Between ASCII bytes the
-         * test is done here; the pattern (anchored, so the JIT tests one place) decides
-         * the rest. This keeps the scan near memory speed. */
+        /* Only A-Z or a multibyte lead byte can start a capital: the scan skips the
+         * rest eight bytes at a time, and capital_starts_word decides. */
         pos = skip_to_capital(s, pos, end);
         if (pos >= end)
             break;
-        if (!capital_starts_word(sc, s, lo, end, pos, sc->md)) {
+        if (!capital_starts_word(sc, s, lo, end, pos)) {
             pos++;
             continue;
         }

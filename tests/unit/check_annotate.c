@@ -495,12 +495,43 @@ START_TEST(lookups_right_among_many_distinct_words)
 }
 END_TEST
 
+/* A particle joins a name only as the whole word: "van's" is none. */
+START_TEST(possessive_particle_does_not_join)
+{
+    annotate("Paris host Anna van's Berg spoke.\n");
+    ck_assert_ptr_null(entity("Anna van's Berg"));
+    assert_entity("Anna", LEDE_PERSON, "host", 1);
+    annotate("Ruud van Nistelrooy scored.\n");
+    assert_entity("Ruud van Nistelrooy", LEDE_PERSON, NULL, 1);
+}
+END_TEST
+
+/* Words that share a memo slot (same length, same first and last four bytes) and words
+ * at the memo's length limit (19 bytes kept, 20 looked up directly) are each told
+ * right every time. */
+START_TEST(memo_slot_sharing_and_length_limit)
+{
+    annotate("In Kaliningrad, Kalixxxgrad met them. Daejeon-gwangyeoksi and "
+             "Rhineland-Palatinate agreed.\n\n"
+             "In Kaliningrad, Kalixxxgrad met them. Daejeon-gwangyeoksi and "
+             "Rhineland-Palatinate agreed.\n\n"
+             "In Kalixxxgrad, Kaliningrad met them.\n");
+    assert_entity("Kaliningrad", LEDE_PLACE, NULL, 3);
+    assert_entity("Daejeon-gwangyeoksi", LEDE_PLACE, NULL, 2);
+    assert_entity("Rhineland-Palatinate", LEDE_PLACE, NULL, 2);
+    const lede_entity *e = entity("Kalixxxgrad");
+    ck_assert(e == NULL || e->type != LEDE_PLACE);
+}
+END_TEST
+
 static Suite *annotate_suite(void)
 {
     Suite *s = suite_create("annotate");
     TCase *names = tcase_create("names");
     tcase_add_checked_fixture(names, setup, teardown);
     tcase_add_test(names, titles_become_roles);
+    tcase_add_test(names, possessive_particle_does_not_join);
+    tcase_add_test(names, memo_slot_sharing_and_length_limit);
     tcase_add_test(names, aliases_merge_surnames_and_possessives);
     tcase_add_test(names, surname_before_full_name_merges);
     tcase_add_test(names, same_surname_goes_to_most_recent);

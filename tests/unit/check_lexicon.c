@@ -167,6 +167,12 @@ START_TEST(test_find_all_kinds)
     ck_assert_uint_eq(lede_lexicon_find(lex, "Georgia", 0).kinds, 0);
     ck_assert_uint_eq(lede_lexicon_find(lex, NULL, 3).kinds, 0);
     ck_assert_uint_eq(lede_lexicon_find(NULL, "Georgia", 7).kinds, 0);
+    /* A text may be an entry and begin longer ones, whichever is added first. */
+    ck_assert_int_eq(add_text(lex, "[place]\nYork\nYork City\nKent Downs\nKent\n", NULL), LEDE_OK);
+    w = lede_lexicon_find(lex, "York", 4);
+    ck_assert(w.kinds == LEDE_LEX_BIT(LEDE_LEX_PLACE) && w.starts == LEDE_LEX_BIT(LEDE_LEX_PLACE));
+    w = lede_lexicon_find(lex, "Kent", 4);
+    ck_assert(w.kinds == LEDE_LEX_BIT(LEDE_LEX_PLACE) && w.starts == LEDE_LEX_BIT(LEDE_LEX_PLACE));
     /* An entry added again keeps one record: its value is replaced, its count is not. */
     ck_assert_int_eq(add_text(lex, "[org]\nGeorgia\n", NULL), LEDE_OK);
     w = lede_lexicon_find(lex, "Georgia", 7);
