@@ -222,26 +222,32 @@ static lede_status add_entry(lede_lexicon *lex, lede_lex_kind kind, const char *
         if (!v)
             return LEDE_ERR_NOMEM;
     }
+    /* Everything that can fail comes first, so that a failure leaves no half-added
+     * entry behind. The first word's record goes in before the entry's (interning may
+     * move the records), and is kept by its index. */
+    size_t first = first_word_len(word, len), head = SIZE_MAX;
+    if (first > 0 && first < len) {
+        struct word *h = intern(lex, word, first);
+        if (!h)
+            return LEDE_ERR_NOMEM;
+        head = (size_t)(h - lex->words);
+    }
     struct word *w = intern(lex, word, len);
     if (!w)
         return LEDE_ERR_NOMEM;
-    uint16_t bit = (uint16_t)(1u << kind);
-    bool is_new = !(w->kinds & bit);
-    w->kinds |= bit;
     lede_status st = set_value(lex, w, kind, v);
-    if (st != LEDE_OK || !is_new)
+    if (st != LEDE_OK)
         return st;
+    uint16_t bit = (uint16_t)(1u << kind);
+    if (head != SIZE_MAX)
+        lex->words[head].starts |= bit;
+    if (w->kinds & bit)
+        return LEDE_OK;
+    w->kinds |= bit;
     lex->count[kind]++;
     int words = count_words(word, len);
     if (words > lex->max_words[kind])
         lex->max_words[kind] = words;
-    size_t first = first_word_len(word, len);
-    if (first == len)
-        return LEDE_OK;
-    struct word *head = intern(lex, word, first); /* may move lex->words: w is stale now */
-    if (!head)
-        return LEDE_ERR_NOMEM;
-    head->starts |= bit;
     return LEDE_OK;
 }
 

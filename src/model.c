@@ -260,8 +260,11 @@ static lede_status index_entities(lede_model *model)
     }
     free(model->index);
     model->index = n_index ? malloc(n_index * sizeof *model->index) : NULL;
-    if (n_index && !model->index)
+    if (n_index && !model->index) {
+        for (size_t i = 0; i < model->n_entities; i++)
+            model->entities[i].mentions = model->entities[i].quotes = NULL; /* were in index */
         return LEDE_ERR_NOMEM;
+    }
     uint32_t *next = model->index;
     for (size_t i = 0; i < model->n_entities; i++) {
         lede_entity *e = &model->entities[i];

@@ -9,13 +9,15 @@
 
 typedef struct lede_annotator lede_annotator;
 
-/* Compiles the patterns (PCRE2, UTF + UCP, JIT when available) once. lex is borrowed
- * and must outlive the annotator. Returns NOMEM or PATTERN on failure. */
+/* Compiles the patterns (PCRE2, UTF + UCP, JIT when available) once. lex is borrowed:
+ * it must outlive the annotator and not change while it lives (the annotator remembers
+ * the answers of its lookups). Returns NOMEM or PATTERN on failure. */
 lede_status lede_annotator_new(const lede_lexicon *lex, lede_annotator **out);
 
 /* Annotates text into model (which must be zeroed or freshly initialised) and
- * finishes it. The annotator is not changed, so one annotator serves many texts in
- * turn. On failure the model is freed. */
+ * finishes it. One annotator serves many texts in turn; what it answers does not
+ * change, but a run updates its memo of lookups and its match data, so two threads
+ * must not annotate with one annotator at once. On failure the model is freed. */
 lede_status lede_annotate(const lede_annotator *ann, const lede_text *text, lede_model *model);
 
 /* Frees the annotator. Safe with NULL. */
