@@ -69,13 +69,18 @@ int lede_text_cols(const char *bytes, size_t start, size_t end)
 }
 
 /* Scans the white space at i; returns where it ends and adds its columns to *cols.
- * Stops early, once *cols is past limit: the caller then knows it cannot fit. */
+ * Zero-width marks after white space go with it: at a break they would otherwise make
+ * a line of their own, zero columns wide. Stops early, once *cols is past limit: the
+ * caller then knows it cannot fit. */
 static size_t scan_gap(const char *b, size_t i, size_t end, int limit, int *cols)
 {
+    /* White space is ASCII, so the byte before i tells whether i follows it. */
+    bool after_space = i > 0 && ch_at(b, i - 1, end).cls == CH_SPACE;
     while (i < end && *cols <= limit) {
         ch_info ch = ch_at(b, i, end);
-        if (ch.cls != CH_SPACE)
+        if (ch.cls != CH_SPACE && !(after_space && ch.cls == CH_TEXT && ch.cols == 0))
             break;
+        after_space = true;
         *cols += ch.cols;
         i += ch.len;
     }
@@ -147,11 +152,12 @@ size_t lede_wrap_line(const char *bytes, size_t start, size_t end, int width, si
             return scan_gap(bytes, g, end, INT_MAX, &gcols);
         }
         /* A word (or white space) too long for a whole line: break it between
-         * characters. The scans stopped past the width, so this stops before t. */
+         * characters. The scans stopped past the width, so this stops before t. The
+         * next line starts after any white space here, as after a break before a word. */
         pos = fill_chars(bytes, pos, t, width, &used);
         *line_end = pos;
         *cols = used;
-        return pos;
+        return scan_gap(bytes, pos, end, INT_MAX, &gcols);
     }
     *line_end = pos;
     *cols = used;

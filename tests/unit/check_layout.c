@@ -55,6 +55,9 @@ static const char *const samples[] = {
     "e\xcc\x81"
     "e\xcc\x81"
     "e\xcc\x81 end.",
+    /* combining marks after white space, and wide characters between spaces */
+    "ab \xcc\x81"
+    "cd ef \xcc\x81\xcc\x81 gh \xf0\x9f\x98\x80 x \xf0\x9f\x98\x80 \xf0\x9f\x98\x80 y \xcc\x81",
     /* a long word, hard line ends, tabs, invalid bytes and a control character */
     "See https://example.org/a/very/long/path/that/does/not/fit/on/any/line/at/all/"
     "even/at/eighty/columns/wide/really/not for details.\nA hard-wrapped line\r\nand "
@@ -83,7 +86,7 @@ static int word_cols(const char *s, size_t i, size_t len)
 /* Wraps all of s at width and checks every property a wrapped paragraph must have. */
 static size_t check_wrap(const char *s, int width)
 {
-    size_t len = strlen(s), pos = 0, n = 0, covered = 0;
+    size_t len = strlen(s), pos = 0, n = 0, covered = 0, between = 0;
     while (pos < len) {
         size_t end;
         int cols;
@@ -102,10 +105,16 @@ static size_t check_wrap(const char *s, int width)
         ck_assert(!is_cont(s[pos]));
         if (end < len)
             ck_assert(!is_cont(s[end]));
-        /* What lies between lines is only white space. */
-        for (size_t i = end; i < next; i++)
-            ck_assert_msg(is_space(s[i]), "byte %zu between lines is not white space", i);
+        /* What lies between lines is white space and the zero-width marks on it. */
+        for (size_t i = end; i < next;) {
+            size_t clen;
+            uint32_t cp = lede_utf8_decode(s + i, len - i, &clen);
+            ck_assert_msg(is_space(s[i]) || (i > end && lede_utf8_width(cp) == 0),
+                          "byte %zu between lines is not white space", i);
+            i += clen;
+        }
         covered += end - pos;
+        between += next - end;
         if (next < len && end < next) {
             /* A break at white space: the next word did not fit on this line. */
             ck_assert_int_gt(cols + 1 + word_cols(s, next, len), width);
@@ -127,11 +136,8 @@ static size_t check_wrap(const char *s, int width)
         }
         pos = next;
     }
-    /* All bytes but break white space are on some line. */
-    size_t spaces = 0;
-    for (size_t i = 0; i < len; i++)
-        spaces += is_space(s[i]);
-    ck_assert_uint_ge(covered + spaces, len);
+    /* Every byte is on a line or between two. */
+    ck_assert_uint_eq(covered + between, len);
     return n;
 }
 
@@ -183,6 +189,19 @@ START_TEST(test_wrap_exact)
     ck_assert_uint_eq(end, 3);
     ck_assert_int_eq(cols, 1);
     ck_assert_uint_eq(next, 3);
+
+    /* A mark after white space goes with it: no line of marks alone at a break. */
+    const char *gapmark = "abc \xcc\x81";
+    next = lede_wrap_line(gapmark, 0, 6, 3, &end, &cols);
+    ck_assert_uint_eq(end, 3);
+    ck_assert_uint_eq(next, 6);
+
+    /* After a character wider than the line, the next line starts past the space. */
+    const char *emoji = "\xf0\x9f\x98\x80 x";
+    next = lede_wrap_line(emoji, 0, 6, 1, &end, &cols);
+    ck_assert_uint_eq(end, 4);
+    ck_assert_int_eq(cols, 2);
+    ck_assert_uint_eq(next, 5);
 
     /* Width 0 or less counts as 1. */
     next = lede_wrap_line(w, 0, 10, 0, &end, &cols);
