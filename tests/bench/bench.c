@@ -65,7 +65,7 @@ static bool is_file(const char *path)
     return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-static void die(const char *what, lede_status st)
+static _Noreturn void die(const char *what, lede_status st)
 {
     fprintf(stderr, "lede-bench: %s: %s\n", what, lede_status_str(st));
     exit(1);

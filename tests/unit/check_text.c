@@ -71,15 +71,15 @@ START_TEST(test_load_file)
     lede_text t;
     const char *want[] = {
         "Science", "Volunteers count migrating cranes along the northern marshes.",
-        "Nearly four hundred volunteers spent the weekend on the dikes of the northern "
-        "marshes, counting the grey cranes that stop there each autumn on their way south. "
-        "The organisers said the tally, which began before dawn on Saturday, was the largest "
-        "since the count started twelve years ago.",
-        "\"We saw flocks that covered the whole sky at sunset,\" said Mirela Dobos, who "
-        "coordinates the count for the regional bird society. \"Some of the children had "
-        "never seen anything like it.\"",
-        "Dobos said the final number would be published once the teams had compared their "
-        "notes."};
+        ("Nearly four hundred volunteers spent the weekend on the dikes of the northern "
+         "marshes, counting the grey cranes that stop there each autumn on their way south. "
+         "The organisers said the tally, which began before dawn on Saturday, was the largest "
+         "since the count started twelve years ago."),
+        ("\"We saw flocks that covered the whole sky at sunset,\" said Mirela Dobos, who "
+         "coordinates the count for the regional bird society. \"Some of the children had "
+         "never seen anything like it.\""),
+        ("Dobos said the final number would be published once the teams had compared their "
+         "notes.")};
     const lede_para_kind kinds[] = {L, H, B, B, B};
     struct stat st;
 
@@ -429,8 +429,8 @@ START_TEST(test_bom_crlf_fixture)
     lede_text t;
     const char *want[] = {"Sport", "Harbour rowing club wins the winter regatta",
                           "The crew of eight crossed the line a full length ahead.",
-                          "Their coach called it \xC2\xA3"
-                          "300 well spent on new oars."};
+                          ("Their coach called it \xC2\xA3"
+                           "300 well spent on new oars.")};
     const lede_para_kind kinds[] = {L, H, B, B};
 
     ck_assert_int_eq(lede_text_load(FIX("crlf_bom.txt"), &t), LEDE_OK);
