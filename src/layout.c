@@ -69,13 +69,11 @@ int lede_text_cols(const char *bytes, size_t start, size_t end)
 }
 
 /* Scans the white space at i; returns where it ends and adds its columns to *cols.
- * Zero-width marks after white space go with it: at a break they would otherwise make
- * a line of their own, zero columns wide. Stops early, once *cols is past limit: the
- * caller then knows it cannot fit. */
-static size_t scan_gap(const char *b, size_t i, size_t end, int limit, int *cols)
+ * Zero-width marks after white space (after_space: the gap began before i) go with it:
+ * at a break they would otherwise make a line of their own, zero columns wide. Stops
+ * early, once *cols is past limit: the caller then knows it cannot fit. */
+static size_t scan_gap(const char *b, size_t i, size_t end, int limit, int *cols, bool after_space)
 {
-    /* White space is ASCII, so the byte before i tells whether i follows it. */
-    bool after_space = i > 0 && ch_at(b, i - 1, end).cls == CH_SPACE;
     while (i < end && *cols <= limit) {
         ch_info ch = ch_at(b, i, end);
         if (ch.cls != CH_SPACE && !(after_space && ch.cls == CH_TEXT && ch.cols == 0))
@@ -133,7 +131,7 @@ size_t lede_wrap_line(const char *bytes, size_t start, size_t end, int width, si
     int used = 0;
     while (pos < end) {
         int gcols = 0, tcols = 0;
-        size_t g = scan_gap(bytes, pos, end, width - used, &gcols);
+        size_t g = scan_gap(bytes, pos, end, width - used, &gcols, false);
         if (g == end)
             break;
         /* White space past the width was cut short: no word after it can fit. */
@@ -149,7 +147,7 @@ size_t lede_wrap_line(const char *bytes, size_t start, size_t end, int width, si
             /* Break before the word; its white space belongs to no line. */
             *line_end = pos;
             *cols = used;
-            return scan_gap(bytes, g, end, INT_MAX, &gcols);
+            return scan_gap(bytes, g, end, INT_MAX, &gcols, g > pos);
         }
         /* A word (or white space) too long for a whole line: break it between
          * characters. The scans stopped past the width, so this stops before t. The
@@ -157,7 +155,7 @@ size_t lede_wrap_line(const char *bytes, size_t start, size_t end, int width, si
         pos = fill_chars(bytes, pos, t, width, &used);
         *line_end = pos;
         *cols = used;
-        return scan_gap(bytes, pos, end, INT_MAX, &gcols);
+        return scan_gap(bytes, pos, end, INT_MAX, &gcols, false);
     }
     *line_end = pos;
     *cols = used;

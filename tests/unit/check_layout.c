@@ -196,6 +196,12 @@ START_TEST(test_wrap_exact)
     ck_assert_uint_eq(end, 3);
     ck_assert_uint_eq(next, 6);
 
+    /* A paragraph of one zero-width character after a line end is still one line. */
+    const char *zw = "\n\xef\xbb\xbf";
+    next = lede_wrap_line(zw, 1, 4, 1, &end, &cols);
+    ck_assert_uint_eq(end, 4);
+    ck_assert_uint_eq(next, 4);
+
     /* After a character wider than the line, the next line starts past the space. */
     const char *emoji = "\xf0\x9f\x98\x80 x";
     next = lede_wrap_line(emoji, 0, 6, 1, &end, &cols);
