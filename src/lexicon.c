@@ -238,7 +238,7 @@ static lede_status add_entry(lede_lexicon *lex, lede_lex_kind kind, const char *
     lede_status st = set_value(lex, w, kind, v);
     if (st != LEDE_OK)
         return st;
-    uint16_t bit = (uint16_t)(1u << kind);
+    uint16_t bit = (uint16_t)LEDE_LEX_BIT(kind);
     if (head != SIZE_MAX)
         lex->words[head].starts |= bit;
     if (w->kinds & bit)
@@ -308,17 +308,18 @@ lede_status lede_lexicon_new(lede_lexicon **out)
 {
     lede_lexicon *lex;
     lede_status st = new_lexicon(&lex);
+    if (st != LEDE_OK)
+        return st;
     /* Size the table once for the built-in entries (a line each, and the first words of
      * some), instead of rehashing it at every doubling while they are added. */
-    size_t lines = 0;
+    size_t lines = 0, cap = lex->cap;
     for (size_t i = 0; i < lede_blob_lexicon_count; i++)
         for (const char *p = lede_blob_lexicon[i].data, *e = p + lede_blob_lexicon[i].len;
              (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
             lines++;
-    size_t cap = lex ? lex->cap : 0;
-    while (cap && cap < 2 * (lines + lines / 4))
+    while (cap < 2 * (lines + lines / 4))
         cap *= 2;
-    if (st == LEDE_OK && cap > lex->cap)
+    if (cap > lex->cap)
         st = resize(lex, cap);
     for (size_t i = 0; st == LEDE_OK && i < lede_blob_lexicon_count; i++) {
         const struct lede_blob *b = &lede_blob_lexicon[i];
@@ -500,8 +501,6 @@ bool lede_lexicon_has(const lede_lexicon *lex, lede_lex_kind kind, const char *w
 const char *lede_lexicon_value(const lede_lexicon *lex, lede_lex_kind kind, const char *word,
                                size_t len)
 {
-    if ((unsigned)kind >= LEDE_LEX_KINDS)
-        return NULL;
     return lede_lexicon_word_value(lex, lede_lexicon_find(lex, word, len), kind);
 }
 

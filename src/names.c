@@ -75,13 +75,6 @@ struct lede_namer {
     memo_slot *memo; /* MEMO_SLOTS */
 };
 
-/* What the scan's functions share. */
-typedef struct {
-    const lede_namer *nm;
-    pcre2_match_data *md;
-    memo_slot *memo;
-} scanner;
-
 /* Words before a title that belong to the role but are not titles themselves. */
 static const char *const role_modifiers[] = {"former",   "Former",  "late",    "then",   "acting",
                                              "Acting",   "interim", "Interim", "deputy", "Deputy",
@@ -254,27 +247,27 @@ static bool same_short(const char *a, const char *b, size_t len)
 }
 
 /* lede_lexicon_find through the memo. */
-static lede_lex_word find_word(scanner *sc, const char *w, size_t len)
+static lede_lex_word find_word(const lede_namer *nm, const char *w, size_t len)
 {
     if (len == 0 || len > MEMO_WORD)
-        return lede_lexicon_find(sc->nm->lex, w, len);
-    memo_slot *m = &sc->memo[memo_hash(w, len) & (MEMO_SLOTS - 1)];
+        return lede_lexicon_find(nm->lex, w, len);
+    memo_slot *m = &nm->memo[memo_hash(w, len) & (MEMO_SLOTS - 1)];
     if (m->len == len && same_short(m->text, w, len))
         return m->lw;
-    m->lw = lede_lexicon_find(sc->nm->lex, w, len);
+    m->lw = lede_lexicon_find(nm->lex, w, len);
     m->len = (uint8_t)len;
     memcpy(m->text, w, len);
     return m->lw;
 }
 
-static bool lex_has(scanner *sc, lede_lex_kind kind, const char *s, size_t len)
+static bool lex_has(const lede_namer *nm, lede_lex_kind kind, const char *s, size_t len)
 {
-    return (find_word(sc, s, len).kinds & LEDE_LEX_BIT(kind)) != 0;
+    return (find_word(nm, s, len).kinds & LEDE_LEX_BIT(kind)) != 0;
 }
 
 /* True when s[start..end] (the word and the period at s[end]) is a known abbreviation
  * ("Dr.", "Inc."). */
-static bool known_abbreviation(scanner *sc, const char *s, size_t start, size_t end)
+static bool known_abbreviation(const lede_namer *nm, const char *s, size_t start, size_t end)
 {
     size_t len = end - start + 1;
     if (len >= 40)
@@ -282,12 +275,12 @@ static bool known_abbreviation(scanner *sc, const char *s, size_t start, size_t 
     const unsigned kinds = LEDE_LEX_BIT(LEDE_LEX_TITLE) | LEDE_LEX_BIT(LEDE_LEX_ORGWORD) |
                            LEDE_LEX_BIT(LEDE_LEX_STOP) | LEDE_LEX_BIT(LEDE_LEX_PLACE) |
                            LEDE_LEX_BIT(LEDE_LEX_ORG) | LEDE_LEX_BIT(LEDE_LEX_PERSON);
-    return (find_word(sc, s + start, len).kinds & kinds) != 0;
+    return (find_word(nm, s + start, len).kinds & kinds) != 0;
 }
 
 /* Reads the word at s[p] (within s[0..end)) into t: letters joined by inner
  * apostrophes and hyphens, "U.S."-style initials, and the period of an abbreviation. */
-static void read_word(scanner *sc, const char *s, size_t end, size_t p, token *t)
+static void read_word(const lede_namer *nm, const char *s, size_t end, size_t p, token *t)
 {
     size_t i = p, len, letters_since_dot = 0;
     bool dotted = false;
@@ -337,7 +330,7 @@ static void read_word(scanner *sc, const char *s, size_t end, size_t p, token *t
         }
     }
     if (!t->possessive && i < end && s[i] == '.' &&
-        (letters_since_dot == 1 || dotted || known_abbreviation(sc, s, p, i))) {
+        (letters_since_dot == 1 || dotted || known_abbreviation(nm, s, p, i))) {
         t->end = t->name_end = i + 1;
     }
 }
@@ -376,18 +369,18 @@ static bool starts_lower(const char *s, size_t end, size_t p)
 
 /* Looks a token's word (without a possessive ending) up in the word lists once, for
  * all the questions asked of it later. */
-static void look_up_token(scanner *sc, const char *s, token *t)
+static void look_up_token(const lede_namer *nm, const char *s, token *t)
 {
     size_t len = t->name_end - t->start;
     /* Longer words are unknown, as keys built by make_key are. */
-    t->lw = len < KEY_MAX ? find_word(sc, s + t->start, len) : (lede_lex_word){0, 0, 0};
+    t->lw = len < KEY_MAX ? find_word(nm, s + t->start, len) : (lede_lex_word){0, 0, 0};
 }
 
 /* Reads the word at s[p] as a token of a name run and looks it up. */
-static void read_token(scanner *sc, const char *s, size_t end, size_t p, token *t)
+static void read_token(const lede_namer *nm, const char *s, size_t end, size_t p, token *t)
 {
-    read_word(sc, s, end, p, t);
-    look_up_token(sc, s, t);
+    read_word(nm, s, end, p, t);
+    look_up_token(nm, s, t);
 }
 
 static bool tok_has(lede_lex_kind kind, const token *t)
@@ -398,23 +391,23 @@ static bool tok_has(lede_lex_kind kind, const token *t)
 /* Reads the run of capitalised words that starts at p into toks; returns how many.
  * Lower-case connectors join it where names use them: particles ("de", "bin"),
  * "of"/"for" after an organisation, place or title word ("Bank of England"). */
-static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, token *toks)
+static size_t read_sequence(const lede_namer *nm, const char *s, size_t end, size_t p, token *toks)
 {
     size_t n = 0;
     bool had_of = false;
-    read_token(sc, s, end, p, &toks[n++]);
+    read_token(nm, s, end, p, &toks[n++]);
     while (n + 2 < MAX_TOKENS && !toks[n - 1].possessive) {
         size_t q = skip_gap(s, end, toks[n - 1].end);
         if (!q)
             break;
         if (starts_upper(s, end, q)) {
-            read_token(sc, s, end, q, &toks[n++]);
+            read_token(nm, s, end, q, &toks[n++]);
             continue;
         }
         if (!starts_lower(s, end, q))
             break;
         token w;
-        read_word(sc, s, end, q, &w);
+        read_word(nm, s, end, q, &w);
         const token *prev = &toks[n - 1];
         size_t wlen = w.end - w.start;
         const char *ws = s + w.start;
@@ -424,12 +417,12 @@ static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, to
          * the run; most words after a name are neither and need no lookup. */
         if (!dash && (!r || !starts_upper(s, end, r)))
             break;
-        look_up_token(sc, s, &w);
+        look_up_token(nm, s, &w);
         /* A particle is the whole word: "de's" is none, though its token is "de". */
-        bool particle = w.possessive ? lex_has(sc, LEDE_LEX_PARTICLE, ws, wlen)
+        bool particle = w.possessive ? lex_has(nm, LEDE_LEX_PARTICLE, ws, wlen)
                                      : tok_has(LEDE_LEX_PARTICLE, &w);
         /* "al-Assad": a particle glued to a capitalised name. */
-        if (!particle && dash && lex_has(sc, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
+        if (!particle && dash && lex_has(nm, LEDE_LEX_PARTICLE, ws, (size_t)(dash - ws)) &&
             starts_upper(s, end, (size_t)(dash - s) + 1)) {
             toks[n++] = w;
             continue;
@@ -446,7 +439,7 @@ static size_t read_sequence(scanner *sc, const char *s, size_t end, size_t p, to
         had_of |= of;
         w.lower = true;
         toks[n++] = w;
-        read_token(sc, s, end, r, &toks[n++]);
+        read_token(nm, s, end, r, &toks[n++]);
     }
     return n;
 }
@@ -506,7 +499,7 @@ static bool word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *
 /* A lower-case title right before the name ("aide", "chief executive") makes it a
  * person and gives its role; the role takes in an owner before it ("Kremlin aide",
  * "Putin’s aide") and modifiers ("former"). Returns true when one was found. */
-static bool role_before(scanner *sc, const char *s, size_t lo, size_t p, size_t *rs)
+static bool role_before(const lede_namer *nm, const char *s, size_t lo, size_t p, size_t *rs)
 {
     size_t starts[3], ends[3], ws, we, at = p, found = 0;
     int n = 0;
@@ -523,10 +516,10 @@ static bool role_before(scanner *sc, const char *s, size_t lo, size_t p, size_t 
             continue;
         /* One word is looked up as it stands; a longer key is built only when a
          * title begins with its first word. */
-        lede_lex_word first = find_word(sc, s + from, ends[k - 1] - from);
+        lede_lex_word first = find_word(nm, s + from, ends[k - 1] - from);
         if (k == 1 ? (first.kinds & title) != 0
                    : (first.starts & title) && (len = make_key(s, from, ends[0], key)) &&
-                         lex_has(sc, LEDE_LEX_TITLE, key, len))
+                         lex_has(nm, LEDE_LEX_TITLE, key, len))
             found = from;
     }
     if (!found)
@@ -534,7 +527,7 @@ static bool role_before(scanner *sc, const char *s, size_t lo, size_t p, size_t 
     size_t start = found;
     for (int steps = 0; steps < 3 && word_before(s, lo, start, &ws, &we); steps++) {
         bool modifier = in_list(role_modifiers, s + ws, we - ws);
-        bool owner = starts_upper(s, we, ws) && !lex_has(sc, LEDE_LEX_STOP, s + ws, we - ws) &&
+        bool owner = starts_upper(s, we, ws) && !lex_has(nm, LEDE_LEX_STOP, s + ws, we - ws) &&
                      !sentence_start(s, lo, ws);
         if (!modifier && !owner)
             break;
@@ -544,14 +537,14 @@ static bool role_before(scanner *sc, const char *s, size_t lo, size_t p, size_t 
     return true;
 }
 
-static bool is_verb_after(scanner *sc, const char *s, size_t end, size_t p)
+static bool is_verb_after(const lede_namer *nm, const char *s, size_t end, size_t p)
 {
     size_t q = skip_gap(s, end, p);
     if (!q || !starts_lower(s, end, q))
         return false;
     token w;
-    read_word(sc, s, end, q, &w);
-    return lex_has(sc, LEDE_LEX_VERB, s + w.start, w.end - w.start);
+    read_word(nm, s, end, q, &w);
+    return lex_has(nm, LEDE_LEX_VERB, s + w.start, w.end - w.start);
 }
 
 /* True when the word before offset p leads to a place ("in", "to", "visit"). */
@@ -565,18 +558,18 @@ static bool after_place_word(const char *s, size_t lo, size_t p)
 }
 
 /* "said Blair": a reporting verb in a finite form right before the name. */
-static bool is_verb_before(scanner *sc, const char *s, size_t lo, size_t p)
+static bool is_verb_before(const lede_namer *nm, const char *s, size_t lo, size_t p)
 {
     size_t ws, we;
     if (!word_before(s, lo, p, &ws, &we) || !starts_lower(s, we, ws) || we - ws < 4)
         return false;
     char last = s[we - 1];
-    return (last == 'd' || last == 's') && lex_has(sc, LEDE_LEX_VERB, s + ws, we - ws);
+    return (last == 'd' || last == 's') && lex_has(nm, LEDE_LEX_VERB, s + ws, we - ws);
 }
 
 /* "Keron Blair, executive director of AROS,": a role in apposition makes a person; so
  * does a relative clause on "who" ("Rucker Culpepper, who runs …"). */
-static bool role_after(scanner *sc, const char *s, size_t end, size_t p)
+static bool role_after(const lede_namer *nm, const char *s, size_t end, size_t p)
 {
     static const char *const stops[] = {"which", "whose", "where", "that", "and", NULL};
     if (p + 2 >= end || s[p] != ',' || s[p + 1] != ' ')
@@ -587,10 +580,10 @@ static bool role_after(scanner *sc, const char *s, size_t end, size_t p)
     for (int words = 0; words < 5 && (starts_lower(s, end, q) || starts_upper(s, end, q));
          words++) {
         token w;
-        read_word(sc, s, end, q, &w);
+        read_word(nm, s, end, q, &w);
         if (in_list(stops, s + w.start, w.end - w.start))
             return false;
-        if (starts_lower(s, end, q) && lex_has(sc, LEDE_LEX_TITLE, s + w.start, w.end - w.start))
+        if (starts_lower(s, end, q) && lex_has(nm, LEDE_LEX_TITLE, s + w.start, w.end - w.start))
             return true;
         q = skip_gap(s, end, w.end);
         if (!q)
@@ -601,28 +594,28 @@ static bool role_after(scanner *sc, const char *s, size_t end, size_t p)
 
 /* "Jearl Miles (U.S.) 50.42": a country in parentheses after a name marks a person in
  * results and lists of people. */
-static bool country_after(scanner *sc, const char *s, size_t end, size_t p)
+static bool country_after(const lede_namer *nm, const char *s, size_t end, size_t p)
 {
     if (p + 3 >= end || s[p] != ' ' || s[p + 1] != '(')
         return false;
     size_t q = p + 2, r = q;
     while (r < end && r - q < 40 && s[r] != ')' && s[r] != '(')
         r++;
-    return r < end && s[r] == ')' && lex_has(sc, LEDE_LEX_PLACE, s + q, r - q);
+    return r < end && s[r] == ')' && lex_has(nm, LEDE_LEX_PLACE, s + q, r - q);
 }
 
 /* "Acme Weekly host Peter Hansen": a name right before a role and another name is the
  * organisation the role belongs to. */
-static bool owns_role(scanner *sc, const char *s, size_t end, size_t p)
+static bool owns_role(const lede_namer *nm, const char *s, size_t end, size_t p)
 {
     size_t q = skip_gap(s, end, p);
     if (!q || !starts_lower(s, end, q))
         return false;
     token w;
-    read_word(sc, s, end, q, &w);
+    read_word(nm, s, end, q, &w);
     size_t r = skip_gap(s, end, w.end);
     return r && starts_upper(s, end, r) &&
-           lex_has(sc, LEDE_LEX_TITLE, s + w.start, w.end - w.start);
+           lex_has(nm, LEDE_LEX_TITLE, s + w.start, w.end - w.start);
 }
 
 static bool all_caps(const char *s, size_t start, size_t end)
@@ -655,9 +648,9 @@ static lede_status push_cand(cands *cs, const cand *c)
 
 /* Returns how many tokens from toks[m] form the longest title, leaving at least one
  * token of toks[m..b) for the name; 0 when none. */
-static size_t title_at(scanner *sc, const char *s, const token *toks, size_t m, size_t b)
+static size_t title_at(const lede_namer *nm, const char *s, const token *toks, size_t m, size_t b)
 {
-    int most = lede_lexicon_max_words(sc->nm->lex, LEDE_LEX_TITLE);
+    int most = lede_lexicon_max_words(nm->lex, LEDE_LEX_TITLE);
     char key[KEY_MAX];
     /* Longer titles only where the first word begins one. */
     if (toks[m].lw.starts & LEDE_LEX_BIT(LEDE_LEX_TITLE)) {
@@ -665,7 +658,7 @@ static size_t title_at(scanner *sc, const char *s, const token *toks, size_t m, 
             if (m + len >= b)
                 continue;
             size_t k = make_key(s, toks[m].start, toks[m + len - 1].name_end, key);
-            if (k && lex_has(sc, LEDE_LEX_TITLE, key, k))
+            if (k && lex_has(nm, LEDE_LEX_TITLE, key, k))
                 return len;
         }
     }
@@ -680,7 +673,7 @@ static bool is_modifier_token(const char *s, const token *t)
 
 /* Reads w (a lookup's answer) as a whole name; when it is one, sets c's type,
  * strength and canonical name. */
-static bool known_word(scanner *sc, lede_lex_word w, cand *c)
+static bool known_word(const lede_namer *nm, lede_lex_word w, cand *c)
 {
     static const struct {
         lede_lex_kind kind;
@@ -691,7 +684,7 @@ static bool known_word(scanner *sc, lede_lex_word w, cand *c)
                  {LEDE_LEX_GROUP, LEDE_GROUP},
                  {LEDE_LEX_DEMONYM, LEDE_GROUP}};
     for (size_t k = 0; w.kinds && k < sizeof kinds / sizeof kinds[0]; k++) {
-        const char *value = lede_lexicon_word_value(sc->nm->lex, w, kinds[k].kind);
+        const char *value = lede_lexicon_word_value(nm->lex, w, kinds[k].kind);
         if (!value)
             continue;
         c->hint = kinds[k].type;
@@ -702,32 +695,33 @@ static bool known_word(scanner *sc, lede_lex_word w, cand *c)
     return false;
 }
 
-static bool known_name(scanner *sc, const char *key, size_t len, cand *c)
+static bool known_name(const lede_namer *nm, const char *key, size_t len, cand *c)
 {
-    return known_word(sc, find_word(sc, key, len), c);
+    return known_word(nm, find_word(nm, key, len), c);
 }
 
 /* known_name for toks[a..b) as a whole: a single word answers from its token, and a
  * key is built only when a name of the lists begins with the first word. */
-static bool known_tokens(scanner *sc, const char *s, const token *toks, size_t a, size_t b, cand *c)
+static bool known_tokens(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t b,
+                         cand *c)
 {
     const unsigned names = LEDE_LEX_BIT(LEDE_LEX_PERSON) | LEDE_LEX_BIT(LEDE_LEX_ORG) |
                            LEDE_LEX_BIT(LEDE_LEX_PLACE) | LEDE_LEX_BIT(LEDE_LEX_GROUP) |
                            LEDE_LEX_BIT(LEDE_LEX_DEMONYM);
     if (b - a == 1)
-        return known_word(sc, toks[a].lw, c);
+        return known_word(nm, toks[a].lw, c);
     if (!(toks[a].lw.starts & names))
         return false;
     char key[KEY_MAX];
     size_t len = make_key(s, toks[a].start, toks[b - 1].name_end, key);
-    return known_name(sc, key, len, c);
+    return known_name(nm, key, len, c);
 }
 
 /* Looks the name up in the word lists and reads the evidence for its type. */
-static void type_name(scanner *sc, const char *s, size_t lo, size_t end, const token *toks,
+static void type_name(const lede_namer *nm, const char *s, size_t lo, size_t end, const token *toks,
                       size_t a, size_t b, cand *c)
 {
-    if (known_tokens(sc, s, toks, a, b, c))
+    if (known_tokens(nm, s, toks, a, b, c))
         return;
     const token *first = &toks[a], *last = &toks[b - 1];
     if (c->role_end > c->role_start) {
@@ -750,15 +744,15 @@ static void type_name(scanner *sc, const char *s, size_t lo, size_t end, const t
          * a word that leads to places ("visit Charlotte", "in Savannah"). */
         c->hint = LEDE_PERSON;
         c->strong = b - a > 1;
-    } else if (b - a > 1 && country_after(sc, s, end, last->name_end)) {
+    } else if (b - a > 1 && country_after(nm, s, end, last->name_end)) {
         c->hint = LEDE_PERSON;
         c->strong = true;
-    } else if (!last->possessive && owns_role(sc, s, end, last->end)) {
+    } else if (!last->possessive && owns_role(nm, s, end, last->end)) {
         c->hint = LEDE_ORGANIZATION;
-    } else if (role_after(sc, s, end, last->name_end)) {
+    } else if (role_after(nm, s, end, last->name_end)) {
         c->hint = LEDE_PERSON;
         c->strong = true;
-    } else if (is_verb_after(sc, s, end, last->end) || is_verb_before(sc, s, lo, first->start)) {
+    } else if (is_verb_after(nm, s, end, last->end) || is_verb_before(nm, s, lo, first->start)) {
         c->hint = LEDE_PERSON;
     } else if (b - a == 1 && all_caps(s, first->start, first->name_end)) {
         c->hint = LEDE_ORGANIZATION;
@@ -767,28 +761,30 @@ static void type_name(scanner *sc, const char *s, size_t lo, size_t end, const t
 }
 
 /* True when toks[a..b) as a whole is a name in the word lists. */
-static bool whole_is_known(scanner *sc, const char *s, const token *toks, size_t a, size_t b)
+static bool whole_is_known(const lede_namer *nm, const char *s, const token *toks, size_t a,
+                           size_t b)
 {
     cand probe;
     memset(&probe, 0, sizeof probe);
-    return known_tokens(sc, s, toks, a, b, &probe);
+    return known_tokens(nm, s, toks, a, b, &probe);
 }
 
 /* True when toks[a..b) is a place name of the word lists. */
-static bool place_window(scanner *sc, const char *s, const token *toks, size_t a, size_t b)
+static bool place_window(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t b)
 {
     char key[KEY_MAX];
     size_t len = make_key(s, toks[a].start, toks[b - 1].name_end, key);
-    return len && lex_has(sc, LEDE_LEX_PLACE, key, len);
+    return len && lex_has(nm, LEDE_LEX_PLACE, key, len);
 }
 
 /* How many tokens from toks[m] are a modifier that may stand before a title: a known
  * place, organisation or nationality ("U.S.", "European Commission", "Russian"), or a
  * word such as "Deputy". Leaves at least one more token; 0 when there is none. */
-static size_t modifier_len(scanner *sc, const char *s, const token *toks, size_t m, size_t b)
+static size_t modifier_len(const lede_namer *nm, const char *s, const token *toks, size_t m,
+                           size_t b)
 {
     for (size_t len = b - m - 1 < 4 ? b - m - 1 : 4; len > 1; len--)
-        if (!toks[m + len - 1].lower && whole_is_known(sc, s, toks, m, m + len))
+        if (!toks[m + len - 1].lower && whole_is_known(nm, s, toks, m, m + len))
             return len;
     return m + 1 < b && (is_modifier_token(s, &toks[m]) || tok_has(LEDE_LEX_ORGWORD, &toks[m])) ? 1
                                                                                                 : 0;
@@ -815,14 +811,14 @@ static bool score_after(const char *s, size_t end, size_t p)
 /* Reads titles and the modifiers before them from toks[a] ("U.S. President", "former
  * Prime Minister"): stores where the first title starts and where the last ends (both
  * a when there is none) and whether a title is an honorific ("Mr."). */
-static void peel_titles(scanner *sc, const char *s, const token *toks, size_t a, size_t b,
+static void peel_titles(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t b,
                         size_t *title_start, size_t *title_end, bool *honorific)
 {
     size_t m = a;
     *title_start = *title_end = a;
     *honorific = false;
     while (m < b) {
-        size_t len = title_at(sc, s, toks, m, b);
+        size_t len = title_at(nm, s, toks, m, b);
         if (len) {
             *honorific |= in_list(honorifics, s + toks[m].start, toks[m].end - toks[m].start);
             if (*title_end == a)
@@ -831,7 +827,7 @@ static void peel_titles(scanner *sc, const char *s, const token *toks, size_t a,
             *title_end = m;
             continue;
         }
-        size_t mod = *title_end == a ? modifier_len(sc, s, toks, m, b) : 0;
+        size_t mod = *title_end == a ? modifier_len(nm, s, toks, m, b) : 0;
         if (!mod)
             break;
         m += mod;
@@ -841,7 +837,7 @@ static void peel_titles(scanner *sc, const char *s, const token *toks, size_t a,
 /* Sets c's role: the titles toks[a..title_end) with the modifiers before them ("former
  * President"), or a lower-case title before the name ("Kremlin aide"). An honorific
  * alone is no role. */
-static void set_role(scanner *sc, const char *s, size_t lo, const token *toks, size_t a,
+static void set_role(const lede_namer *nm, const char *s, size_t lo, const token *toks, size_t a,
                      size_t title_end, bool honorific, cand *c)
 {
     size_t ws, we;
@@ -855,20 +851,20 @@ static void set_role(scanner *sc, const char *s, size_t lo, const token *toks, s
             c->role_start = c->role_end = 0;
         else if (honorific)
             c->role_start = c->role_end; /* keep the person evidence, drop the role */
-    } else if (role_before(sc, s, lo, c->start, &c->role_start)) {
+    } else if (role_before(nm, s, lo, c->start, &c->role_start)) {
         word_before(s, lo, c->start, &ws, &c->role_end);
     }
 }
 
 /* Finds the longest known name inside toks[a..b) other than the whole, the first from
  * the left; stores its bounds and returns true if there is one. */
-static bool known_inside(scanner *sc, const char *s, const token *toks, size_t a, size_t b,
+static bool known_inside(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t b,
                          size_t *ka, size_t *kb)
 {
     for (size_t j = a; j < b; j++) {
         for (size_t e = b - j < 4 ? b : j + 4; e > j; e--) {
             if ((j == a && e == b) || toks[j].lower || toks[e - 1].lower ||
-                !whole_is_known(sc, s, toks, j, e))
+                !whole_is_known(nm, s, toks, j, e))
                 continue;
             *ka = j;
             *kb = e;
@@ -893,8 +889,9 @@ static void note_acronym(const char *s, size_t end, cand *c)
 }
 
 /* Turns toks[a..b) (no stop words inside) into candidates, if it names something. */
-static lede_status add_name(scanner *sc, const char *s, size_t lo, size_t end, const token *toks,
-                            size_t a, size_t b, bool at_sentence_start, bool weak, cands *cs)
+static lede_status add_name(const lede_namer *nm, const char *s, size_t lo, size_t end,
+                            const token *toks, size_t a, size_t b, bool at_sentence_start,
+                            bool weak, cands *cs)
 {
     while (a < b && toks[a].lower)
         a++;
@@ -904,20 +901,20 @@ static lede_status add_name(scanner *sc, const char *s, size_t lo, size_t end, c
         return LEDE_OK;
     size_t title_start, name_a;
     bool honorific;
-    peel_titles(sc, s, toks, a, b, &title_start, &name_a, &honorific);
-    if (name_a == a && title_at(sc, s, toks, a, a + 2) == 1 && b - a == 1)
+    peel_titles(nm, s, toks, a, b, &title_start, &name_a, &honorific);
+    if (name_a == a && title_at(nm, s, toks, a, a + 2) == 1 && b - a == 1)
         return LEDE_OK; /* a bare title ("President") names nobody */
     if (title_start > a) {
         /* "U.S. President Donald Trump": the role's own names are mentions too. */
-        lede_status st = add_name(sc, s, lo, end, toks, a, title_start, false, weak, cs);
+        lede_status st = add_name(nm, s, lo, end, toks, a, title_start, false, weak, cs);
         if (st != LEDE_OK)
             return st;
     } else if (name_a == a && b - a > 1 && tok_has(LEDE_LEX_DEMONYM, &toks[a]) &&
                !tok_has(LEDE_LEX_ORGWORD, &toks[b - 1]) &&
-               !tok_has(LEDE_LEX_PLACEWORD, &toks[b - 1]) && !whole_is_known(sc, s, toks, a, b)) {
+               !tok_has(LEDE_LEX_PLACEWORD, &toks[b - 1]) && !whole_is_known(nm, s, toks, a, b)) {
         /* "Australian Tom Moody": a nationality before a name is no part of it. */
-        lede_status st = add_name(sc, s, lo, end, toks, a, a + 1, at_sentence_start, weak, cs);
-        return st != LEDE_OK ? st : add_name(sc, s, lo, end, toks, a + 1, b, false, weak, cs);
+        lede_status st = add_name(nm, s, lo, end, toks, a, a + 1, at_sentence_start, weak, cs);
+        return st != LEDE_OK ? st : add_name(nm, s, lo, end, toks, a + 1, b, false, weak, cs);
     }
     cand c;
     memset(&c, 0, sizeof c);
@@ -929,23 +926,23 @@ static lede_status add_name(scanner *sc, const char *s, size_t lo, size_t end, c
     c.last_end = toks[b - 1].name_end;
     c.ntok = (uint8_t)(b - name_a);
     c.sent_initial = name_a == a && at_sentence_start;
-    set_role(sc, s, lo, toks, a, name_a, honorific, &c);
-    type_name(sc, s, lo, end, toks, name_a, b, &c);
+    set_role(nm, s, lo, toks, a, name_a, honorific, &c);
+    type_name(nm, s, lo, end, toks, name_a, b, &c);
     size_t ka, kb;
     if (c.hint == NO_HINT && b - name_a > 1 && c.role_end == c.role_start &&
-        known_inside(sc, s, toks, name_a, b, &ka, &kb)) {
-        if (ka == name_a && place_window(sc, s, toks, ka, kb)) {
+        known_inside(nm, s, toks, name_a, b, &ka, &kb)) {
+        if (ka == name_a && place_window(nm, s, toks, ka, kb)) {
             c.hint = LEDE_ORGANIZATION; /* "Kansas City Royals": named after a place */
         } else {
             /* "Lebed Chechnya": a run nothing vouches for, with a known name inside,
              * is several names side by side. */
             lede_status st = LEDE_OK;
             if (ka > name_a)
-                st = add_name(sc, s, lo, end, toks, name_a, ka, at_sentence_start, weak, cs);
+                st = add_name(nm, s, lo, end, toks, name_a, ka, at_sentence_start, weak, cs);
             if (st == LEDE_OK)
-                st = add_name(sc, s, lo, end, toks, ka, kb, ka == a && at_sentence_start, weak, cs);
+                st = add_name(nm, s, lo, end, toks, ka, kb, ka == a && at_sentence_start, weak, cs);
             if (st == LEDE_OK && kb < b)
-                st = add_name(sc, s, lo, end, toks, kb, b, false, weak, cs);
+                st = add_name(nm, s, lo, end, toks, kb, b, false, weak, cs);
             return st;
         }
     }
@@ -965,13 +962,13 @@ static lede_status add_name(scanner *sc, const char *s, size_t lo, size_t end, c
     return push_cand(cs, &c);
 }
 
-static bool is_stop(scanner *sc, const char *s, const token *toks, size_t i)
+static bool is_stop(const lede_namer *nm, const char *s, const token *toks, size_t i)
 {
     const token *t = &toks[i];
     if (t->lower)
         return false;
     if (!tok_has(LEDE_LEX_STOP, t) &&
-        !(t->end > t->name_end && lex_has(sc, LEDE_LEX_STOP, s + t->start, t->end - t->start)))
+        !(t->end > t->name_end && lex_has(nm, LEDE_LEX_STOP, s + t->start, t->end - t->start)))
         return false;
     /* "Theresa May": a month after a first name is a surname. */
     return !(i > 0 && tok_has(LEDE_LEX_FIRST, &toks[i - 1]));
@@ -981,8 +978,8 @@ static bool is_stop(scanner *sc, const char *s, const token *toks, size_t i)
  * says nothing: at each word, take the longest known name, a first name and the word
  * after it, or else the single word, which later counts only as an alias of a name the
  * body gives. */
-static lede_status add_weak_names(scanner *sc, const char *s, size_t end, const token *toks,
-                                  size_t n, bool fold, cands *cs)
+static lede_status add_weak_names(const lede_namer *nm, const char *s, size_t end,
+                                  const token *toks, size_t n, bool fold, cands *cs)
 {
     char key[KEY_MAX];
     for (size_t i = 0; i < n;) {
@@ -994,20 +991,20 @@ static lede_status add_weak_names(scanner *sc, const char *s, size_t end, const 
         for (size_t len = n - i < 4 ? n - i : 4; len >= 1 && !best; len--) {
             for (int f = fold; f >= 0 && !best; f--) {
                 size_t k = make_key_fold(s, toks[i].start, toks[i + len - 1].name_end, key, f);
-                if (!toks[i + len - 1].lower && known_name(sc, key, k, &c)) {
+                if (!toks[i + len - 1].lower && known_name(nm, key, k, &c)) {
                     best = len;
                     c.fold = f;
                 }
             }
         }
         size_t k = make_key_fold(s, toks[i].start, toks[i].name_end, key, fold);
-        bool stop = toks[i].lower || lex_has(sc, LEDE_LEX_STOP, key, k);
+        bool stop = toks[i].lower || lex_has(nm, LEDE_LEX_STOP, key, k);
         /* A first name and the word after it, in title case only: in capitals the next
          * word is as likely a verb ("MITCHELL DEFEATS BAILEY"). */
         if (!best && !stop && !fold && i + 1 < n && !toks[i + 1].lower &&
-            lex_has(sc, LEDE_LEX_FIRST, key, k)) {
+            lex_has(nm, LEDE_LEX_FIRST, key, k)) {
             size_t k2 = make_key_fold(s, toks[i + 1].start, toks[i + 1].name_end, key, fold);
-            if (!lex_has(sc, LEDE_LEX_STOP, key, k2)) {
+            if (!lex_has(nm, LEDE_LEX_STOP, key, k2)) {
                 best = 2;
                 c.hint = LEDE_PERSON;
                 c.strong = true;
@@ -1075,12 +1072,12 @@ static bool all_caps_para(const char *s, size_t start, size_t end)
 
 /* True when toks[i] lies inside a known name that starts at or after toks[a]
  * ("Second" in "Second World War"), so that it must not split the run. */
-static bool inside_known(scanner *sc, const char *s, const token *toks, size_t a, size_t i,
+static bool inside_known(const lede_namer *nm, const char *s, const token *toks, size_t a, size_t i,
                          size_t n)
 {
     for (size_t j = i >= a + 3 ? i - 3 : a; j <= i; j++)
         for (size_t end = n < j + 5 ? n : j + 5; end > i && end > j + 1; end--)
-            if (whole_is_known(sc, s, toks, j, end))
+            if (whole_is_known(nm, s, toks, j, end))
                 return true;
     return false;
 }
@@ -1140,7 +1137,8 @@ static bool surely_not_capital(uint32_t cp)
  * capital (general punctuation holds no letters, marks or digits, and of it only the
  * apostrophe U+2019 joins words). The pattern (anchored, so the JIT tests one place)
  * decides the rest. */
-static bool capital_starts_word(scanner *sc, const char *s, size_t lo, size_t end, size_t pos)
+static bool capital_starts_word(const lede_namer *nm, const char *s, size_t lo, size_t end,
+                                size_t pos)
 {
     unsigned char c = (unsigned char)s[pos], b = pos > lo ? (unsigned char)s[pos - 1] : ' ';
     if (c < 0x80 && b < 0x80)
@@ -1154,10 +1152,11 @@ static bool capital_starts_word(scanner *sc, const char *s, size_t lo, size_t en
         if (before >= 0x2000 && before <= 0x206F && before != 0x2019)
             return true;
     }
-    return pcre2_match(sc->nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, sc->md, NULL) >= 0;
+    return pcre2_match(nm->cap_re, (PCRE2_SPTR)s, end, pos, 0, nm->md, NULL) >= 0;
 }
 
-static lede_status scan_para(scanner *sc, const lede_text *text, const lede_para *para, cands *cs)
+static lede_status scan_para(const lede_namer *nm, const lede_text *text, const lede_para *para,
+                             cands *cs)
 {
     const char *s = text->bytes;
     size_t lo = para->span.start, end = para->span.end, pos = lo;
@@ -1170,27 +1169,27 @@ static lede_status scan_para(scanner *sc, const lede_text *text, const lede_para
         pos = skip_to_capital(s, pos, end);
         if (pos >= end)
             break;
-        if (!capital_starts_word(sc, s, lo, end, pos)) {
+        if (!capital_starts_word(nm, s, lo, end, pos)) {
             pos++;
             continue;
         }
         size_t p = pos;
-        size_t n = read_sequence(sc, s, end, p, toks);
+        size_t n = read_sequence(nm, s, end, p, toks);
         pos = toks[n - 1].end > p ? toks[n - 1].end : p + 1;
         if (weak) {
-            lede_status st = add_weak_names(sc, s, end, toks, n, caps, cs);
+            lede_status st = add_weak_names(nm, s, end, toks, n, caps, cs);
             if (st != LEDE_OK)
                 return st;
             continue;
         }
         size_t a = 0;
         for (size_t i = 0; i <= n; i++) {
-            if (i < n && (!is_stop(sc, s, toks, i) || inside_known(sc, s, toks, a, i, n)))
+            if (i < n && (!is_stop(nm, s, toks, i) || inside_known(nm, s, toks, a, i, n)))
                 continue;
             /* Only a name that starts the run asks where the sentence starts, and a run
              * that is one stop word ("He", "The") has none. */
             bool at_start = a == 0 && i > 0 && sentence_start(s, lo, p);
-            lede_status st = add_name(sc, s, lo, end, toks, a, i, at_start, weak, cs);
+            lede_status st = add_name(nm, s, lo, end, toks, a, i, at_start, weak, cs);
             if (st != LEDE_OK)
                 return st;
             a = i + 1;
@@ -1419,10 +1418,9 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
                            lede_names *out)
 {
     cands cs = {0};
-    scanner sc = {.nm = namer, .md = namer->md, .memo = namer->memo};
     lede_status st = LEDE_OK;
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
-        st = scan_para(&sc, text, &text->paras[i], &cs);
+        st = scan_para(namer, text, &text->paras[i], &cs);
     resolver r = {.nm = namer, .s = text->bytes, .model = model};
     lede_strmap_init(&r.by_name);
     lede_strmap_init(&r.by_surname);
