@@ -3,8 +3,10 @@
  * A book has tens of thousands of mentions, so the document is written as it is walked,
  * through a buffer, with integers formatted in place and strings escaped here. The output
  * is byte for byte what json_dumpf() of a jansson tree of the whole document gave (the
- * escapes are jansson's); tests/e2e/json_escape.sh checks control characters, quotes,
- * backslashes and invalid UTF-8. */
+ * escapes are jansson's), except that C1 controls and the bidi overrides of termsafe.h are
+ * escaped too (\u009B, \u202E: the same string to a JSON reader, and nothing that acts
+ * on a terminal when the JSON is shown on one); tests/e2e/json_escape.sh checks control
+ * characters, quotes, backslashes and invalid UTF-8. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -163,14 +165,44 @@ static void put_escape(writer *w, unsigned char c)
     put(w, u, sizeof u);
 }
 
+/* The length of the UTF-8 sequence at s[i] (valid UTF-8) when it is a C1 control or a
+ * bidi override (U+0080-U+009F, U+202A-U+202E, U+2066-U+2069), else 0; its code point
+ * goes to *cp. */
+static size_t hostile_len(const unsigned char *s, size_t i, size_t len, unsigned *cp)
+{
+    if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
+        *cp = s[i + 1];
+        return 2;
+    }
+    if (s[i] != 0xE2 || i + 2 >= len)
+        return 0;
+    *cp = 0x2000u | (unsigned)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+    bool bidi = (*cp >= 0x202A && *cp <= 0x202E) || (*cp >= 0x2066 && *cp <= 0x2069);
+    return bidi ? 3 : 0;
+}
+
 /* Writes the valid UTF-8 s as a JSON string: runs of bytes that need no escape (all but
- * controls, '"' and '\\'; UTF-8 sequences pass as they are) are copied whole. */
+ * controls, '"' and '\\'; UTF-8 sequences other than C1 controls and bidi overrides
+ * pass as they are) are copied whole. */
 static void put_escaped(writer *w, const char *s, size_t len)
 {
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *u = (const unsigned char *)s;
     size_t run = 0;
     put(w, "\"", 1);
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
+        unsigned cp;
+        size_t n = c == 0xC2 || c == 0xE2 ? hostile_len(u, i, len, &cp) : 0;
+        if (n) {
+            put(w, s + run, i - run);
+            char e[6] = {'\\', 'u', hex[cp >> 12], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+                         hex[cp & 15]};
+            put(w, e, sizeof e);
+            i += n - 1;
+            run = i + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
         put(w, s + run, i - run);

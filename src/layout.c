@@ -1,5 +1,6 @@
 /* layout.c - lazy wrapping of paragraphs into screen lines, and styled runs. */
 #include "lede/layout.h"
+#include "lede/termsafe.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ static inline ch_info ch_at(const char *b, size_t i, size_t end)
         return ch;
     }
     uint32_t cp = lede_utf8_decode(b + i, end - i, &ch.len);
-    if ((cp == LEDE_UTF8_REPLACEMENT && ch.len == 1) || lede_utf8_is_control(cp)) {
+    if ((cp == LEDE_UTF8_REPLACEMENT && ch.len == 1) || lede_termsafe_hostile(cp)) {
         ch.cls = CH_BAD;
         return ch;
     }

@@ -8,16 +8,25 @@
  * table (and lede_lexicon_value) hand out stay valid until the lexicon is freed.
  * Most lookups miss, so the table is small and dense: a slot is 8 bytes (a 32-bit tag
  * of the hash and a record number), at most half full, and a miss is decided from the
- * tags alone, mostly within one cache line, without touching records or strings. */
+ * tags alone, mostly within one cache line, without touching records or strings.
+ *
+ * Bounds: adding a buffer is O(n) in its bytes (each line is normalised and hashed
+ * once; the table doubles); a lookup is O(key length). An entry holds at most
+ * LEDE_LEX_MAX_WORDS words and LEDE_LEX_MAX_BYTES bytes (a longer one is reported and
+ * skipped): the annotator tries multi-word keys of up to lede_lexicon_max_words()
+ * words at every name, so one huge [title] entry once made annotation ~150 times
+ * slower. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lede/blob.h"
 #include "lede/lexicon.h"
+#include "lede/termsafe.h"
 #include "lede/text.h"
 
 #define BLOCK_SIZE 65536
 #define INITIAL_SLOTS 1024
+#define MAX_REPORTS 20 /* bad lines reported per buffer; the rest are counted in one line */
 
 struct block {
     struct block *next;
@@ -333,13 +342,6 @@ lede_status lede_lexicon_new(lede_lexicon **out)
     return LEDE_OK;
 }
 
-static void report(FILE *diag, const char *name, size_t line, const char *msg, const char *arg,
-                   size_t arglen)
-{
-    if (diag)
-        fprintf(diag, "%s:%zu: %s%.*s\n", name ? name : "<lexicon>", line, msg, (int)arglen, arg);
-}
-
 /* State carried from line to line while parsing one buffer. */
 struct parser {
     lede_lexicon *lex;
@@ -348,15 +350,28 @@ struct parser {
     int kind;        /* -1: no valid section yet */
     bool in_unknown; /* inside a reported unknown section: skip its entries quietly */
     bool bad;
+    size_t reports;
 };
+
+/* Reports a bad line (the first MAX_REPORTS of a buffer) and marks the buffer bad; the
+ * line's text goes through the terminal filter, and a long one is cut. */
+static void report(struct parser *p, size_t line, const char *msg, const char *arg, size_t arglen)
+{
+    enum { SHOWN = 80 };
+    p->bad = true;
+    if (!p->diag || ++p->reports > MAX_REPORTS)
+        return;
+    lede_termsafe_printf(p->diag, "%s:%zu: %s%.*s%s\n", p->name ? p->name : "<lexicon>", line,
+                         msg, (int)(arglen > SHOWN ? SHOWN : arglen), arg,
+                         arglen > SHOWN ? "..." : "");
+}
 
 /* Parses one normalised, non-empty, non-comment line. */
 static lede_status parse_line(struct parser *p, const char *s, size_t n, size_t lineno)
 {
     if (s[0] == '[') {
         if (s[n - 1] != ']') {
-            report(p->diag, p->name, lineno, "section line lacks a closing ']'", "", 0);
-            p->bad = true;
+            report(p, lineno, "section line lacks a closing ']'", "", 0);
             p->kind = -1;
             p->in_unknown = true;
             return LEDE_OK;
@@ -370,15 +385,13 @@ static lede_status parse_line(struct parser *p, const char *s, size_t n, size_t 
         p->kind = kind_from_name(s + b, e - b);
         p->in_unknown = p->kind < 0;
         if (p->kind < 0) {
-            report(p->diag, p->name, lineno, "unknown section ", s, n);
-            p->bad = true;
+            report(p, lineno, "unknown section ", s, n);
         }
         return LEDE_OK;
     }
     if (p->kind < 0) {
         if (!p->in_unknown) {
-            report(p->diag, p->name, lineno, "entry before any [section]: ", s, n);
-            p->bad = true;
+            report(p, lineno, "entry before any [section]: ", s, n);
         }
         return LEDE_OK;
     }
@@ -391,18 +404,20 @@ static lede_status parse_line(struct parser *p, const char *s, size_t n, size_t 
     while (vlen > 0 && value[0] == ' ')
         value++, vlen--;
     if (wlen == 0) {
-        report(p->diag, p->name, lineno, "empty entry", "", 0);
-        p->bad = true;
+        report(p, lineno, "empty entry", "", 0);
         return LEDE_OK;
     }
     if (eq && vlen == 0) {
-        report(p->diag, p->name, lineno, "empty value after '=' for ", s, wlen);
-        p->bad = true;
+        report(p, lineno, "empty value after '=' for ", s, wlen);
         return LEDE_OK;
     }
     if (memchr(s, '\0', n)) {
-        report(p->diag, p->name, lineno, "NUL byte in entry", "", 0);
-        p->bad = true;
+        report(p, lineno, "NUL byte in entry", "", 0);
+        return LEDE_OK;
+    }
+    if (wlen > LEDE_LEX_MAX_BYTES || vlen > LEDE_LEX_MAX_BYTES ||
+        count_words(s, wlen) > LEDE_LEX_MAX_WORDS) {
+        report(p, lineno, "entry longer than " LEDE_LEX_MAX_TEXT " skipped: ", s, wlen);
         return LEDE_OK;
     }
     return add_entry(p->lex, (lede_lex_kind)p->kind, s, wlen, value, vlen);
@@ -436,6 +451,9 @@ lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t l
         pos = end + 1;
     }
     free(line);
+    if (p.diag && p.reports > MAX_REPORTS)
+        lede_termsafe_printf(p.diag, "%s: %zu more bad lines not shown\n",
+                             name ? name : "<lexicon>", p.reports - MAX_REPORTS);
     if (st != LEDE_OK)
         return st;
     return p.bad ? LEDE_ERR_SYNTAX : LEDE_OK;
@@ -464,8 +482,10 @@ lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *
         return LEDE_ERR_NOMEM;
     size_t wlen = normalise(word, wraw, tmp);
     size_t vlen = value ? normalise(value, vraw, tmp + wlen) : 0;
-    lede_status st =
-        wlen == 0 ? LEDE_ERR_SYNTAX : add_entry(lex, kind, tmp, wlen, tmp + wlen, vlen);
+    bool fits = wlen <= LEDE_LEX_MAX_BYTES && vlen <= LEDE_LEX_MAX_BYTES &&
+                count_words(tmp, wlen) <= LEDE_LEX_MAX_WORDS;
+    lede_status st = wlen == 0 || !fits ? LEDE_ERR_SYNTAX
+                                        : add_entry(lex, kind, tmp, wlen, tmp + wlen, vlen);
     free(tmp);
     return st;
 }

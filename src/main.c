@@ -15,6 +15,7 @@
 #include "lede/cli.h"
 #include "lede/lexicon.h"
 #include "lede/print.h"
+#include "lede/termsafe.h"
 #include "lede/theme.h"
 #include "lede/tui.h"
 
@@ -56,9 +57,9 @@ static void usage(FILE *out)
 static int fail(int status, const char *what, const char *reason)
 {
     if (what)
-        fprintf(stderr, "lede: %s: %s\n", what, reason);
+        lede_termsafe_printf(stderr, "lede: %s: %s\n", what, reason);
     else
-        fprintf(stderr, "lede: %s\n", reason);
+        lede_termsafe_printf(stderr, "lede: %s\n", reason);
     return status;
 }
 
@@ -68,9 +69,10 @@ static int bad_option(char **argv, int bad, const char *reason)
 {
     const char *word = argv[optind - 1];
     if (bad > 0 && bad < 256)
-        fprintf(stderr, "lede: -%c: %s (try --help)\n", bad, reason);
+        lede_termsafe_printf(stderr, "lede: -%c: %s (try --help)\n", bad, reason);
     else
-        fprintf(stderr, "lede: %.*s: %s (try --help)\n", (int)strcspn(word, "="), word, reason);
+        lede_termsafe_printf(stderr, "lede: %.*s: %s (try --help)\n", (int)strcspn(word, "="), word,
+                             reason);
     return EXIT_USAGE;
 }
 

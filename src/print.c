@@ -1,7 +1,11 @@
-/* print.c - the article on a non-terminal stdout, plain or with ANSI SGR colours. */
+/* print.c - the article on a non-terminal stdout, plain or with ANSI SGR colours, or on
+ * a terminal the reader cannot use (TERM=dumb), plain and filtered.
+ *
+ * Bound: one pass over the text with a span walk that only moves forward, O(n + spans). */
 #include <string.h>
 #include "lede/layout.h"
 #include "lede/print.h"
+#include "lede/termsafe.h"
 #include "lede/utf8.h"
 
 static const char replacement[] = "\xEF\xBF\xBD";
@@ -101,7 +105,7 @@ static lede_status print_styled(FILE *out, const lede_text *text, const lede_mod
                 return LEDE_ERR_IO;
             continue;
         }
-        lede_style st = lede_run_style(theme, flags_at(&c, i));
+        lede_style st = theme ? lede_run_style(theme, flags_at(&c, i)) : none;
         if (!same_style(st, cur)) {
             if (is_plain(st))
                 fputs("\033[0m", out);
@@ -111,7 +115,7 @@ static lede_status print_styled(FILE *out, const lede_text *text, const lede_mod
         }
         /* Control characters other than tab and line feed would act on the terminal. */
         bool bad = (cp == LEDE_UTF8_REPLACEMENT && adv == 1) ||
-                   (cp != '\t' && cp != '\n' && lede_utf8_is_control(cp));
+                   (cp != '\t' && lede_termsafe_hostile(cp));
         if (bad)
             fputs(replacement, out);
         else
@@ -131,5 +135,11 @@ lede_status lede_print_article(FILE *out, const lede_text *text, const lede_mode
             return LEDE_ERR_IO;
         return finish(out);
     }
+    return print_styled(out, text, model, theme);
+}
+
+lede_status lede_print_article_safe(FILE *out, const lede_text *text, const lede_model *model,
+                                    const lede_theme *theme)
+{
     return print_styled(out, text, model, theme);
 }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lede/state.h"
+#include "lede/termsafe.h"
 
 #define HEADER "lede-state 1"
 #define FILE_NAME "positions"
@@ -129,7 +130,7 @@ lede_status lede_state_load(lede_state *state, const char *file, FILE *diag)
     lede_state_free(state);
     if (st == LEDE_ERR_SYNTAX) {
         if (diag)
-            fprintf(diag, "lede: %s:%zu: damaged reading-position file ignored\n", file, bad_line);
+            lede_termsafe_printf(diag, "lede: %s:%zu: damaged reading-position file ignored\n", file, bad_line);
         return LEDE_OK;
     }
     return st;

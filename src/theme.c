@@ -1,4 +1,9 @@
-/* theme.c - parse and find colour themes (tig-style "color" lines). */
+/* theme.c - parse and find colour themes (tig-style "color" lines).
+ *
+ * Bound: one load reads at most MAX_INCLUDES + 1 files of at most MAX_FILE bytes and at
+ * most MAX_TOTAL bytes in all, each line once: O(MAX_TOTAL) time whatever the includes
+ * say (a file that includes itself ten times, ten deep, once meant 10^8 parses), and at
+ * most MAX_REPORTS + 2 lines on diag. */
 #include <dirent.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -7,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include "lede/blob.h"
+#include "lede/termsafe.h"
 #include "lede/text.h"
 #include "lede/theme.h"
 
@@ -15,6 +21,19 @@
 #define MAX_FILE (1024 * 1024)
 #define BUILTIN_PREFIX "builtin:"
 #define SUFFIX ".theme"
+/* The include budget of one load: the shipped themes include one file, a user's theme
+ * a few; more is a loop or an attack, and each file costs a read. */
+#define MAX_INCLUDES 64
+#define MAX_TOTAL (4 * MAX_FILE)
+#define MAX_REPORTS 20 /* bad lines reported per load; the rest are counted in one line */
+
+/* One load: the theme being built and what it has spent. */
+typedef struct {
+    lede_theme *theme;
+    FILE *diag;
+    size_t reports, includes, bytes;
+    bool spent; /* the include budget ran out: nothing more is read or applied */
+} loader;
 
 static const char *const element_names[LEDE_EL_COUNT] = {
     [LEDE_EL_TEXT] = "text",
@@ -163,45 +182,54 @@ static int tokenize(char *line, char **tok)
     return n;
 }
 
-__attribute__((format(printf, 4, 5))) static void report(FILE *diag, const char *file, size_t line,
+/* Reports a bad line as "file:line: message", the first MAX_REPORTS of a load only;
+ * file names and the line's words go through the terminal filter. */
+__attribute__((format(printf, 4, 5))) static void report(loader *ld, const char *file, size_t line,
                                                          const char *fmt, ...)
 {
-    if (!diag)
+    if (!ld->diag || ++ld->reports > MAX_REPORTS)
         return;
+    char msg[MAX_LINE + 128];
     va_list ap;
     va_start(ap, fmt);
-    fprintf(diag, "%s:%zu: ", file, line);
-    vfprintf(diag, fmt, ap);
-    fputc('\n', diag);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    lede_termsafe_printf(ld->diag, "%s:%zu: %s\n", file, line, msg);
+}
+
+/* Ends a load: says how many reports were left out. */
+static void finish_reports(loader *ld, const char *name)
+{
+    if (ld->diag && ld->reports > MAX_REPORTS)
+        lede_termsafe_printf(ld->diag, "%s: %zu more bad lines not shown\n", name,
+                             ld->reports - MAX_REPORTS);
 }
 
 /* Applies one "color" line; returns false (after reporting) when it is bad. */
-static bool apply_color(lede_theme *theme, char **tok, int n, const char *file, size_t line,
-                        FILE *diag)
+static bool apply_color(loader *ld, char **tok, int n, const char *file, size_t line)
 {
     if (n < 4) {
-        report(diag, file, line, "expected: color ELEMENT FG BG [ATTRIBUTE...]");
+        report(ld, file, line, "expected: color ELEMENT FG BG [ATTRIBUTE...]");
         return false;
     }
     lede_element el = lede_element_from_name(tok[1]);
     if (el == LEDE_EL_COUNT) {
-        report(diag, file, line, "unknown element '%s'", tok[1]);
+        report(ld, file, line, "unknown element '%s'", tok[1]);
         return false;
     }
     lede_style st = {0, 0, 0};
     for (int i = 2; i < 4; i++)
         if (!parse_color(tok[i], i == 2 ? &st.fg : &st.bg)) {
-            report(diag, file, line, "bad colour '%s' (want a name, default or color0..color255)",
+            report(ld, file, line, "bad colour '%s' (want a name, default or color0..color255)",
                    tok[i]);
             return false;
         }
     for (int i = 4; i < n; i++)
         if (!parse_attr(tok[i], &st.attrs)) {
-            report(diag, file, line, "unknown attribute '%s'", tok[i]);
+            report(ld, file, line, "unknown attribute '%s'", tok[i]);
             return false;
         }
-    theme->styles[el] = st;
+    ld->theme->styles[el] = st;
     return true;
 }
 
@@ -242,22 +270,38 @@ static bool is_regular(const char *path)
     return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-static lede_status parse_file(lede_theme *theme, const char *path, FILE *diag, int depth)
+static lede_status parse_lines(loader *ld, const char *buf, size_t len, const char *filename,
+                               int depth);
+
+/* Counts len more bytes against the budget; false (reported once) when it is spent. */
+static bool spend(loader *ld, size_t len, const char *file, size_t line)
+{
+    if (!ld->spent && len <= MAX_TOTAL - ld->bytes) {
+        ld->bytes += len;
+        return true;
+    }
+    if (!ld->spent)
+        report(ld, file, line, "theme too large: more than %d bytes with its includes; the rest "
+               "is ignored", MAX_TOTAL);
+    ld->spent = true;
+    return false;
+}
+
+static lede_status parse_file(loader *ld, const char *path, int depth)
 {
     char *buf = NULL;
     size_t len = 0;
     lede_status st = lede_file_read(path, MAX_FILE, &buf, &len);
     if (st != LEDE_OK)
         return st;
-    st = lede_theme_parse_buffer(theme, buf, len, path, diag, depth);
+    st = spend(ld, len, path, 0) ? parse_lines(ld, buf, len, path, depth) : LEDE_ERR_SYNTAX;
     free(buf);
     return st;
 }
 
 /* Finds theme name in the search order, skipping the file called skip (so that a user's
  * default.theme may include the shipped "default"), and applies it. NOTFOUND when none. */
-static lede_status load_named(lede_theme *theme, const char *name, const char *skip, FILE *diag,
-                              int depth)
+static lede_status load_named(loader *ld, const char *name, const char *skip, int depth)
 {
     char dirs[3][PATH_MAX];
     int n = theme_dirs(dirs);
@@ -268,7 +312,7 @@ static lede_status load_named(lede_theme *theme, const char *name, const char *s
             continue;
         if (skip && strcmp(path, skip) == 0)
             continue;
-        return parse_file(theme, path, diag, depth);
+        return parse_file(ld, path, depth);
     }
     /* Built-in names are short; a longer one cannot be among them. */
     char label[256];
@@ -278,7 +322,9 @@ static lede_status load_named(lede_theme *theme, const char *name, const char *s
     const struct lede_blob *blob = lede_blob_find(lede_blob_themes, label + strlen(BUILTIN_PREFIX));
     if (!blob || (skip && strcmp(label, skip) == 0))
         return LEDE_ERR_NOTFOUND;
-    return lede_theme_parse_buffer(theme, blob->data, blob->len, label, diag, depth);
+    if (!spend(ld, blob->len, label, 0))
+        return LEDE_ERR_SYNTAX;
+    return parse_lines(ld, blob->data, blob->len, label, depth);
 }
 
 /* Resolves a relative include path against the directory of the including file. */
@@ -292,53 +338,60 @@ static void include_path(const char *arg, const char *from, char *out, size_t si
 }
 
 /* Applies one "include" line; returns the status of the included theme. */
-static lede_status apply_include(lede_theme *theme, char **tok, int n, const char *file,
-                                 size_t line, FILE *diag, int depth)
+static lede_status apply_include(loader *ld, char **tok, int n, const char *file, size_t line,
+                                 int depth)
 {
     if (n != 2) {
-        report(diag, file, line, "expected: include NAME-OR-PATH");
+        report(ld, file, line, "expected: include NAME-OR-PATH");
         return LEDE_ERR_SYNTAX;
     }
     if (depth + 1 > LEDE_THEME_MAX_DEPTH) {
-        report(diag, file, line, "include '%s' nested too deeply (an include loop?)", tok[1]);
+        report(ld, file, line, "include '%s' nested too deeply (an include loop?)", tok[1]);
+        return LEDE_ERR_SYNTAX;
+    }
+    if (++ld->includes > MAX_INCLUDES) {
+        report(ld, file, line, "more than %d includes in one theme (an include loop?); the rest "
+               "is ignored", MAX_INCLUDES);
+        ld->spent = true;
         return LEDE_ERR_SYNTAX;
     }
     lede_status st;
     if (strchr(tok[1], '/')) {
         char path[PATH_MAX];
         include_path(tok[1], file, path, sizeof path);
-        st = parse_file(theme, path, diag, depth + 1);
+        st = parse_file(ld, path, depth + 1);
         if (st != LEDE_OK && st != LEDE_ERR_SYNTAX && st != LEDE_ERR_NOMEM) {
-            report(diag, file, line, "cannot read '%s'", path);
+            report(ld, file, line, "cannot read '%s'", path);
             return LEDE_ERR_SYNTAX;
         }
         return st;
     }
-    st = load_named(theme, tok[1], file, diag, depth + 1);
+    st = load_named(ld, tok[1], file, depth + 1);
     if (st == LEDE_ERR_NOTFOUND) {
-        report(diag, file, line, "no theme named '%s'", tok[1]);
+        report(ld, file, line, "no theme named '%s'", tok[1]);
         return LEDE_ERR_SYNTAX;
     }
     if (st != LEDE_OK && st != LEDE_ERR_SYNTAX && st != LEDE_ERR_NOMEM) {
-        report(diag, file, line, "cannot read theme '%s'", tok[1]);
+        report(ld, file, line, "cannot read theme '%s'", tok[1]);
         return LEDE_ERR_SYNTAX;
     }
     return st;
 }
 
-lede_status lede_theme_parse_buffer(lede_theme *theme, const char *buf, size_t len,
-                                    const char *filename, FILE *diag, int depth)
+/* Applies the lines of buf, stopping when the budget is spent. */
+static lede_status parse_lines(loader *ld, const char *buf, size_t len, const char *filename,
+                               int depth)
 {
     lede_status result = LEDE_OK;
     size_t lineno = 0;
-    for (size_t pos = 0; pos < len;) {
+    for (size_t pos = 0; pos < len && !ld->spent;) {
         const char *nl = memchr(buf + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - buf) : len;
         size_t n = end - pos;
         char line[MAX_LINE];
         lineno++;
         if (n >= sizeof line) {
-            report(diag, filename, lineno, "line too long");
+            report(ld, filename, lineno, "line too long");
             result = LEDE_ERR_SYNTAX;
             pos = end + 1;
             continue;
@@ -352,12 +405,12 @@ lede_status lede_theme_parse_buffer(lede_theme *theme, const char *buf, size_t l
             continue;
         lede_status st = LEDE_OK;
         if (strcmp(tok[0], "color") == 0 || strcmp(tok[0], "colour") == 0) {
-            if (!apply_color(theme, tok, ntok, filename, lineno, diag))
+            if (!apply_color(ld, tok, ntok, filename, lineno))
                 st = LEDE_ERR_SYNTAX;
         } else if (strcmp(tok[0], "include") == 0) {
-            st = apply_include(theme, tok, ntok, filename, lineno, diag, depth);
+            st = apply_include(ld, tok, ntok, filename, lineno, depth);
         } else {
-            report(diag, filename, lineno, "unknown command '%s' (want color or include)", tok[0]);
+            report(ld, filename, lineno, "unknown command '%s' (want color or include)", tok[0]);
             st = LEDE_ERR_SYNTAX;
         }
         if (st == LEDE_ERR_NOMEM)
@@ -365,7 +418,17 @@ lede_status lede_theme_parse_buffer(lede_theme *theme, const char *buf, size_t l
         if (st != LEDE_OK)
             result = LEDE_ERR_SYNTAX;
     }
-    return result;
+    return ld->spent ? LEDE_ERR_SYNTAX : result;
+}
+
+lede_status lede_theme_parse_buffer(lede_theme *theme, const char *buf, size_t len,
+                                    const char *filename, FILE *diag, int depth)
+{
+    loader ld = {.theme = theme, .diag = diag};
+    lede_status st = spend(&ld, len, filename, 0) ? parse_lines(&ld, buf, len, filename, depth)
+                                                 : LEDE_ERR_SYNTAX;
+    finish_reports(&ld, filename);
+    return st;
 }
 
 /* Copies the base name of path, without ".theme", into theme->name. */
@@ -386,9 +449,10 @@ static void set_name(lede_theme *theme, const char *path)
 lede_status lede_theme_load(lede_theme *theme, const char *name_or_path, FILE *diag)
 {
     lede_theme_defaults(theme);
+    loader ld = {.theme = theme, .diag = diag};
     lede_status st;
     if (strchr(name_or_path, '/')) {
-        st = parse_file(theme, name_or_path, diag, 0);
+        st = parse_file(&ld, name_or_path, 0);
     } else {
         char name[PATH_MAX];
         size_t n = strlen(name_or_path);
@@ -399,8 +463,9 @@ lede_status lede_theme_load(lede_theme *theme, const char *name_or_path, FILE *d
             return LEDE_ERR_NOTFOUND;
         memcpy(name, name_or_path, n);
         name[n] = '\0';
-        st = load_named(theme, name, NULL, diag, 0);
+        st = load_named(&ld, name, NULL, 0);
     }
+    finish_reports(&ld, name_or_path);
     if (st == LEDE_ERR_SYNTAX)
         st = LEDE_OK; /* bad lines were reported and skipped */
     if (st != LEDE_OK) {

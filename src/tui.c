@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "lede/state.h"
+#include "lede/termsafe.h"
 #include "lede/tui.h"
 #include "lede/view.h"
 #include "tui_screen.h"
@@ -177,11 +178,11 @@ static void save_position(tui *t)
     lede_status st =
         lede_state_remember(t->state_file, key, hash, lede_view_top_offset(t->ts.view), t->diag);
     if (st != LEDE_OK)
-        fprintf(t->diag, "lede: cannot save the reading position in %s: %s\n", t->state_file,
+        lede_termsafe_printf(t->diag, "lede: cannot save the reading position in %s: %s\n", t->state_file,
                 lede_status_str(st));
     /* Keep the loaded copy current too, for coming back to this article. */
     if (lede_state_set(&t->state, key, hash, lede_view_top_offset(t->ts.view)) != LEDE_OK)
-        fprintf(t->diag, "lede: out of memory remembering the reading position\n");
+        lede_termsafe_printf(t->diag, "lede: out of memory remembering the reading position\n");
 }
 
 /* Goes to the reading position the state file has for the current article and stores
@@ -376,7 +377,7 @@ static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t ms
     if (t->use_state) {
         t->use_state = lede_state_default_file(t->state_file, sizeof t->state_file) == LEDE_OK;
         if (t->use_state && lede_state_load(&t->state, t->state_file, t->diag) != LEDE_OK)
-            fprintf(t->diag, "lede: cannot read %s; reading positions not restored\n",
+            lede_termsafe_printf(t->diag, "lede: cannot read %s; reading positions not restored\n",
                     t->state_file);
     }
     lede_status st = open_terminal(t, msg, msg_size);

@@ -2,6 +2,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "lede/keys.h"
+#include "lede/termsafe.h"
 #include "lede/utf8.h"
 #include "tui_screen.h"
 
@@ -78,12 +79,12 @@ static lede_style merge(lede_style under, lede_style over)
 
 /* --- text ------------------------------------------------------------------------- */
 
-/* The character to show for cp and its width in this terminal's locale: control
- * characters and what the locale cannot print become U+FFFD (or '?'). */
+/* The character to show for cp and its width in this terminal's locale: what
+ * termsafe.h calls hostile (controls, bidi overrides) and what the locale cannot print become U+FFFD (or '?'). */
 static wchar_t printable(uint32_t cp, int *width)
 {
     wchar_t wc = (wchar_t)cp;
-    if (lede_utf8_is_control(cp))
+    if (lede_termsafe_hostile(cp))
         wc = (wchar_t)LEDE_UTF8_REPLACEMENT;
     int w = wcwidth(wc);
     if (w < 0) {

@@ -42,6 +42,13 @@ typedef enum {
 
 typedef struct lede_lexicon lede_lexicon;
 
+/* The longest entry (and value) the lists take: the longest built-in one has 8 words
+ * and 52 bytes (a country's full name), so these leave room and keep the annotator's
+ * multi-word lookups short. */
+#define LEDE_LEX_MAX_WORDS 12
+#define LEDE_LEX_MAX_BYTES 256
+#define LEDE_LEX_MAX_TEXT "12 words or 256 bytes"
+
 /* The set bit of kind in lede_lex_word's masks. */
 #define LEDE_LEX_BIT(kind) (1u << (kind))
 
@@ -64,8 +71,11 @@ lede_status lede_lexicon_new_empty(lede_lexicon **out);
  * line prints "name:line: message" on diag (if not NULL) and is skipped; loading goes
  * on. Bad lines: an entry before any section, an unknown or unclosed section line
  * (the entries under it are then skipped without further messages), an empty entry,
- * an empty value after '=', a NUL byte. Returns SYNTAX if any line was bad, NOMEM on
- * allocation failure, else OK. */
+ * an empty value after '=', a NUL byte, an entry or value longer than
+ * LEDE_LEX_MAX_WORDS words or LEDE_LEX_MAX_BYTES bytes. Only the first 20 bad lines are
+ * printed, then one line counts the rest; text from the file goes through the terminal
+ * filter (termsafe.h). Returns SYNTAX if any line was bad, NOMEM on allocation failure,
+ * else OK. */
 lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t len,
                                     const char *name, FILE *diag);
 
@@ -74,7 +84,8 @@ lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t l
 lede_status lede_lexicon_add_file(lede_lexicon *lex, const char *path, FILE *diag);
 
 /* Adds one entry (value may be NULL), normalising blanks as the file format does.
- * Returns NOMEM on failure, SYNTAX when word is empty or kind is out of range. */
+ * Returns NOMEM on failure, SYNTAX when word is empty, too long (see LEDE_LEX_MAX_WORDS)
+ * or kind is out of range. */
 lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *word,
                              const char *value);
 
