@@ -294,6 +294,9 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     signal(SIGPIPE, SIG_IGN);
+    /* Past a file-size limit (ulimit -f) a write fails with EFBIG, said as such, instead
+     * of the signal killing lede with the terminal raw and a temporary file left. */
+    signal(SIGXFSZ, SIG_IGN);
     const char **lexicons = calloc((size_t)argc + 1, sizeof *lexicons);
     if (!lexicons)
         return fail(EXIT_INPUT, NULL, "out of memory");

@@ -1,16 +1,28 @@
-/* state.c - remembered reading positions in a small, atomically replaced text file. */
+/* state.c - remembered reading positions in a small, atomically replaced text file.
+ *
+ * Several lede may quit at once (a closed tmux session with a lede in each pane): each
+ * takes an exclusive flock on the file's directory, reads the file afresh, changes its
+ * own entry, writes a temporary file and renames it, so no one's entry is lost.
+ * Bound: loading, setting and saving are O(n * path length) for n <= LEDE_STATE_MAX
+ * entries (a lookup is a scan of at most LEDE_STATE_MAX paths). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "lede/state.h"
 #include "lede/termsafe.h"
 
 #define HEADER "lede-state 1"
 #define FILE_NAME "positions"
+/* Another lede holds the lock for the milliseconds a save takes; one that keeps it
+ * longer is stopped (Ctrl-Z) mid-save, and waiting for it must not hang this one. */
+#define LOCK_WAIT_MS 2000
+#define LOCK_STEP_MS 10
 
 uint64_t lede_state_hash(const void *bytes, size_t len)
 {
@@ -243,16 +255,23 @@ static lede_status sync_dir(const char *dir)
     return err ? lede_status_from_errno(err) : LEDE_OK;
 }
 
+/* Writes the directory of file into dir (PATH_MAX bytes) and creates it when missing. */
+static lede_status state_dir(const char *file, char *dir)
+{
+    const char *slash = strrchr(file, '/');
+    int n = slash ? snprintf(dir, PATH_MAX, "%.*s", (int)(slash - file), file)
+                  : snprintf(dir, PATH_MAX, ".");
+    if (n < 0 || n >= PATH_MAX)
+        return LEDE_ERR_IO;
+    return dir[0] ? make_dirs(dir) : LEDE_OK;
+}
+
 lede_status lede_state_save(const lede_state *state, const char *file)
 {
     char dir[PATH_MAX], tmp[PATH_MAX];
-    const char *slash = strrchr(file, '/');
-    int n = slash ? snprintf(dir, sizeof dir, "%.*s", (int)(slash - file), file)
-                  : snprintf(dir, sizeof dir, ".");
-    if (n < 0 || (size_t)n >= sizeof dir || snprintf(tmp, sizeof tmp, "%s.XXXXXX", file) < 0 ||
-        strlen(file) + 8 > sizeof tmp)
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", file) < 0 || strlen(file) + 8 > sizeof tmp)
         return LEDE_ERR_IO;
-    lede_status st = dir[0] ? make_dirs(dir) : LEDE_OK;
+    lede_status st = state_dir(file, dir);
     if (st != LEDE_OK)
         return st;
     int fd = mkstemp(tmp);
@@ -278,16 +297,42 @@ lede_status lede_state_save(const lede_state *state, const char *file)
     return sync_dir(dir[0] ? dir : "/");
 }
 
+/* Takes an exclusive flock on directory dir, waiting at most LOCK_WAIT_MS. Returns the
+ * descriptor that holds it (closing it unlocks), or -1 when there is none: the caller
+ * then goes on without the lock, as lede did before it had one. */
+static int lock_dir(const char *dir)
+{
+    int fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    const struct timespec step = {0, LOCK_STEP_MS * 1000000L};
+    for (int waited = 0; flock(fd, LOCK_EX | LOCK_NB) != 0; waited += LOCK_STEP_MS) {
+        if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= LOCK_WAIT_MS) {
+            close(fd);
+            return -1;
+        }
+        nanosleep(&step, NULL);
+    }
+    return fd;
+}
+
 lede_status lede_state_remember(const char *file, const char *path, uint64_t hash, size_t offset,
                                 FILE *diag)
 {
+    char dir[PATH_MAX];
+    lede_status st = state_dir(file, dir);
+    if (st != LEDE_OK)
+        return st;
+    int lock = lock_dir(dir);
     lede_state state;
     lede_state_init(&state);
-    lede_status st = lede_state_load(&state, file, diag);
+    st = lede_state_load(&state, file, diag);
     if (st == LEDE_OK)
         st = lede_state_set(&state, path, hash, offset);
     if (st == LEDE_OK)
         st = lede_state_save(&state, file);
     lede_state_free(&state);
+    if (lock >= 0)
+        close(lock);
     return st;
 }

@@ -21,6 +21,10 @@ const char *lede_status_str(lede_status status)
         return "out of memory";
     case LEDE_ERR_IO:
         return "read error";
+    case LEDE_ERR_NOSPACE:
+        return "no space left on device";
+    case LEDE_ERR_FBIG:
+        return "file size limit exceeded";
     case LEDE_ERR_SYNTAX:
         return "syntax error";
     case LEDE_ERR_PATTERN:
@@ -44,6 +48,11 @@ lede_status lede_status_from_errno(int err)
         return LEDE_ERR_ACCESS;
     case ENOMEM:
         return LEDE_ERR_NOMEM;
+    case ENOSPC:
+    case EDQUOT:
+        return LEDE_ERR_NOSPACE;
+    case EFBIG:
+        return LEDE_ERR_FBIG;
     default:
         return LEDE_ERR_IO;
     }

@@ -390,9 +390,7 @@ static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t ms
         st = show_article(t, 0);
     if (st == LEDE_OK)
         st = key_loop(t);
-    if (st == LEDE_OK)
-        save_position(t);
-    else
+    if (st != LEDE_OK)
         snprintf(msg, msg_size, "%s", lede_status_str(st));
     return st;
 }
@@ -422,6 +420,10 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     catch_signals(&t);
     lede_status st = run(&t, opt, msg, msg_size);
     close_terminal(&t);
+    /* Saved with the terminal already restored, so that no failure can leave it raw;
+     * signals still only set the flag, so none ends lede mid-save. */
+    if (st == LEDE_OK)
+        save_position(&t);
     restore_signals(&t);
     lede_view_free(t.ts.view);
     lede_state_free(&t.state);

@@ -64,15 +64,18 @@ lede_status lede_state_set(lede_state *state, const char *path, uint64_t hash, s
  * Leaves no temporary file behind, also on failure. Returns OK, or what
  * lede_status_from_errno() makes of the errno of the first failing call (writing,
  * closing, renaming or syncing the directory): ISDIR when file is a directory, NOENT
- * when a directory on the way is a file, ACCESS, NOMEM or IO. */
+ * when a directory on the way is a file, ACCESS, NOMEM, NOSPACE (disk or quota full),
+ * FBIG (past the file-size limit: the caller must ignore SIGXFSZ, which would otherwise
+ * kill the process before the temporary file is removed) or IO. */
 lede_status lede_state_save(const lede_state *state, const char *file);
 
 /* Frees what state owns and zeroes it. */
 void lede_state_free(lede_state *state);
 
-/* Convenience for leaving an article: loads file afresh (so that positions saved by
- * another lede meanwhile are kept), sets path's offset, and saves it. Warnings go to
- * diag. Returns the first failing status. */
+/* Leaving an article: under an exclusive flock on the file's directory (waiting at most
+ * two seconds for another lede, then going on without it), loads file afresh so that
+ * positions saved by other lede meanwhile are kept, sets path's offset, and saves it.
+ * Warnings go to diag. Returns the first failing status. */
 lede_status lede_state_remember(const char *file, const char *path, uint64_t hash, size_t offset,
                                 FILE *diag);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "lede/state.h"
 #include "check_util.h"
@@ -276,8 +277,9 @@ START_TEST(test_saved_file_format)
 }
 END_TEST
 
-/* A write that fails (the file size limit) is reported as IO, not as the stale errno of
- * an earlier call, keeps the old file and leaves no temporary file. */
+/* A write that fails (the file size limit) is reported as FBIG, not as the stale errno
+ * of an earlier call nor as a read error, keeps the old file and leaves no temporary
+ * file. */
 START_TEST(test_failed_write)
 {
     lede_state s;
@@ -295,12 +297,60 @@ START_TEST(test_failed_write)
     lede_status st = lede_state_save(&s, file);
     ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
     signal(SIGXFSZ, SIG_DFL);
-    ck_assert_int_eq(st, LEDE_ERR_IO);
+    ck_assert_int_eq(st, LEDE_ERR_FBIG);
     ck_assert_int_eq(count_entries(tmpdir), 1);
     ck_assert_int_eq(lede_state_load(&s, file, NULL), LEDE_OK);
     ck_assert_uint_eq(s.n, 1);
     ck_assert_str_eq(s.entries[0].path, "/old.txt");
     lede_state_free(&s);
+}
+END_TEST
+
+/* Many lede quitting at the same moment (a closed tmux session) each keep their entry:
+ * the children wait on one pipe, are released together, and each remembers its own
+ * path ROUNDS times; every path must be in the file at the end. */
+START_TEST(test_concurrent_remember)
+{
+    enum { CHILDREN = 6, ROUNDS = 20 };
+    int gate[2];
+    ck_assert_int_eq(pipe(gate), 0);
+    pid_t pids[CHILDREN];
+    for (int c = 0; c < CHILDREN; c++) {
+        pids[c] = fork();
+        ck_assert_int_ge(pids[c], 0);
+        if (pids[c] == 0) {
+            char b, path[64];
+            close(gate[1]);
+            if (read(gate[0], &b, 1) != 0)
+                _exit(2);
+            int bad = 0;
+            for (int r = 0; r < ROUNDS; r++) {
+                snprintf(path, sizeof path, "/article/%d.txt", c);
+                bad += lede_state_remember(file, path, (uint64_t)c, (size_t)r, NULL) != LEDE_OK;
+            }
+            _exit(bad ? 1 : 0);
+        }
+    }
+    close(gate[0]);
+    close(gate[1]); /* every child's read returns now */
+    for (int c = 0; c < CHILDREN; c++) {
+        int status;
+        ck_assert_int_eq(waitpid(pids[c], &status, 0), pids[c]);
+        ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    lede_state s;
+    lede_state_init(&s);
+    ck_assert_int_eq(lede_state_load(&s, file, NULL), LEDE_OK);
+    ck_assert_uint_eq(s.n, CHILDREN);
+    for (int c = 0; c < CHILDREN; c++) {
+        char path[64];
+        size_t offset;
+        snprintf(path, sizeof path, "/article/%d.txt", c);
+        ck_assert_msg(lede_state_get(&s, path, (uint64_t)c, &offset), "%s lost", path);
+        ck_assert_uint_eq(offset, ROUNDS - 1);
+    }
+    lede_state_free(&s);
+    ck_assert_int_eq(count_entries(tmpdir), 1); /* no temporary file left */
 }
 END_TEST
 
@@ -342,6 +392,7 @@ static Suite *state_suite(void)
     tcase_add_test(tc, test_saved_file_format);
     tcase_add_test(tc, test_failed_write);
     tcase_add_test(tc, test_relative_file);
+    tcase_add_test(tc, test_concurrent_remember);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -14,13 +14,17 @@ START_TEST(test_from_errno_files)
     ck_assert_int_eq(lede_status_from_errno(EACCES), LEDE_ERR_ACCESS);
     ck_assert_int_eq(lede_status_from_errno(EPERM), LEDE_ERR_ACCESS);
     ck_assert_int_eq(lede_status_from_errno(ENOMEM), LEDE_ERR_NOMEM);
+    /* A full disk or a size limit is said as such, never as a "read error". */
+    ck_assert_int_eq(lede_status_from_errno(ENOSPC), LEDE_ERR_NOSPACE);
+    ck_assert_int_eq(lede_status_from_errno(EDQUOT), LEDE_ERR_NOSPACE);
+    ck_assert_int_eq(lede_status_from_errno(EFBIG), LEDE_ERR_FBIG);
+    ck_assert_str_eq(lede_status_str(LEDE_ERR_NOSPACE), "no space left on device");
 }
 END_TEST
 
 START_TEST(test_from_errno_others_are_io)
 {
     ck_assert_int_eq(lede_status_from_errno(EIO), LEDE_ERR_IO);
-    ck_assert_int_eq(lede_status_from_errno(ENOSPC), LEDE_ERR_IO);
     ck_assert_int_eq(lede_status_from_errno(EBADF), LEDE_ERR_IO);
     ck_assert_int_eq(lede_status_from_errno(EINTR), LEDE_ERR_IO);
     /* Not an errno at all: never OK, so a caller cannot mistake a failure for success. */
