@@ -29,6 +29,7 @@ typedef struct {
     const char *theme;
     bool use_state;
     bool mouse;
+    bool terminal; /* printing to a terminal the reader cannot use: filter the text */
     const char **lexicons;
     size_t n_lexicons;
 } options;
@@ -188,6 +189,8 @@ static int print_one(const char *path, const options *opt, const lede_annotator 
             st = lede_cli_json(stdout, art.path, &art.text, &art.model);
         else if (opt->mode == MODE_ENTITIES)
             st = lede_cli_entities(stdout, &art.text, &art.model);
+        else if (opt->terminal)
+            st = lede_print_article_safe(stdout, &art.text, &art.model, theme);
         else
             st = lede_print_article(stdout, &art.text, &art.model, theme);
     }
@@ -273,6 +276,14 @@ static int run_reader(char **files, size_t n, const options *opt, const lede_ann
     return rc;
 }
 
+/* True when TERM says the terminal can only print lines (emacs shell buffers, some
+ * editors' terminals): curses would draw garbage there. */
+static bool dumb_terminal(void)
+{
+    const char *term = getenv("TERM");
+    return term && strcmp(term, "dumb") == 0;
+}
+
 /* Builds the lexicon (built-in lists plus the user's files) and the annotator. */
 static int make_annotator(const options *opt, lede_lexicon **lex, lede_annotator **ann)
 {
@@ -300,7 +311,7 @@ int main(int argc, char **argv)
     const char **lexicons = calloc((size_t)argc + 1, sizeof *lexicons);
     if (!lexicons)
         return fail(EXIT_INPUT, NULL, "out of memory");
-    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, lexicons, 0};
+    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, false, lexicons, 0};
     int rc = parse_options(argc, argv, &opt);
     if (rc == 0 && opt.mode == MODE_LIST_THEMES)
         rc = list_themes();
@@ -315,7 +326,13 @@ int main(int argc, char **argv)
         lede_lexicon *lex = NULL;
         lede_annotator *ann = NULL;
         rc = make_annotator(&opt, &lex, &ann);
-        if (rc == 0 && opt.mode == MODE_AUTO && isatty(STDOUT_FILENO))
+        bool reader = rc == 0 && opt.mode == MODE_AUTO && isatty(STDOUT_FILENO);
+        if (reader && dumb_terminal()) {
+            fputs("lede: TERM=dumb cannot show the reader; printing the article instead\n", stderr);
+            opt.terminal = true;
+            reader = false;
+        }
+        if (reader)
             rc = run_reader(files, n, &opt, ann);
         else if (rc == 0)
             rc = print_all(files, n, &opt, ann);

@@ -182,13 +182,16 @@ static int tokenize(char *line, char **tok)
     return n;
 }
 
-/* Reports a bad line as "file:line: message", the first MAX_REPORTS of a load only;
- * file names and the line's words go through the terminal filter. */
+/* Reports a bad line as "file:line: message", the first MAX_REPORTS of a load only
+ * (a spent budget is said whatever the count: it is what the user must learn); file
+ * names and the line's words go through the terminal filter. */
 __attribute__((format(printf, 4, 5))) static void report(loader *ld, const char *file, size_t line,
                                                          const char *fmt, ...)
 {
-    if (!ld->diag || ++ld->reports > MAX_REPORTS)
+    if (!ld->diag || (++ld->reports > MAX_REPORTS && !ld->spent))
         return;
+    if (ld->spent && ld->reports > MAX_REPORTS)
+        ld->reports--; /* shown, so not among those counted as left out */
     char msg[MAX_LINE + 128];
     va_list ap;
     va_start(ap, fmt);
@@ -280,10 +283,11 @@ static bool spend(loader *ld, size_t len, const char *file, size_t line)
         ld->bytes += len;
         return true;
     }
-    if (!ld->spent)
+    if (!ld->spent) {
+        ld->spent = true;
         report(ld, file, line, "theme too large: more than %d bytes with its includes; the rest "
                "is ignored", MAX_TOTAL);
-    ld->spent = true;
+    }
     return false;
 }
 
@@ -350,9 +354,9 @@ static lede_status apply_include(loader *ld, char **tok, int n, const char *file
         return LEDE_ERR_SYNTAX;
     }
     if (++ld->includes > MAX_INCLUDES) {
+        ld->spent = true;
         report(ld, file, line, "more than %d includes in one theme (an include loop?); the rest "
                "is ignored", MAX_INCLUDES);
-        ld->spent = true;
         return LEDE_ERR_SYNTAX;
     }
     lede_status st;

@@ -247,6 +247,53 @@ START_TEST(test_bad_lines)
 }
 END_TEST
 
+/* An entry of more than LEDE_LEX_MAX_WORDS words or LEDE_LEX_MAX_BYTES bytes is
+ * refused with one line (the annotator tries keys as long as the longest entry at every
+ * name, so one huge [title] made annotation ~150 times slower); the longest kept entry
+ * bounds max_words. Bad lines beyond 20 are counted, not printed, and a control in a
+ * bad line is shown as U+FFFD. */
+START_TEST(test_entry_caps)
+{
+    lede_lexicon *lex = empty();
+    struct diag d;
+    diag_open(&d);
+    char text[20000] = "[title]\nDeputy Chief of Staff\n";
+    strcat(text, "Very");
+    for (int i = 0; i < 2000; i++)
+        strcat(text, " Long");
+    strcat(text, "\n[org]\nA B C D E F G H I J K L\n");
+    ck_assert_int_eq(add_text(lex, text, d.f), LEDE_ERR_SYNTAX);
+    const char *out = diag_text(&d);
+    ck_assert_ptr_nonnull(strstr(out, "test.lex:3: entry longer than 12 words or 256 bytes"));
+    ck_assert_ptr_nonnull(strstr(out, "..."));
+    ck_assert_uint_lt(strlen(out), 200);
+    ck_assert_int_eq(lede_lexicon_max_words(lex, LEDE_LEX_TITLE), 4);
+    ck_assert_int_eq(lede_lexicon_max_words(lex, LEDE_LEX_ORG), 12);
+    ck_assert_int_eq(lede_lexicon_add(lex, LEDE_LEX_TITLE, text + 26, NULL), LEDE_ERR_SYNTAX);
+    ck_assert_int_eq(lede_lexicon_max_words(lex, LEDE_LEX_TITLE), 4);
+    char value[400];
+    memset(value, 'v', sizeof value - 1);
+    value[sizeof value - 1] = '\0';
+    ck_assert_int_eq(lede_lexicon_add(lex, LEDE_LEX_PERSON, "Ann", value), LEDE_ERR_SYNTAX);
+    diag_close(&d);
+
+    diag_open(&d);
+    char many[3000] = "[first]\n";
+    for (int i = 0; i < 100; i++)
+        strcat(many, " = \x1b]0;x\n");
+    ck_assert_int_eq(add_text(lex, many, d.f), LEDE_ERR_SYNTAX);
+    out = diag_text(&d);
+    ck_assert_ptr_nonnull(strstr(out, "test.lex: 80 more bad lines not shown"));
+    ck_assert_ptr_null(strchr(out, '\x1b'));
+    int lines = 0;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    ck_assert_int_eq(lines, 21);
+    diag_close(&d);
+    lede_lexicon_free(lex);
+}
+END_TEST
+
 START_TEST(test_odd_buffers)
 {
     lede_lexicon *lex = empty();
@@ -528,6 +575,7 @@ static Suite *lexicon_suite(void)
     tcase_add_test(parse, test_case_and_length);
     tcase_add_test(parse, test_bad_lines);
     tcase_add_test(parse, test_odd_buffers);
+    tcase_add_test(parse, test_entry_caps);
     tcase_add_test(parse, test_override_and_add);
     tcase_add_test(parse, test_user_file_over_builtin);
     tcase_add_test(parse, test_file_errors);

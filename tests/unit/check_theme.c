@@ -250,6 +250,49 @@ START_TEST(test_include_loop_stops)
 }
 END_TEST
 
+/* Fan-out is bounded too: ten includes of a file that includes itself ten times once
+ * meant 10^8 parses and gigabytes on stderr. The budget stops the load at once, says so
+ * in one line, and at most 20 bad lines are reported, plus one line counting the rest. */
+START_TEST(test_include_budget)
+{
+    use_tmp_config();
+    char wide[512] = "color person red default\n";
+    for (int i = 0; i < 10; i++)
+        strcat(wide, "include ./wide.theme\n");
+    write_file("wide.theme", wide);
+    char path[256];
+    snprintf(path, sizeof path, "%s/wide.theme", tmpdir);
+    lede_theme t;
+    diag_buf d;
+    diag_open(&d);
+    ck_assert_int_eq(lede_theme_load(&t, path, d.f), LEDE_OK);
+    const char *text = diag_text(&d);
+    ck_assert_ptr_nonnull(strstr(text, "more than 64 includes in one theme"));
+    ck_assert_ptr_null(strstr(strstr(text, "more than 64") + 1, "more than 64"));
+    size_t lines = 0;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    ck_assert_uint_le(lines, 22);
+    ck_assert_int_eq(t.styles[LEDE_EL_PERSON].fg, 1);
+    diag_close(&d);
+
+    /* Many bad lines in one file: 20 shown, the rest counted. */
+    char bad[4000] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(bad, "bogus line\n");
+    diag_open(&d);
+    lede_theme_defaults(&t);
+    ck_assert_int_eq(parse(&t, bad, &d), LEDE_ERR_SYNTAX);
+    text = diag_text(&d);
+    ck_assert_ptr_nonnull(strstr(text, "test.theme: 80 more bad lines not shown"));
+    lines = 0;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    ck_assert_uint_eq(lines, 21);
+    diag_close(&d);
+}
+END_TEST
+
 START_TEST(test_include_missing)
 {
     lede_theme t;
@@ -392,6 +435,7 @@ static Suite *theme_suite(void)
     tcase_add_test(tc, test_include_by_path_and_name);
     tcase_add_test(tc, test_include_loop_stops);
     tcase_add_test(tc, test_include_missing);
+    tcase_add_test(tc, test_include_budget);
     tcase_add_test(tc, test_user_theme_overrides_and_includes_shipped);
     tcase_add_test(tc, test_not_found);
     tcase_add_test(tc, test_shipped_themes_are_clean);
