@@ -11,8 +11,12 @@
  * combining marks 0, and a character (with the combining marks that follow it) is
  * never split. Breaks happen at white space (space, tab, '\n', "\r\n" all count as one
  * column) and between wide characters; the white space at a break belongs to no line.
- * A word wider than the width is broken between characters. Invalid UTF-8 and control
- * characters take one column (they are drawn as U+FFFD). No curses here. */
+ * A word wider than the width is broken between characters. Invalid UTF-8, control
+ * characters and bidi overrides (termsafe.h) take one column (they are drawn as
+ * U+FFFD). No curses here.
+ *
+ * Bound: wrapping a paragraph is O(its bytes), once per width; tests/adversarial checks
+ * a word of combining marks and blank-line floods. */
 #ifndef LEDE_LAYOUT_H
 #define LEDE_LAYOUT_H
 

@@ -2,7 +2,11 @@
  *
  * The second half of the annotator: quotation marks are paired within each paragraph
  * as writers use them, and each quote is attributed from the words around it (a name
- * or pronoun and a reporting verb), or continues the quote before it. */
+ * or pronoun and a reporting verb), or continues the quote before it.
+ *
+ * Bound: linear in the paragraph for pairing; attribution must look at a bounded window
+ * around each quote, not to the paragraph's end (one paragraph of short quotes was
+ * quadratic). tests/adversarial (quotes.one_paragraph, quotes.unclosed) checks it. */
 #ifndef LEDE_QUOTES_H
 #define LEDE_QUOTES_H
 
