@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include "lede/state.h"
@@ -23,11 +24,60 @@
 #define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
 
 static volatile sig_atomic_t stop_signal;
+/* Set while an article is annotated, which does not look at stop_signal: a signal then
+ * restores the terminal itself and ends lede at once (Ctrl-C must never wait). */
+static volatile sig_atomic_t busy;
+static int saved_tty = -1; /* the terminal whose modes saved_modes holds */
+static struct termios saved_modes;
+static char reset_seq[256]; /* leaves the alternate screen, shows the cursor, mouse off */
+static size_t reset_len;
 
-/* Only sets a flag: the key loop notices it within TICK_MS and ends curses. */
+/* Async-signal-safe: write, tcsetattr and _exit only. */
+static void emergency_exit(int sig)
+{
+    if (reset_len > 0 && write(STDOUT_FILENO, reset_seq, reset_len) < 0)
+        reset_len = 0;
+    if (saved_tty >= 0)
+        tcsetattr(saved_tty, TCSAFLUSH, &saved_modes);
+    _exit(128 + sig);
+}
+
+/* Sets a flag the key loop notices within TICK_MS to end curses; while busy, ends lede. */
 static void on_stop(int sig)
 {
     stop_signal = sig;
+    if (busy)
+        emergency_exit(sig);
+}
+
+/* Appends the terminal's string for capability cap to the emergency reset sequence. */
+static void add_reset(const char *cap)
+{
+    const char *s = tigetstr(cap);
+    size_t n = s && s != (char *)-1 ? strlen(s) : 0;
+    if (n < sizeof reset_seq - reset_len) {
+        memcpy(reset_seq + reset_len, s, n);
+        reset_len += n;
+    }
+}
+
+/* Prepares emergency_exit for the terminal curses now runs on (fd: its input). */
+static void prepare_emergency(int fd, const struct termios *modes, bool mouse)
+{
+    reset_len = 0;
+    add_reset("sgr0");
+    add_reset("cnorm");
+    add_reset("rmkx");
+    add_reset("rmcup");
+    if (mouse) {
+        static const char off[] = "\033[?1000l\033[?1002l\033[?1006l";
+        if (sizeof off - 1 < sizeof reset_seq - reset_len) {
+            memcpy(reset_seq + reset_len, off, sizeof off - 1);
+            reset_len += sizeof off - 1;
+        }
+    }
+    saved_modes = *modes;
+    saved_tty = fd;
 }
 
 typedef struct {
@@ -38,6 +88,7 @@ typedef struct {
     size_t n, cur;
     const lede_annotator *ann;
     bool use_state;
+    bool mouse;
     char state_file[PATH_MAX];
     lede_state state;
     FILE *diag; /* warnings while curses runs, printed after it ends */
@@ -94,6 +145,8 @@ static lede_status open_terminal(tui *t, char *msg, size_t msg_size)
         }
         in = t->tty;
     }
+    struct termios modes;
+    bool have_modes = tcgetattr(fileno(in), &modes) == 0;
     t->screen = newterm(NULL, stdout, in);
     if (!t->screen) {
         const char *term = getenv("TERM");
@@ -101,6 +154,8 @@ static lede_status open_terminal(tui *t, char *msg, size_t msg_size)
         return LEDE_ERR_IO;
     }
     set_term(t->screen);
+    if (have_modes)
+        prepare_emergency(fileno(in), &modes, t->mouse);
     set_escdelay(ESC_DELAY_MS);
     cbreak();
     noecho();
@@ -223,7 +278,11 @@ static lede_status show_article(tui *t, size_t i)
         }
     }
     if (t->ann) {
+        busy = 1;
+        if (stop_signal) /* came while the text was read or drawn */
+            emergency_exit(stop_signal);
         lede_status st = lede_article_annotate(a, t->ann);
+        busy = 0;
         if (st != LEDE_OK)
             why = lede_status_str(st);
     }
@@ -410,6 +469,7 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     t.n = n;
     t.ann = ann;
     t.use_state = opt->use_state;
+    t.mouse = opt->mouse;
     lede_state_init(&t.state);
     t.diag = open_memstream(&t.diag_text, &t.diag_len);
     if (!t.diag) {
@@ -420,6 +480,7 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     catch_signals(&t);
     lede_status st = run(&t, opt, msg, msg_size);
     close_terminal(&t);
+    saved_tty = -1;
     /* Saved with the terminal already restored, so that no failure can leave it raw;
      * signals still only set the flag, so none ends lede mid-save. */
     if (st == LEDE_OK)
