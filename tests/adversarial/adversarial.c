@@ -142,7 +142,7 @@ static void gen_long_words(buf *b, size_t n)
     while (b->n < n) {
         puts_(b, "Q");
         for (int i = 0; i < 10000; i++)
-            put(b, "abcdefghij" + i % 10, 1);
+            put(b, &"abcdefghij"[i % 10], 1);
         puts_(b, " said ");
     }
     puts_(b, "\n");
@@ -243,7 +243,7 @@ static void run_text(const buf *in)
 static void run_layout(const buf *in)
 {
     lede_text text;
-    lede_layout *layout;
+    lede_layout *layout = NULL;
     lede_pos pos;
     if (lede_text_from_buffer(in->p, in->n, &text) != LEDE_OK ||
         lede_layout_new(&text, 80, &layout) != LEDE_OK)
