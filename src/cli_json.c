@@ -3,8 +3,8 @@
  * A book has tens of thousands of mentions, so the document is written as it is walked,
  * through a buffer, with integers formatted in place and strings escaped here. The output
  * is byte for byte what json_dumpf() of a jansson tree of the whole document gave (the
- * escapes are jansson's), except that C1 controls and the bidi overrides of termsafe.h are
- * escaped too (\u009B, \u202E: the same string to a JSON reader, and nothing that acts
+ * escapes are jansson's), except that DEL, C1 controls and the bidi overrides of termsafe.h
+ * are escaped too (\u009B, \u202E: the same string to a JSON reader, and nothing that acts
  * on a terminal when the JSON is shown on one); tests/e2e/json_escape.sh checks control
  * characters, quotes, backslashes and invalid UTF-8. */
 #include <stdbool.h>
@@ -182,7 +182,7 @@ static size_t hostile_len(const unsigned char *s, size_t i, size_t len, unsigned
 }
 
 /* Writes the valid UTF-8 s as a JSON string: runs of bytes that need no escape (all but
- * controls, '"' and '\\'; UTF-8 sequences other than C1 controls and bidi overrides
+ * controls, DEL, '"' and '\\'; UTF-8 sequences other than C1 controls and bidi overrides
  * pass as they are) are copied whole. */
 static void put_escaped(writer *w, const char *s, size_t len)
 {
@@ -203,7 +203,7 @@ static void put_escaped(writer *w, const char *s, size_t len)
             run = i + 1;
             continue;
         }
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\')
             continue;
         put(w, s + run, i - run);
         put_escape(w, c);
