@@ -56,7 +56,10 @@ typedef struct {
     lede_style styles[LEDE_EL_COUNT];
 } lede_theme;
 
-/* Includes may nest this deep; one more is reported as a probable include loop. */
+/* Includes may nest this deep; one more is reported as a probable include loop. One
+ * load (lede_theme_load, or one lede_theme_parse_buffer call) also reads at most 64
+ * includes and 4 MB in all, whatever the nesting: past that it says so in one line and
+ * ignores the rest. */
 #define LEDE_THEME_MAX_DEPTH 8
 
 /* Fills theme with the built-in colours for dark terminals (the same as the shipped
@@ -73,7 +76,8 @@ const char *lede_element_name(lede_element el);
 /* Applies the theme lines in buf[0..len) on top of theme. filename names buf in
  * diagnostics and is the base for relative include paths. depth is how many includes
  * led here (0 for a theme loaded by the user). Every bad line is reported on diag (which
- * may be NULL) as "filename:line: message" and skipped; the rest still applies.
+ * may be NULL) as "filename:line: message" (through the terminal filter; the first 20,
+ * then one line counting the rest) and skipped; the rest still applies.
  * Returns OK, SYNTAX when at least one line (or an included file) was bad, or NOMEM. */
 lede_status lede_theme_parse_buffer(lede_theme *theme, const char *buf, size_t len,
                                     const char *filename, FILE *diag, int depth);
