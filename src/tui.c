@@ -2,7 +2,9 @@
  * remembered reading position. Drawing is in tui_draw.c; all reading logic is in the
  * view, so this file only translates between curses and the view. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,14 +34,19 @@ static struct termios saved_modes;
 static char reset_seq[256]; /* leaves the alternate screen, shows the cursor, mouse off */
 static size_t reset_len;
 
-/* Async-signal-safe: write, tcsetattr and _exit only. */
-static void emergency_exit(int sig)
+static char stash[64]; /* keys typed while busy, handed to curses afterwards */
+static volatile sig_atomic_t n_stash;
+static int async_flags = -1; /* the terminal's file flags before O_ASYNC was added */
+
+/* Restores the terminal and exits with status. Async-signal-safe: write, tcsetattr and
+ * _exit only. */
+static void emergency_exit(int status)
 {
     if (reset_len > 0 && write(STDOUT_FILENO, reset_seq, reset_len) < 0)
         reset_len = 0;
     if (saved_tty >= 0)
         tcsetattr(saved_tty, TCSAFLUSH, &saved_modes);
-    _exit(128 + sig);
+    _exit(status);
 }
 
 /* Sets a flag the key loop notices within TICK_MS to end curses; while busy, ends lede. */
@@ -47,7 +54,48 @@ static void on_stop(int sig)
 {
     stop_signal = sig;
     if (busy)
-        emergency_exit(sig);
+        emergency_exit(128 + sig);
+}
+
+/* SIGIO while busy: reads the keys typed meanwhile; 'q' quits at once, the others are
+ * kept for the key loop. Async-signal-safe (poll and read). */
+static void on_input(int sig)
+{
+    (void)sig;
+    int saved_errno = errno;
+    struct pollfd p = {saved_tty, POLLIN, 0};
+    char c;
+    while (busy && saved_tty >= 0 && poll(&p, 1, 0) > 0 && (p.revents & POLLIN) &&
+           read(saved_tty, &c, 1) == 1) {
+        if (c == 'q')
+            emergency_exit(0);
+        if (n_stash < (sig_atomic_t)sizeof stash)
+            stash[n_stash++] = c;
+    }
+    errno = saved_errno;
+}
+
+/* While on, every key typed raises SIGIO (on_input); off hands the keys kept meanwhile
+ * back to curses, in order. */
+static void watch_keys(bool on)
+{
+    if (saved_tty < 0)
+        return;
+    if (on) {
+        int flags = fcntl(saved_tty, F_GETFL);
+        if (flags < 0 || fcntl(saved_tty, F_SETOWN, getpid()) != 0 ||
+            fcntl(saved_tty, F_SETFL, flags | O_ASYNC) != 0)
+            return;
+        async_flags = flags;
+        on_input(SIGIO); /* keys typed before */
+        return;
+    }
+    if (async_flags >= 0)
+        fcntl(saved_tty, F_SETFL, async_flags);
+    async_flags = -1;
+    for (sig_atomic_t i = n_stash; i-- > 0;)
+        ungetch((unsigned char)stash[i]);
+    n_stash = 0;
 }
 
 /* Appends the terminal's string for capability cap to the emergency reset sequence. */
@@ -94,7 +142,7 @@ typedef struct {
     FILE *diag; /* warnings while curses runs, printed after it ends */
     char *diag_text;
     size_t diag_len;
-    struct sigaction old_int, old_term, old_hup, old_quit;
+    struct sigaction old_int, old_term, old_hup, old_quit, old_io;
 } tui;
 
 /* --- set-up and tear-down ------------------------------------------------------------ */
@@ -111,6 +159,8 @@ static void catch_signals(tui *t)
     sigaction(SIGTERM, &sa, &t->old_term);
     sigaction(SIGHUP, &sa, &t->old_hup);
     sigaction(SIGQUIT, &sa, &t->old_quit); /* Ctrl-\ must not leave the terminal raw */
+    sa.sa_handler = on_input;
+    sigaction(SIGIO, &sa, &t->old_io);
 }
 
 static void restore_signals(tui *t)
@@ -119,6 +169,7 @@ static void restore_signals(tui *t)
     sigaction(SIGTERM, &t->old_term, NULL);
     sigaction(SIGHUP, &t->old_hup, NULL);
     sigaction(SIGQUIT, &t->old_quit, NULL);
+    sigaction(SIGIO, &t->old_io, NULL);
 }
 
 /* The caller's theme (main loads it once, NO_COLOR included); the built-in colours
@@ -280,9 +331,11 @@ static lede_status show_article(tui *t, size_t i)
     if (t->ann) {
         busy = 1;
         if (stop_signal) /* came while the text was read or drawn */
-            emergency_exit(stop_signal);
+            emergency_exit(128 + stop_signal);
+        watch_keys(true);
         lede_status st = lede_article_annotate(a, t->ann);
         busy = 0;
+        watch_keys(false);
         if (st != LEDE_OK)
             why = lede_status_str(st);
     }
