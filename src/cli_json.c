@@ -196,7 +196,7 @@ static void put_escaped(writer *w, const char *s, size_t len)
         size_t n = c == 0xC2 || c == 0xE2 ? hostile_len(u, i, len, &cp) : 0;
         if (n) {
             put(w, s + run, i - run);
-            char e[6] = {'\\', 'u', hex[cp >> 12], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+            char e[6] = {'\\',        'u', hex[cp >> 12], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
                          hex[cp & 15]};
             put(w, e, sizeof e);
             i += n - 1;

@@ -361,9 +361,8 @@ static void report(struct parser *p, size_t line, const char *msg, const char *a
     p->bad = true;
     if (!p->diag || ++p->reports > MAX_REPORTS)
         return;
-    lede_termsafe_printf(p->diag, "%s:%zu: %s%.*s%s\n", p->name ? p->name : "<lexicon>", line,
-                         msg, (int)(arglen > SHOWN ? SHOWN : arglen), arg,
-                         arglen > SHOWN ? "..." : "");
+    lede_termsafe_printf(p->diag, "%s:%zu: %s%.*s%s\n", p->name ? p->name : "<lexicon>", line, msg,
+                         (int)(arglen > SHOWN ? SHOWN : arglen), arg, arglen > SHOWN ? "..." : "");
 }
 
 /* Parses one normalised, non-empty, non-comment line. */
@@ -484,8 +483,8 @@ lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *
     size_t vlen = value ? normalise(value, vraw, tmp + wlen) : 0;
     bool fits = wlen <= LEDE_LEX_MAX_BYTES && vlen <= LEDE_LEX_MAX_BYTES &&
                 count_words(tmp, wlen) <= LEDE_LEX_MAX_WORDS;
-    lede_status st = wlen == 0 || !fits ? LEDE_ERR_SYNTAX
-                                        : add_entry(lex, kind, tmp, wlen, tmp + wlen, vlen);
+    lede_status st =
+        wlen == 0 || !fits ? LEDE_ERR_SYNTAX : add_entry(lex, kind, tmp, wlen, tmp + wlen, vlen);
     free(tmp);
     return st;
 }

@@ -114,8 +114,8 @@ static lede_status print_styled(FILE *out, const lede_text *text, const lede_mod
             cur = st;
         }
         /* Control characters other than tab and line feed would act on the terminal. */
-        bool bad = (cp == LEDE_UTF8_REPLACEMENT && adv == 1) ||
-                   (cp != '\t' && lede_termsafe_hostile(cp));
+        bool bad =
+            (cp == LEDE_UTF8_REPLACEMENT && adv == 1) || (cp != '\t' && lede_termsafe_hostile(cp));
         if (bad)
             fputs(replacement, out);
         else

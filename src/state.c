@@ -142,7 +142,8 @@ lede_status lede_state_load(lede_state *state, const char *file, FILE *diag)
     lede_state_free(state);
     if (st == LEDE_ERR_SYNTAX) {
         if (diag)
-            lede_termsafe_printf(diag, "lede: %s:%zu: damaged reading-position file ignored\n", file, bad_line);
+            lede_termsafe_printf(diag, "lede: %s:%zu: damaged reading-position file ignored\n",
+                                 file, bad_line);
         return LEDE_OK;
     }
     return st;

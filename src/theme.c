@@ -285,8 +285,10 @@ static bool spend(loader *ld, size_t len, const char *file, size_t line)
     }
     if (!ld->spent) {
         ld->spent = true;
-        report(ld, file, line, "theme too large: more than %d bytes with its includes; the rest "
-               "is ignored", MAX_TOTAL);
+        report(ld, file, line,
+               "theme too large: more than %d bytes with its includes; the rest "
+               "is ignored",
+               MAX_TOTAL);
     }
     return false;
 }
@@ -355,8 +357,10 @@ static lede_status apply_include(loader *ld, char **tok, int n, const char *file
     }
     if (++ld->includes > MAX_INCLUDES) {
         ld->spent = true;
-        report(ld, file, line, "more than %d includes in one theme (an include loop?); the rest "
-               "is ignored", MAX_INCLUDES);
+        report(ld, file, line,
+               "more than %d includes in one theme (an include loop?); the rest "
+               "is ignored",
+               MAX_INCLUDES);
         return LEDE_ERR_SYNTAX;
     }
     lede_status st;
@@ -430,7 +434,7 @@ lede_status lede_theme_parse_buffer(lede_theme *theme, const char *buf, size_t l
 {
     loader ld = {.theme = theme, .diag = diag};
     lede_status st = spend(&ld, len, filename, 0) ? parse_lines(&ld, buf, len, filename, depth)
-                                                 : LEDE_ERR_SYNTAX;
+                                                  : LEDE_ERR_SYNTAX;
     finish_reports(&ld, filename);
     return st;
 }

@@ -2,9 +2,7 @@
  * remembered reading position. Drawing is in tui_draw.c; all reading logic is in the
  * view, so this file only translates between curses and the view. */
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,6 +15,7 @@
 #include "lede/termsafe.h"
 #include "lede/tui.h"
 #include "lede/view.h"
+#include "tui_guard.h"
 #include "tui_screen.h"
 
 #define TICK_MS 200     /* how often a signal is noticed while waiting for a key */
@@ -26,106 +25,13 @@
 #define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
 
 static volatile sig_atomic_t stop_signal;
-/* Set while an article is annotated, which does not look at stop_signal: a signal then
- * restores the terminal itself and ends lede at once (Ctrl-C must never wait). */
-static volatile sig_atomic_t busy;
-static int saved_tty = -1; /* the terminal whose modes saved_modes holds */
-static struct termios saved_modes;
-static char reset_seq[256]; /* leaves the alternate screen, shows the cursor, mouse off */
-static size_t reset_len;
 
-static char stash[64]; /* keys typed while busy, handed to curses afterwards */
-static volatile sig_atomic_t n_stash;
-static int async_flags = -1; /* the terminal's file flags before O_ASYNC was added */
-
-/* Restores the terminal and exits with status. Async-signal-safe: write, tcsetattr and
- * _exit only. */
-static void emergency_exit(int status)
-{
-    if (reset_len > 0 && write(STDOUT_FILENO, reset_seq, reset_len) < 0)
-        reset_len = 0;
-    if (saved_tty >= 0)
-        tcsetattr(saved_tty, TCSAFLUSH, &saved_modes);
-    _exit(status);
-}
-
-/* Sets a flag the key loop notices within TICK_MS to end curses; while busy, ends lede. */
+/* Only sets a flag: the key loop notices it within TICK_MS and ends curses (while an
+ * article is annotated, the guard ends lede at once). */
 static void on_stop(int sig)
 {
     stop_signal = sig;
-    if (busy)
-        emergency_exit(128 + sig);
-}
-
-/* SIGIO while busy: reads the keys typed meanwhile; 'q' quits at once, the others are
- * kept for the key loop. Async-signal-safe (poll and read). */
-static void on_input(int sig)
-{
-    (void)sig;
-    int saved_errno = errno;
-    struct pollfd p = {saved_tty, POLLIN, 0};
-    char c;
-    while (busy && saved_tty >= 0 && poll(&p, 1, 0) > 0 && (p.revents & POLLIN) &&
-           read(saved_tty, &c, 1) == 1) {
-        if (c == 'q')
-            emergency_exit(0);
-        if (n_stash < (sig_atomic_t)sizeof stash)
-            stash[n_stash++] = c;
-    }
-    errno = saved_errno;
-}
-
-/* While on, every key typed raises SIGIO (on_input); off hands the keys kept meanwhile
- * back to curses, in order. */
-static void watch_keys(bool on)
-{
-    if (saved_tty < 0)
-        return;
-    if (on) {
-        int flags = fcntl(saved_tty, F_GETFL);
-        if (flags < 0 || fcntl(saved_tty, F_SETOWN, getpid()) != 0 ||
-            fcntl(saved_tty, F_SETFL, flags | O_ASYNC) != 0)
-            return;
-        async_flags = flags;
-        on_input(SIGIO); /* keys typed before */
-        return;
-    }
-    if (async_flags >= 0)
-        fcntl(saved_tty, F_SETFL, async_flags);
-    async_flags = -1;
-    for (sig_atomic_t i = n_stash; i-- > 0;)
-        ungetch((unsigned char)stash[i]);
-    n_stash = 0;
-}
-
-/* Appends the terminal's string for capability cap to the emergency reset sequence. */
-static void add_reset(const char *cap)
-{
-    const char *s = tigetstr(cap);
-    size_t n = s && s != (char *)-1 ? strlen(s) : 0;
-    if (n < sizeof reset_seq - reset_len) {
-        memcpy(reset_seq + reset_len, s, n);
-        reset_len += n;
-    }
-}
-
-/* Prepares emergency_exit for the terminal curses now runs on (fd: its input). */
-static void prepare_emergency(int fd, const struct termios *modes, bool mouse)
-{
-    reset_len = 0;
-    add_reset("sgr0");
-    add_reset("cnorm");
-    add_reset("rmkx");
-    add_reset("rmcup");
-    if (mouse) {
-        static const char off[] = "\033[?1000l\033[?1002l\033[?1006l";
-        if (sizeof off - 1 < sizeof reset_seq - reset_len) {
-            memcpy(reset_seq + reset_len, off, sizeof off - 1);
-            reset_len += sizeof off - 1;
-        }
-    }
-    saved_modes = *modes;
-    saved_tty = fd;
+    tui_guard_signal(sig);
 }
 
 typedef struct {
@@ -142,7 +48,7 @@ typedef struct {
     FILE *diag; /* warnings while curses runs, printed after it ends */
     char *diag_text;
     size_t diag_len;
-    struct sigaction old_int, old_term, old_hup, old_quit, old_io;
+    struct sigaction old_int, old_term, old_hup, old_quit;
 } tui;
 
 /* --- set-up and tear-down ------------------------------------------------------------ */
@@ -159,8 +65,6 @@ static void catch_signals(tui *t)
     sigaction(SIGTERM, &sa, &t->old_term);
     sigaction(SIGHUP, &sa, &t->old_hup);
     sigaction(SIGQUIT, &sa, &t->old_quit); /* Ctrl-\ must not leave the terminal raw */
-    sa.sa_handler = on_input;
-    sigaction(SIGIO, &sa, &t->old_io);
 }
 
 static void restore_signals(tui *t)
@@ -169,7 +73,6 @@ static void restore_signals(tui *t)
     sigaction(SIGTERM, &t->old_term, NULL);
     sigaction(SIGHUP, &t->old_hup, NULL);
     sigaction(SIGQUIT, &t->old_quit, NULL);
-    sigaction(SIGIO, &t->old_io, NULL);
 }
 
 /* The caller's theme (main loads it once, NO_COLOR included); the built-in colours
@@ -206,7 +109,7 @@ static lede_status open_terminal(tui *t, char *msg, size_t msg_size)
     }
     set_term(t->screen);
     if (have_modes)
-        prepare_emergency(fileno(in), &modes, t->mouse);
+        tui_guard_prepare(fileno(in), &modes, t->mouse);
     set_escdelay(ESC_DELAY_MS);
     cbreak();
     noecho();
@@ -284,8 +187,8 @@ static void save_position(tui *t)
     lede_status st =
         lede_state_remember(t->state_file, key, hash, lede_view_top_offset(t->ts.view), t->diag);
     if (st != LEDE_OK)
-        lede_termsafe_printf(t->diag, "lede: cannot save the reading position in %s: %s\n", t->state_file,
-                lede_status_str(st));
+        lede_termsafe_printf(t->diag, "lede: cannot save the reading position in %s: %s\n",
+                             t->state_file, lede_status_str(st));
     /* Keep the loaded copy current too, for coming back to this article. */
     if (lede_state_set(&t->state, key, hash, lede_view_top_offset(t->ts.view)) != LEDE_OK)
         lede_termsafe_printf(t->diag, "lede: out of memory remembering the reading position\n");
@@ -329,13 +232,9 @@ static lede_status show_article(tui *t, size_t i)
         }
     }
     if (t->ann) {
-        busy = 1;
-        if (stop_signal) /* came while the text was read or drawn */
-            emergency_exit(128 + stop_signal);
-        watch_keys(true);
+        tui_guard_begin(stop_signal);
         lede_status st = lede_article_annotate(a, t->ann);
-        busy = 0;
-        watch_keys(false);
+        tui_guard_end();
         if (st != LEDE_OK)
             why = lede_status_str(st);
     }
@@ -490,7 +389,7 @@ static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t ms
         t->use_state = lede_state_default_file(t->state_file, sizeof t->state_file) == LEDE_OK;
         if (t->use_state && lede_state_load(&t->state, t->state_file, t->diag) != LEDE_OK)
             lede_termsafe_printf(t->diag, "lede: cannot read %s; reading positions not restored\n",
-                    t->state_file);
+                                 t->state_file);
     }
     lede_status st = open_terminal(t, msg, msg_size);
     if (st != LEDE_OK)
@@ -533,7 +432,7 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     catch_signals(&t);
     lede_status st = run(&t, opt, msg, msg_size);
     close_terminal(&t);
-    saved_tty = -1;
+    tui_guard_forget();
     /* Saved with the terminal already restored, so that no failure can leave it raw;
      * signals still only set the flag, so none ends lede mid-save. */
     if (st == LEDE_OK)

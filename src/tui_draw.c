@@ -79,8 +79,9 @@ static lede_style merge(lede_style under, lede_style over)
 
 /* --- text ------------------------------------------------------------------------- */
 
-/* The character to show for cp and its width in this terminal's locale: what
- * termsafe.h calls hostile (controls, bidi overrides) and what the locale cannot print become U+FFFD (or '?'). */
+/* The character to show for cp and its width in this terminal's locale: what termsafe.h
+ * calls hostile (controls, bidi overrides) and what the locale cannot print become
+ * U+FFFD (or '?'). */
 static wchar_t printable(uint32_t cp, int *width)
 {
     wchar_t wc = (wchar_t)cp;

@@ -28,8 +28,8 @@
 #include "lede/text.h"
 #include "lede/theme.h"
 
-#define SCALE 8        /* the larger input is SCALE times the smaller */
-#define SLACK 3.0      /* cache misses on a larger input cost up to about 2x */
+#define SCALE 8   /* the larger input is SCALE times the smaller */
+#define SLACK 3.0 /* cache misses on a larger input cost up to about 2x */
 /* A worst case against ordinary news of the same size: a dense input costs more per
  * byte (a word of combining marks lays out ~30 times slower than prose), and the
  * quadratic cases found so far cost 150 and 280 times as much. */
@@ -86,7 +86,7 @@ __attribute__((format(printf, 2, 3))) static void putf(buf *b, const char *fmt, 
 /* A name-like word from a counter: "Kavo", "Bemira", all distinct. */
 static void put_name(buf *b, unsigned long k)
 {
-    static const char *const syl[] = {"ka", "vo", "be", "mi", "ra", "tu", "lo", "sen",
+    static const char *const syl[] = {"ka",  "vo",  "be", "mi",  "ra",  "tu", "lo",  "sen",
                                       "dar", "pil", "no", "que", "zan", "fe", "gor", "hy"};
     char w[64];
     size_t n = 0;
@@ -165,9 +165,9 @@ static void gen_entities(buf *b, size_t n)
 
 /* A title of the longest kind the lists take, and a text of near misses: every name is
  * preceded by the first eleven of its twelve words. */
-static const char *const title_words[] = {"Deputy", "Chief", "Assistant", "Under",
-                                          "Secretary", "General", "of", "the",
-                                          "Grand", "Council", "for", "Harbours"};
+static const char *const title_words[] = {"Deputy",    "Chief",   "Assistant", "Under",
+                                          "Secretary", "General", "of",        "the",
+                                          "Grand",     "Council", "for",       "Harbours"};
 
 static void gen_title_misses(buf *b, size_t n)
 {
@@ -204,8 +204,8 @@ static void gen_theme_lines(buf *b, size_t n)
 
 /* --- stages ----------------------------------------------------------------------- */
 
-static lede_lexicon *lexicon;       /* built in */
-static lede_lexicon *long_lexicon;  /* built in plus the longest entries allowed */
+static lede_lexicon *lexicon;      /* built in */
+static lede_lexicon *long_lexicon; /* built in plus the longest entries allowed */
 static lede_annotator *annotator, *long_annotator;
 static char tmpdir[64];
 
@@ -403,8 +403,8 @@ static bool run_case(const test_case *c)
     double big = timed(c, c->gen, n * SCALE);
     double ratio = big / (small > 1e-6 ? small : 1e-6);
     bool ok = ratio <= SCALE * SLACK;
-    printf("%-24s %8zu -> %8zu bytes: %8.4f -> %8.4f s, x%5.1f (limit %.0f)", c->name, n,
-           n * SCALE, small, big, ratio, SCALE * SLACK);
+    printf("%-24s %8zu -> %8zu bytes: %8.4f -> %8.4f s, x%5.1f (limit %.0f)", c->name, n, n * SCALE,
+           small, big, ratio, SCALE * SLACK);
     if (c->base_run) {
         buf in = {0};
         c->gen(&in, n * SCALE);

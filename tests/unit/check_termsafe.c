@@ -39,8 +39,8 @@ START_TEST(test_hostile)
     for (uint32_t cp = 0x2066; cp <= 0x2069; cp++)
         ck_assert(lede_termsafe_hostile(cp));
     /* Printable text and the bidi marks of right-to-left writing stay. */
-    const uint32_t fine[] = {' ',    'a',    0xA0,   0xE9,   0x5D0,  0x627,
-                             0x200E, 0x200F, 0x61C,  0x2065, 0x206A, 0xFFFD, 0x1F600};
+    const uint32_t fine[] = {' ',    'a',   0xA0,   0xE9,   0x5D0,  0x627,  0x200E,
+                             0x200F, 0x61C, 0x2065, 0x206A, 0xFFFD, 0x1F600};
     for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
         ck_assert_msg(!lede_termsafe_hostile(fine[i]), "U+%04X", (unsigned)fine[i]);
     ck_assert_uint_eq(lede_termsafe_shown(0x9B), LEDE_UTF8_REPLACEMENT);
@@ -53,9 +53,15 @@ START_TEST(test_write)
     expect("plain caf\xC3\xA9", "plain caf\xC3\xA9");
     expect("\x1B[31mred\x1B[0m", FFFD "[31mred" FFFD "[0m");
     expect("osc \x1B]0;title\x07!", "osc " FFFD "]0;title" FFFD "!");
-    expect("c1 \xC2\x9B" "31m", "c1 " FFFD "31m");      /* U+009B, the one-code-point CSI */
-    expect("raw \x9B" "31m", "raw " FFFD "31m");        /* the raw byte: invalid UTF-8 */
-    expect("rlo \xE2\x80\xAE" "cba", "rlo " FFFD "cba"); /* U+202E */
+    expect("c1 \xC2\x9B"
+           "31m",
+           "c1 " FFFD "31m"); /* U+009B, the one-code-point CSI */
+    expect("raw \x9B"
+           "31m",
+           "raw " FFFD "31m"); /* the raw byte: invalid UTF-8 */
+    expect("rlo \xE2\x80\xAE"
+           "cba",
+           "rlo " FFFD "cba"); /* U+202E */
     expect("fsi \xE2\x81\xA8x\xE2\x81\xA9", "fsi " FFFD "x" FFFD);
     expect("rlm \xE2\x80\x8F ok", "rlm \xE2\x80\x8F ok");
     expect("tab\tnl\n", "tab" FFFD "nl" FFFD);
