@@ -182,6 +182,33 @@ START_TEST(test_styled_without_model_and_unsafe_bytes)
 }
 END_TEST
 
+/* For a terminal the reader cannot use (TERM=dumb): no colours at all, and the same
+ * filter: C1 controls (U+009B and the raw byte 0x9B), escapes and bidi overrides become
+ * U+FFFD; tabs, line feeds and CR LF stay. */
+START_TEST(test_safe_plain_for_terminal)
+{
+    static const char bytes[] = "A\tb \xc2\x9b"
+                                "31m \x9b"
+                                "2J \xe2\x80\xae"
+                                "cba \x1b]0;t\x07 "
+                                "\xe2\x80\x8f ok\r\nnext\n";
+    lede_text text;
+    load_text(&text, bytes, sizeof bytes - 1);
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(lede_print_article_safe(f, &text, NULL, NULL), LEDE_OK);
+    ck_assert_int_eq(fclose(f), 0);
+    ck_assert_str_eq(data, "A\tb \xEF\xBF\xBD"
+                           "31m \xEF\xBF\xBD"
+                           "2J \xEF\xBF\xBD"
+                           "cba \xEF\xBF\xBD]0;t\xEF\xBF\xBD \xe2\x80\x8f ok\r\nnext\n");
+    free(data);
+    lede_text_free(&text);
+}
+END_TEST
+
 START_TEST(test_closed_pipe_is_io_error)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -223,6 +250,7 @@ static Suite *print_suite(void)
     tcase_add_test(tc, test_colours_around_mentions);
     tcase_add_test(tc, test_256_colours_and_attributes);
     tcase_add_test(tc, test_styled_without_model_and_unsafe_bytes);
+    tcase_add_test(tc, test_safe_plain_for_terminal);
     tcase_add_test(tc, test_closed_pipe_is_io_error);
     tcase_add_test(tc, test_full_device_is_io_error);
     suite_add_tcase(s, tc);
