@@ -172,6 +172,9 @@ static int write_failed(void)
 {
     if (errno == EPIPE)
         return 0;
+    lede_status st = lede_status_from_errno(errno); /* a full disk is said as such */
+    if (st == LEDE_ERR_NOSPACE || st == LEDE_ERR_FBIG)
+        return fail(EXIT_INPUT, "standard output", lede_status_str(st));
     return fail(EXIT_INPUT, NULL, "write error on standard output");
 }
 
