@@ -57,6 +57,10 @@ if command -v script >/dev/null 2>&1; then
     grep -q "TERM=dumb" dumb.out || fail "TERM=dumb: no note: $(cat dumb.out)"
     grep -q "Lisbon" dumb.out || fail "TERM=dumb: the article was not printed"
     ! hostile dumb.out || fail "TERM=dumb printed a control: $(od -c dumb.out | head -20)"
+    # An unknown TERM keeps its clear error, with the variable's value filtered.
+    TERM="bogus${osc}" script -qec "$(printf %q "$LEDE") --no-state art.txt" /dev/null >unknown.out 2>&1
+    grep -q "cannot use the terminal (TERM=bogus" unknown.out || fail "unknown TERM: $(cat unknown.out)"
+    ! hostile unknown.out || fail "unknown TERM: the value reached the terminal raw"
     echo "ok: TERM=dumb prints the article plain, with a note"
 else
     echo "skipped part: script(1) not installed (TERM=dumb)"
