@@ -247,12 +247,15 @@ static int run_reader(char **files, size_t n, const options *opt, const lede_ann
         return fail(EXIT_INPUT, NULL, "out of memory");
     int rc = 0;
     size_t loaded = 0;
-    /* The first article is read now, so that it fails here as a lone one always did; the
-     * others only when shown (missing or unreadable files still fail here). */
+    /* A lone article is read now, so that it fails here as it always did; of several,
+     * one that cannot be opened is shown as a page that says why (the reader opens
+     * the first good one), and each is read only when shown. */
     for (size_t i = 0; i < count && rc == 0; i++) {
-        lede_status st = !n  ? lede_article_load_sample(&arts[i])
-                         : i ? lede_article_open(&arts[i], files[i])
-                             : lede_article_load(&arts[i], files[i]);
+        lede_status st = !n      ? lede_article_load_sample(&arts[i])
+                         : n > 1 ? lede_article_open(&arts[i], files[i])
+                                 : lede_article_load(&arts[i], files[i]);
+        if (st != LEDE_OK && n > 1 && st != LEDE_ERR_NOMEM)
+            st = lede_article_failed(&arts[i], files[i], st);
         if (st != LEDE_OK)
             rc = fail(EXIT_INPUT, files[i], lede_status_str(st));
         else

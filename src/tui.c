@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "lede/state.h"
+#include "lede/session.h"
 #include "lede/tui.h"
 #include "lede/view.h"
 #include "tui_screen.h"
@@ -18,7 +18,6 @@
 #define TICK_MS 200     /* how often a signal is noticed while waiting for a key */
 #define ESC_DELAY_MS 25 /* Esc alone vs. the start of an escape sequence */
 #define WHEEL_LINES 3
-#define EARLY_DRAW_BYTES (256 * 1024) /* longer texts are drawn before they are annotated */
 #define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
 
 static volatile sig_atomic_t stop_signal;
@@ -33,12 +32,11 @@ typedef struct {
     tui_screen ts;
     SCREEN *screen;
     FILE *tty; /* /dev/tty when stdin is not the terminal */
+    lede_session session;
     lede_article *articles;
-    size_t n, cur;
+    size_t n;
     const lede_annotator *ann;
     bool use_state;
-    char state_file[PATH_MAX];
-    lede_state state;
     FILE *diag; /* warnings while curses runs, printed after it ends */
     char *diag_text;
     size_t diag_len;
@@ -154,105 +152,20 @@ static void close_terminal(tui *t)
     }
 }
 
-/* --- articles and reading positions --------------------------------------------- */
-
-/* The key of an article in the state file: its real path when it has one. */
-static void state_key(const lede_article *a, char *buf, size_t size)
+/* The session draws a long text once before annotating it. */
+static void early_draw(void *ctx)
 {
-    char real[PATH_MAX];
-    if (strcmp(a->path, "-") != 0 && realpath(a->path, real))
-        snprintf(buf, size, "%s", real);
-    else
-        snprintf(buf, size, "%s", a->path);
+    tui *t = ctx;
+    t->ts.text = &lede_session_article(&t->session)->text;
+    tui_draw(&t->ts);
 }
 
-static void save_position(tui *t)
+/* Hands an action to the session and points the drawing at the article it shows. */
+static lede_status session_act(tui *t, lede_action act)
 {
-    if (!t->use_state || !t->ts.text)
-        return;
-    const lede_article *a = &t->articles[t->cur];
-    char key[PATH_MAX];
-    state_key(a, key, sizeof key);
-    uint64_t hash = lede_state_hash(a->text.bytes, a->text.len);
-    lede_status st =
-        lede_state_remember(t->state_file, key, hash, lede_view_top_offset(t->ts.view), t->diag);
-    if (st != LEDE_OK)
-        fprintf(t->diag, "lede: cannot save the reading position in %s: %s\n", t->state_file,
-                lede_status_str(st));
-    /* Keep the loaded copy current too, for coming back to this article. */
-    if (lede_state_set(&t->state, key, hash, lede_view_top_offset(t->ts.view)) != LEDE_OK)
-        fprintf(t->diag, "lede: out of memory remembering the reading position\n");
-}
-
-/* Goes to the reading position the state file has for the current article and stores
- * it in *offset; returns false (and goes nowhere) when there is none. */
-static bool restore_position(tui *t, size_t *offset)
-{
-    if (!t->use_state)
-        return false;
-    const lede_article *a = &t->articles[t->cur];
-    char key[PATH_MAX];
-    state_key(a, key, sizeof key);
-    if (!lede_state_get(&t->state, key, lede_state_hash(a->text.bytes, a->text.len), offset))
-        return false;
-    lede_view_goto_offset(t->ts.view, *offset);
-    return true;
-}
-
-/* Shows article i, annotating it first if it is not yet. A long text is drawn once
- * before it is annotated, so that the first screen of a book comes at once; that
- * screen keeps the index's place, so the text does not move when the index comes. */
-static lede_status show_article(tui *t, size_t i)
-{
-    lede_article *a = &t->articles[i];
-    char name[PATH_MAX + 96];
-    const char *why = NULL;
-    bool early = false, restored = false;
-    size_t offset = 0;
-    if (t->ann && !a->annotated && lede_article_read(a) == LEDE_OK &&
-        a->text.len > EARLY_DRAW_BYTES) {
-        t->ts.text = &a->text;
-        if (lede_view_set_article(t->ts.view, &a->text, NULL, a->path) == LEDE_OK) {
-            t->cur = i;
-            lede_view_reserve_index(t->ts.view, true);
-            restored = restore_position(t, &offset);
-            tui_draw(&t->ts);
-            refresh();
-            early = true;
-        }
-    }
-    if (t->ann) {
-        lede_status st = lede_article_annotate(a, t->ann);
-        if (st != LEDE_OK)
-            why = lede_status_str(st);
-    }
-    int len = snprintf(name, sizeof name, "%s", a->path);
-    if (t->n > 1 && len > 0 && (size_t)len < sizeof name)
-        len += snprintf(name + len, sizeof name - (size_t)len, " (%zu/%zu)", i + 1, t->n);
-    if (why && len > 0 && (size_t)len < sizeof name)
-        snprintf(name + len, sizeof name - (size_t)len, " [no entities: %s]", why);
-    t->cur = i;
-    t->ts.text = &a->text;
-    lede_status st =
-        lede_view_set_article(t->ts.view, &a->text, a->annotated ? &a->model : NULL, name);
-    if (st != LEDE_OK)
-        return st;
-    /* The saved offset itself, not the early screen's top: that is a line start at
-     * another width, and going there would move the saved place back each time. */
-    if (!early)
-        restore_position(t, &offset);
-    else if (restored)
-        lede_view_goto_offset(t->ts.view, offset);
-    return LEDE_OK;
-}
-
-static lede_status switch_article(tui *t, bool forward)
-{
-    if (t->n < 2)
-        return LEDE_OK;
-    save_position(t);
-    size_t next = forward ? (t->cur + 1) % t->n : (t->cur + t->n - 1) % t->n;
-    return show_article(t, next);
+    lede_status st = lede_session_act(&t->session, act);
+    t->ts.text = &lede_session_article(&t->session)->text;
+    return st;
 }
 
 /* --- input ----------------------------------------------------------------------- */
@@ -350,16 +263,14 @@ static lede_status key_loop(tui *t)
             continue;
         }
         lede_status st = LEDE_OK;
-        switch (lede_view_key(t->ts.view, key)) {
+        lede_action act = lede_view_key(t->ts.view, key);
+        switch (act) {
         case LEDE_ACT_QUIT:
             return LEDE_OK;
-        case LEDE_ACT_NEXT_ARTICLE:
-            st = switch_article(t, true);
-            break;
-        case LEDE_ACT_PREV_ARTICLE:
-            st = switch_article(t, false);
-            break;
         case LEDE_ACT_NONE:
+            break;
+        default:
+            st = session_act(t, act);
             break;
         }
         if (st != LEDE_OK)
@@ -373,24 +284,24 @@ static lede_status key_loop(tui *t)
 static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t msg_size)
 {
     use_theme(t, opt);
-    if (t->use_state) {
-        t->use_state = lede_state_default_file(t->state_file, sizeof t->state_file) == LEDE_OK;
-        if (t->use_state && lede_state_load(&t->state, t->state_file, t->diag) != LEDE_OK)
-            fprintf(t->diag, "lede: cannot read %s; reading positions not restored\n",
-                    t->state_file);
-    }
     lede_status st = open_terminal(t, msg, msg_size);
     if (st != LEDE_OK)
         return st;
     setup_colors(t);
     setup_mouse(opt->mouse);
     st = lede_view_new(COLS, LINES, &t->ts.view);
-    if (st == LEDE_OK)
-        st = show_article(t, 0);
+    if (st == LEDE_OK) {
+        lede_session_init(&t->session, t->articles, t->n, t->ann, t->ts.view, t->use_state,
+                          t->diag);
+        t->session.early_draw = early_draw;
+        t->session.draw_ctx = t;
+        st = lede_session_start(&t->session);
+        t->ts.text = &lede_session_article(&t->session)->text;
+    }
     if (st == LEDE_OK)
         st = key_loop(t);
     if (st == LEDE_OK)
-        save_position(t);
+        lede_session_save(&t->session);
     else
         snprintf(msg, msg_size, "%s", lede_status_str(st));
     return st;
@@ -411,7 +322,6 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     t.n = n;
     t.ann = ann;
     t.use_state = opt->use_state;
-    lede_state_init(&t.state);
     t.diag = open_memstream(&t.diag_text, &t.diag_len);
     if (!t.diag) {
         snprintf(msg, msg_size, "%s", lede_status_str(LEDE_ERR_NOMEM));
@@ -423,7 +333,7 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     close_terminal(&t);
     restore_signals(&t);
     lede_view_free(t.ts.view);
-    lede_state_free(&t.state);
+    lede_session_free(&t.session);
     if (fclose(t.diag) == 0 && t.diag_len > 0)
         fputs(t.diag_text, stderr);
     free(t.diag_text);

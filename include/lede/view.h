@@ -77,6 +77,10 @@ void lede_view_free(lede_view *view);
 lede_status lede_view_set_article(lede_view *view, const lede_text *text, const lede_model *model,
                                   const char *name);
 
+/* Sets what the status line says after the article's name ("2/3", "no entities: ...";
+ * "" for nothing); copied. lede_view_set_article() clears it. Returns NOMEM. */
+lede_status lede_view_set_tag(lede_view *view, const char *tag);
+
 /* Adapts to a new terminal size (any values; below the minimum the view is "too
  * small" but keeps its state). The line at the top keeps showing the byte that was at
  * its start. Works with the prompt open. */

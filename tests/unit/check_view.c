@@ -187,7 +187,7 @@ START_TEST(test_index)
     uint32_t cur = lede_view_current(v);
     ck_assert_uint_eq(cur, model.entities[ana].mentions[0]);
     ck_assert(visible(v, model.mentions[cur].span.start));
-    ck_assert_ptr_nonnull(strstr(status(v), "Ana Ruiz \xe2\x80\x94 mention 1/15"));
+    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/15 \xe2\x80\x94 Ana Ruiz"));
     lede_view_free(v);
 }
 END_TEST
@@ -233,7 +233,7 @@ START_TEST(test_mention_jumps)
     ck_assert_uint_eq(lede_view_selected(v), alice);
     const lede_entity *e = &model.entities[alice];
     ck_assert_uint_eq(lede_view_current(v), e->mentions[0]);
-    ck_assert_ptr_nonnull(strstr(status(v), "Alice Moreau \xe2\x80\x94 mention 1/20"));
+    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/20 \xe2\x80\x94 Alice Moreau"));
     for (size_t k = 1; k < e->n_mentions; k++) {
         press(v, "]");
         ck_assert_uint_eq(lede_view_current(v), e->mentions[k]);
@@ -244,7 +244,7 @@ START_TEST(test_mention_jumps)
     press(v, "]");
     ck_assert_uint_eq(lede_view_current(v), e->mentions[0]);
     ck_assert_str_eq(lede_view_message(v), "wrapped");
-    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/20 \xe2\x80\x94 wrapped"));
+    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/20 \xe2\x80\x94 Alice Moreau \xe2\x80\x94 wrapped"));
     ck_assert(visible(v, model.mentions[e->mentions[0]].span.start));
     press(v, "[");
     ck_assert_uint_eq(lede_view_current(v), e->mentions[19]);
@@ -288,17 +288,17 @@ START_TEST(test_quote_jumps)
 {
     lede_view *v = open_view(100, 30);
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "quote 1/20");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 1/20 \xe2\x80\x94 Alice Moreau, engineer"));
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "quote 2/20");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 2/20 \xe2\x80\x94 Bob Tran "));
     press(v, "{{");
-    ck_assert_str_eq(lede_view_message(v), "quote 20/20 (wrapped)");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 20/20 \xe2\x80\x94 Bob Tran \xe2\x80\x94 wrapped"));
     /* With a person selected, only that person's quotes. */
     press(v, "g]");
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "Alice Moreau \xe2\x80\x94 quote 1/10");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 1/10 \xe2\x80\x94 Alice Moreau, engineer"));
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "Alice Moreau \xe2\x80\x94 quote 2/10");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 2/10 \xe2\x80\x94 Alice Moreau"));
     const char *q = strstr(story, "\"We will finish");
     q = strstr(q + 1, "\"We will finish");
     ck_assert(visible(v, (size_t)(q - story)));
