@@ -20,6 +20,7 @@ void lede_session_init(lede_session *s, lede_article *articles, size_t n,
     s->view = view;
     s->diag = diag;
     lede_state_init(&s->state);
+    s->has_corpus = n > 1 && lede_corpus_init(&s->corpus, articles, n) == LEDE_OK;
     s->use_state = use_state &&
                    lede_state_default_file(s->state_file, sizeof s->state_file) == LEDE_OK;
     if (s->use_state && lede_state_load(&s->state, s->state_file, diag) != LEDE_OK && diag)
@@ -122,6 +123,7 @@ lede_status lede_session_show(lede_session *s, size_t i)
         st = lede_view_set_tag(s->view, tag);
     if (st != LEDE_OK)
         return st;
+    lede_view_set_corpus(s->view, s->has_corpus ? &s->corpus : NULL, i);
     /* The saved offset itself, not the early screen's top: that is a line start at
      * another width, and going there would move the saved place back each time. */
     if (!early)
@@ -141,6 +143,19 @@ lede_status lede_session_start(lede_session *s)
 
 lede_status lede_session_act(lede_session *s, lede_action act)
 {
+    if (act == LEDE_ACT_GOTO) {
+        lede_view_target t = *lede_view_get_target(s->view);
+        if (t.article >= s->n)
+            return LEDE_OK;
+        if (t.article != s->cur) {
+            lede_session_save(s);
+            lede_status st = lede_session_show(s, t.article);
+            if (st != LEDE_OK)
+                return st;
+        }
+        lede_view_go_target(s->view, &t);
+        return LEDE_OK;
+    }
     if (s->n < 2 || (act != LEDE_ACT_NEXT_ARTICLE && act != LEDE_ACT_PREV_ARTICLE))
         return LEDE_OK;
     lede_session_save(s);
@@ -148,7 +163,23 @@ lede_status lede_session_act(lede_session *s, lede_action act)
     return lede_session_show(s, next);
 }
 
+bool lede_session_work(lede_session *s)
+{
+    if (!s->has_corpus || lede_corpus_done(&s->corpus) || !s->ann)
+        return false;
+    if (lede_corpus_step(&s->corpus, s->ann) != LEDE_OK) {
+        s->has_corpus = false; /* out of memory: the reader goes on without it */
+        lede_corpus_free(&s->corpus);
+        lede_view_set_corpus(s->view, NULL, s->cur);
+        return false;
+    }
+    lede_view_set_corpus(s->view, &s->corpus, s->cur);
+    return !lede_corpus_done(&s->corpus);
+}
+
 void lede_session_free(lede_session *s)
 {
+    if (s->has_corpus)
+        lede_corpus_free(&s->corpus);
     lede_state_free(&s->state);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "lede/session.h"
 #include "lede/tui.h"
@@ -19,6 +20,8 @@
 #define ESC_DELAY_MS 25 /* Esc alone vs. the start of an escape sequence */
 #define WHEEL_LINES 3
 #define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
+#define WORK_SLICE_MS 40 /* annotating other articles between keys: at most this long before
+                            looking for a key again (a key waits no longer than a frame or two) */
 
 static volatile sig_atomic_t stop_signal;
 
@@ -231,9 +234,48 @@ static long now_ms(void)
 }
 
 /* Reads keys and hands them to the view until the user quits or a signal comes. */
+/* v: the article in $VISUAL or $EDITOR (vi) at the line at the top, curses suspended
+ * meanwhile. lede itself never writes to the file. */
+static void edit(tui *t)
+{
+    const lede_article *a = lede_session_article(&t->session);
+    if (a->error != LEDE_OK || strcmp(a->path, "-") == 0 || strcmp(a->path, "(sample)") == 0) {
+        lede_view_say(t->ts.view, "no file to edit");
+        return;
+    }
+    const char *editor = getenv("VISUAL");
+    if (!editor || !*editor)
+        editor = getenv("EDITOR");
+    if (!editor || !*editor)
+        editor = "vi";
+    char cmd[1024], line[32];
+    snprintf(cmd, sizeof cmd, "%s \"+$1\" \"$2\"", editor);
+    snprintf(line, sizeof line, "%zu", lede_view_top_line(t->ts.view));
+    def_prog_mode();
+    endwin();
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (t->tty)
+            dup2(fileno(t->tty), STDIN_FILENO); /* the article came through a pipe */
+        execl("/bin/sh", "sh", "-c", cmd, "sh", line, a->path, (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    reset_prog_mode();
+    refresh();
+    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+        lede_view_say(t->ts.view, "could not run the editor");
+}
+
+/* Reads keys and hands them to the view until the user quits or a signal comes. While
+ * articles remain to be added to the index of all articles, it adds them between keys,
+ * WORK_SLICE_MS at a time, and never waits for a key meanwhile. */
 static lede_status key_loop(tui *t)
 {
-    bool dirty = true;
+    bool dirty = true, work = true;
     int instant_errors = 0;
     while (!stop_signal) {
         if (dirty)
@@ -241,7 +283,14 @@ static lede_status key_loop(tui *t)
         dirty = false;
         wint_t wc;
         long before = now_ms();
+        timeout(work ? 0 : TICK_MS);
         int r = get_wch(&wc);
+        if (r == ERR && work) {
+            while (work && now_ms() - before < WORK_SLICE_MS)
+                work = lede_session_work(&t->session);
+            dirty = true;
+            continue;
+        }
         if (r == ERR) {
             /* A closed terminal makes every read fail at once instead of timing out. */
             instant_errors = now_ms() - before < TICK_MS / 4 ? instant_errors + 1 : 0;
@@ -268,6 +317,9 @@ static lede_status key_loop(tui *t)
         case LEDE_ACT_QUIT:
             return LEDE_OK;
         case LEDE_ACT_NONE:
+            break;
+        case LEDE_ACT_EDIT:
+            edit(t);
             break;
         default:
             st = session_act(t, act);

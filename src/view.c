@@ -54,6 +54,12 @@ void lede_view_geometry(const lede_view *v, lede_geometry *g)
         g->index.w = iw;
         g->index.h = pane_h;
     }
+    /* The measure: a wide pane shows the text at a readable width. */
+    if (v->measure_on && v->measure > 0 && g->article.w > v->measure) {
+        if (!v->measure_left)
+            g->article.x += (g->article.w - v->measure) / 2;
+        g->article.w = v->measure;
+    }
 }
 
 static int article_width(const lede_view *v)
@@ -329,11 +335,97 @@ static void toggle_focus(lede_view *v)
         v->focus = LEDE_FOCUS_ARTICLE;
         return;
     }
+    if (v->n_rows == 0) {
+        view_message(v, "no entities");
+        return;
+    }
+    if (!view_index_visible(v) && v->index_pref == INDEX_AUTO) {
+        /* Hidden for the width: Tab asks for it, as i does. */
+        v->index_pref = INDEX_SHOWN;
+        view_relayout(v);
+    }
     if (!view_index_visible(v)) {
-        view_message(v, v->n_rows ? "the index is hidden (i shows it)" : "no entities");
+        view_message(v, v->index_pref == INDEX_HIDDEN ? "the index is hidden (i shows it)"
+                                                      : "too narrow for the index");
         return;
     }
     v->focus = LEDE_FOCUS_INDEX;
+}
+
+/* "=": where the reader is, as less says it. O(bytes before the top) to count lines. */
+static void where(lede_view *v)
+{
+    size_t line = lede_view_top_line(v), lines = 1;
+    for (size_t i = 0; i < v->text->len; i++)
+        lines += v->text->bytes[i] == '\n';
+    int pct = (int)(v->anchor * 100 / (v->text->len ? v->text->len : 1));
+    char art[64] = "";
+    if (v->corpus && v->corpus->n > 1)
+        snprintf(art, sizeof art, "article %zu/%zu, ", v->article_no + 1, v->corpus->n);
+    view_message(v, "%sline %zu/%zu, byte %zu/%zu, %d%%", art, line, lines, v->anchor,
+                 v->text->len, pct);
+}
+
+size_t lede_view_top_line(const lede_view *view)
+{
+    size_t line = 1;
+    if (!view->text)
+        return line;
+    for (size_t i = 0; i < view->anchor && i < view->text->len; i++)
+        line += view->text->bytes[i] == '\n';
+    return line;
+}
+
+/* m x, ' x and :n/:p take the key after them. */
+static lede_action pending_key(lede_view *v, lede_cmd cmd, int key)
+{
+    v->message[0] = '\0';
+    if (cmd == LEDE_CMD_COLON) {
+        if (key == 'n')
+            return LEDE_ACT_NEXT_ARTICLE;
+        if (key == 'p')
+            return LEDE_ACT_PREV_ARTICLE;
+        if (key == 'q')
+            return LEDE_ACT_QUIT;
+        if (key != LEDE_KEY_ESC)
+            view_message(v, ":n next article, :p previous, :q quit");
+        return LEDE_ACT_NONE;
+    }
+    if (key < 'a' || key > 'z') {
+        if (key != LEDE_KEY_ESC)
+            view_message(v, "marks are a to z");
+        return LEDE_ACT_NONE;
+    }
+    int m = key - 'a';
+    if (cmd == LEDE_CMD_SET_MARK) {
+        v->marks[m] = v->anchor;
+        v->marks_set[m] = true;
+        view_message(v, "mark %c set", key);
+    } else if (!v->marks_set[m]) {
+        view_message(v, "no mark %c", key);
+    } else {
+        lede_view_goto_offset(v, v->marks[m]);
+    }
+    return LEDE_ACT_NONE;
+}
+
+static void toggle_measure(lede_view *v)
+{
+    if (v->measure <= 0) {
+        view_message(v, "no readable width set (--width N)");
+        return;
+    }
+    v->measure_on = !v->measure_on;
+    view_message(v, "readable width %s", v->measure_on ? "on" : "off");
+    view_relayout(v);
+}
+
+void lede_view_set_measure(lede_view *view, int cols, bool left)
+{
+    view->measure = cols > 0 ? cols : 0;
+    view->measure_on = view->measure > 0;
+    view->measure_left = left;
+    view_relayout(view);
 }
 
 static void toggle(lede_view *v, bool *flag, const char *what)
@@ -358,6 +450,10 @@ lede_action lede_view_apply(lede_view *view, lede_cmd cmd)
     }
     if (!view->text)
         return LEDE_ACT_NONE;
+    if (cmd == LEDE_CMD_COLON || cmd == LEDE_CMD_SET_MARK || cmd == LEDE_CMD_GOTO_MARK) {
+        view->pending = cmd;
+        return LEDE_ACT_NONE;
+    }
     if (view->focus == LEDE_FOCUS_INDEX && view_index_key(view, cmd))
         return LEDE_ACT_NONE;
     switch (cmd) {
@@ -366,13 +462,28 @@ lede_action lede_view_apply(lede_view *view, lede_cmd cmd)
         break;
     case LEDE_CMD_ACTIVATE:
         if (view->focus == LEDE_FOCUS_INDEX)
-            view_activate(view);
+            return view_activate(view);
         break;
     case LEDE_CMD_NEXT_MENTION:
-        view_step_mention(view, 1);
-        break;
+        return view_step_mention(view, 1);
     case LEDE_CMD_PREV_MENTION:
-        view_step_mention(view, -1);
+        return view_step_mention(view, -1);
+    case LEDE_CMD_QUOTES_OF:
+        view_list_open(view, false);
+        break;
+    case LEDE_CMD_ALL_QUOTES:
+        view_list_open(view, true);
+        break;
+    case LEDE_CMD_ALL_INDEX:
+        view_index_toggle_all(view);
+        break;
+    case LEDE_CMD_WHERE:
+        where(view);
+        break;
+    case LEDE_CMD_EDIT:
+        return LEDE_ACT_EDIT;
+    case LEDE_CMD_MEASURE:
+        toggle_measure(view);
         break;
     case LEDE_CMD_NEXT_QUOTE:
         view_step_quote(view, 1);
@@ -415,11 +526,26 @@ lede_action lede_view_key(lede_view *view, int key)
         view_prompt_key(view, key);
         return LEDE_ACT_NONE;
     }
+    lede_cmd cmd = lede_keys_command(key);
     if (view->help) {
-        view_help_key(view, lede_keys_command(key));
+        view_help_key(view, cmd);
         return LEDE_ACT_NONE;
     }
-    return lede_view_apply(view, lede_keys_command(key));
+    if (view->pending != LEDE_CMD_NONE) {
+        lede_cmd pending = view->pending;
+        view->pending = LEDE_CMD_NONE;
+        return pending_key(view, pending, key);
+    }
+    if (view->list_open && cmd != LEDE_CMD_HELP) {
+        view->message[0] = '\0';
+        return view_list_key(view, cmd);
+    }
+    if (cmd == LEDE_CMD_NONE && key != 0 && key != LEDE_KEY_RESIZE && key != LEDE_KEY_MOUSE) {
+        view->message[0] = '\0';
+        view_message(view, "press ? for help"); /* as less answers an unbound key */
+        return LEDE_ACT_NONE;
+    }
+    return lede_view_apply(view, cmd);
 }
 
 /* --- drawing ----------------------------------------------------------------------- */
@@ -485,6 +611,11 @@ uint32_t lede_view_current(const lede_view *view)
     return view->current;
 }
 
+void lede_view_say(lede_view *view, const char *message)
+{
+    view_message(view, "%s", message);
+}
+
 const char *lede_view_message(const lede_view *view)
 {
     return view->message;
@@ -515,6 +646,9 @@ lede_status lede_view_new(int cols, int rows, lede_view **out)
     v->quotes_on = v->entities_on = true;
     v->selected = v->current = LEDE_NONE;
     v->cur_quote = v->cur_match = v->cursor = VIEW_NO_INDEX;
+    v->quote_who = LEDE_NONE;
+    v->measure = LEDE_VIEW_MEASURE;
+    v->measure_on = true;
     *out = v;
     return LEDE_OK;
 }
@@ -546,6 +680,9 @@ lede_status lede_view_set_article(lede_view *view, const lede_text *text, const 
     view->anchor = 0;
     view->focus = LEDE_FOCUS_ARTICLE;
     view->help = view->prompt_open = view->reserve_index = false;
+    view->pending = LEDE_CMD_NONE;
+    view->list_open = false;
+    memset(view->marks_set, 0, sizeof view->marks_set);
     view->message[0] = '\0';
     view->model = model;
     lede_status st = view_index_build(view);
@@ -561,6 +698,18 @@ lede_status lede_view_set_article(lede_view *view, const lede_text *text, const 
     }
     view->text = text;
     return LEDE_OK;
+}
+
+void lede_view_set_corpus(lede_view *view, const lede_corpus *corpus, size_t article_no)
+{
+    view->corpus = corpus;
+    view->article_no = article_no;
+    view_index_refresh(view);
+}
+
+const lede_view_target *lede_view_get_target(const lede_view *view)
+{
+    return &view->target;
 }
 
 lede_status lede_view_set_tag(lede_view *view, const char *tag)

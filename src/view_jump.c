@@ -43,33 +43,86 @@ void view_go_mention(lede_view *v, uint32_t m, bool wrapped)
         view_message(v, "wrapped");
 }
 
-void view_step_mention(lede_view *v, int dir)
+lede_action view_goto_article(lede_view *v, size_t article, lede_target_kind kind, uint32_t item)
 {
+    v->target = (lede_view_target){article, kind, item};
+    return LEDE_ACT_GOTO;
+}
+
+/* ]/[ past the last (first) mention of an entity go on into the next (previous)
+ * article of the session that mentions it, once the corpus has it. */
+static lede_action cross(lede_view *v, uint32_t entry, int dir)
+{
+    const lede_corpus_hit *h =
+        v->corpus && entry != LEDE_NONE ? lede_corpus_step_hit(v->corpus, entry, v->article_no, dir)
+                                        : NULL;
+    if (!h)
+        return LEDE_ACT_NONE;
+    return view_goto_article(v, h->article,
+                             dir > 0 ? LEDE_TARGET_FIRST_MENTION : LEDE_TARGET_LAST_MENTION,
+                             h->entity);
+}
+
+static uint32_t entry_of(const lede_view *v, uint32_t id)
+{
+    return v->corpus ? lede_corpus_entry_of(v->corpus, v->article_no, id) : LEDE_NONE;
+}
+
+lede_action view_step_mention(lede_view *v, int dir)
+{
+    if (v->focus == LEDE_FOCUS_INDEX && v->cursor != VIEW_NO_INDEX) {
+        uint32_t local = view_index_local(v, v->cursor);
+        if (local == LEDE_NONE && v->all_index) /* an entity of other articles only */
+            return cross(v, v->irows[v->cursor].entity, dir);
+        view_select_entity(v, local);
+    } else if (!view_entity(v, v->selected)) {
+        view_select_entity(v, view_index_first(v));
+    }
     if (!v->model || v->model->n_mentions == 0) {
         view_message(v, "no entities");
-        return;
+        return LEDE_ACT_NONE;
     }
-    if (v->focus == LEDE_FOCUS_INDEX && v->cursor != VIEW_NO_INDEX)
-        view_select_entity(v, v->irows[v->cursor].entity);
-    else if (!view_entity(v, v->selected))
-        view_select_entity(v, view_index_first(v));
     const lede_entity *e = view_entity(v, v->selected);
     if (!e || e->n_mentions == 0) {
         view_message(v, "no mentions");
-        return;
+        return LEDE_ACT_NONE;
     }
     bool on = v->current != LEDE_NONE && v->model->mentions[v->current].entity == e->id;
-    if (on && e->n_mentions == 1) {
-        view_message(v, "no more mentions");
-        return;
-    }
     bool incl;
     size_t origin = view_step_origin(v, on ? v->model->mentions[v->current].span.start : SIZE_MAX,
                                      &incl);
     const lede_mention *m = dir > 0 ? lede_model_next_mention(v->model, e->id, after(origin, incl), true)
                                     : lede_model_prev_mention(v->model, e->id, origin, true);
-    view_go_mention(v, (uint32_t)(m - v->model->mentions),
-                    went_round(m->span.start, origin, incl, dir));
+    bool wrapped = went_round(m->span.start, origin, incl, dir) || (on && e->n_mentions == 1);
+    if (wrapped) {
+        lede_action act = cross(v, entry_of(v, e->id), dir);
+        if (act != LEDE_ACT_NONE)
+            return act;
+    }
+    if (on && e->n_mentions == 1) {
+        view_message(v, "no more mentions");
+        return LEDE_ACT_NONE;
+    }
+    view_go_mention(v, (uint32_t)(m - v->model->mentions), wrapped);
+    return LEDE_ACT_NONE;
+}
+
+void lede_view_go_target(lede_view *view, const lede_view_target *t)
+{
+    if (!view->model)
+        return;
+    if (t->kind == LEDE_TARGET_QUOTE) {
+        if (t->item < view->model->n_quotes)
+            view_go_quote(view, t->item);
+        return;
+    }
+    const lede_entity *e = view_entity(view, t->item);
+    if (!e || e->n_mentions == 0)
+        return;
+    view_go_mention(view, e->mentions[t->kind == LEDE_TARGET_FIRST_MENTION ? 0 : e->n_mentions - 1],
+                    false);
+    if (view->corpus)
+        view_message(view, "article %zu/%zu", view->article_no + 1, view->corpus->n);
 }
 
 void view_go_quote(lede_view *v, uint32_t q)
@@ -118,15 +171,26 @@ const lede_mention *lede_view_mention_at(lede_view *view, int row, int col)
     return off == SIZE_MAX ? NULL : lede_model_mention_at(view->model, off);
 }
 
-void view_activate(lede_view *v)
+lede_action view_activate(lede_view *v)
 {
     if (v->cursor == VIEW_NO_INDEX)
-        return;
-    const lede_entity *e = view_entity(v, v->irows[v->cursor].entity);
+        return LEDE_ACT_NONE;
+    uint32_t local = view_index_local(v, v->cursor);
+    if (local == LEDE_NONE && v->all_index) {
+        /* Only in other articles: the first one that has it. */
+        const lede_corpus_entry *en = lede_corpus_get(v->corpus, v->irows[v->cursor].entity);
+        if (!en || en->n_hits == 0)
+            return LEDE_ACT_NONE;
+        v->focus = LEDE_FOCUS_ARTICLE;
+        return view_goto_article(v, en->hits[0].article, LEDE_TARGET_FIRST_MENTION,
+                                 en->hits[0].entity);
+    }
+    const lede_entity *e = view_entity(v, local);
     if (!e || e->n_mentions == 0)
-        return;
+        return LEDE_ACT_NONE;
     v->focus = LEDE_FOCUS_ARTICLE;
     view_go_mention(v, e->mentions[0], false);
+    return LEDE_ACT_NONE;
 }
 
 void lede_view_click(lede_view *view, int y, int x)
@@ -150,7 +214,7 @@ void lede_view_click(lede_view *view, int y, int x)
         if (id == LEDE_NONE)
             return;
         view->cursor = view->index_top + (size_t)(y - g.index.y);
-        view_activate(view);
+        view_activate(view); /* a click stays in this article */
     }
 }
 

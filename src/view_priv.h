@@ -71,6 +71,14 @@ struct lede_view {
     view_list_row *list;
     size_t n_list, cap_list, list_cursor, list_top;
 
+    const lede_corpus *corpus; /* the session's articles, or NULL */
+    size_t article_no;         /* this article's number in the session */
+    lede_view_target target;   /* where LEDE_ACT_GOTO goes */
+    bool all_index;            /* the index lists the entities of all articles */
+    size_t index_built_from;   /* corpus->added when the index of all was built */
+    lede_cmd pending;          /* m, ' or : waiting for their letter; NONE */
+    char progress[64];
+
     char message[256];
 
     lede_line *lines; /* the visible lines, refilled by view_fill_lines() */
@@ -99,9 +107,9 @@ size_t view_step_origin(lede_view *v, size_t cur_start, bool *inclusive);
 void view_select_entity(lede_view *v, uint32_t id);
 void view_go_mention(lede_view *v, uint32_t m, bool wrapped);
 void view_go_quote(lede_view *v, uint32_t q);
-void view_step_mention(lede_view *v, int dir);
+lede_action view_step_mention(lede_view *v, int dir);
 void view_step_quote(lede_view *v, int dir);
-void view_activate(lede_view *v);
+lede_action view_activate(lede_view *v);
 
 /* view_index.c */
 lede_status view_index_build(lede_view *v);
@@ -121,7 +129,22 @@ void view_history_free(lede_view *v);
 /* view_help.c */
 void view_help_key(lede_view *v, lede_cmd cmd);
 
+/* view_index.c: the entity of this article an index row stands for (LEDE_NONE when
+ * the row is an entry of the index of all articles not in this article). */
+uint32_t view_index_local(const lede_view *v, size_t row);
+void view_index_refresh(lede_view *v); /* rebuilds the index of all when it grew */
+void view_index_toggle_all(lede_view *v);
+
+/* view_jump.c: asks the session for another article (LEDE_ACT_GOTO). */
+lede_action view_goto_article(lede_view *v, size_t article, lede_target_kind kind, uint32_t item);
+
 /* view_list.c */
+void view_list_open(lede_view *v, bool all);
+lede_action view_list_key(lede_view *v, lede_cmd cmd);
+/* The text and model of article (this one or the corpus's) and the prefix its list rows
+ * get: "" for this article, else its file's name. */
+const char *view_list_source(const lede_view *v, size_t article, const lede_text **text,
+                             const lede_model **model);
 void view_list_free(lede_view *v);
 
 #endif

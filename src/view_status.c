@@ -124,7 +124,9 @@ static void info_text(const lede_view *v, char *buf, size_t size)
 static void name_text(const lede_view *v, char *buf, size_t size)
 {
     const char *tag = v->tag ? v->tag : "";
-    snprintf(buf, size, "%s%s%s", v->name ? v->name : "", tag[0] ? " " : "", tag);
+    const char *progress = lede_view_corpus_progress(v);
+    snprintf(buf, size, "%s%s%s%s%s", v->name ? v->name : "", tag[0] ? " " : "", tag,
+             progress[0] ? " \u00b7 " : "", progress);
 }
 
 size_t lede_view_status_line(lede_view *view, char *buf, size_t size, int width)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "lede/annotate.h"
 #include "lede/article.h"
+#include "lede/corpus.h"
 #include "lede/state.h"
 #include "lede/view.h"
 
@@ -25,6 +26,8 @@ typedef struct {
     bool use_state;
     char state_file[PATH_MAX];
     lede_state state;
+    lede_corpus corpus; /* with several articles: built by lede_session_work() */
+    bool has_corpus;
     FILE *diag; /* warnings (state file trouble) */
     /* Called to draw the view before a long text is annotated, so that its first
      * screen comes at once; may be NULL. */
@@ -45,9 +48,13 @@ lede_status lede_session_start(lede_session *s);
  * Returns NOMEM only. */
 lede_status lede_session_show(lede_session *s, size_t i);
 
-/* Handles what the view asked for (next/previous article); saves the position of the
- * article left. Returns NOMEM only. */
+/* Handles what the view asked for (next/previous article, another article's quote or
+ * mention); saves the position of the article left. Returns NOMEM only. */
 lede_status lede_session_act(lede_session *s, lede_action act);
+
+/* Adds one more article to the index of all articles (annotating it): the reader calls
+ * it between keypresses. Returns true while articles remain; NOMEM stops the work. */
+bool lede_session_work(lede_session *s);
 
 /* Remembers the current article's reading position (in the state file and in s). */
 void lede_session_save(lede_session *s);

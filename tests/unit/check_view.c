@@ -365,7 +365,21 @@ START_TEST(test_toggles)
     press(v, "i");
     lede_view_geometry(v, &g);
     ck_assert_int_eq(g.index.w, 0);
+    /* The measure: 80 columns, centred, in a pane of 100; M takes the whole width. */
+    ck_assert_int_eq(g.article.w, LEDE_VIEW_MEASURE);
+    ck_assert_int_eq(g.article.x, 10);
+    press(v, "M");
+    lede_view_geometry(v, &g);
     ck_assert_int_eq(g.article.w, 100);
+    ck_assert_int_eq(g.article.x, 0);
+    ck_assert_str_eq(lede_view_message(v), "readable width off");
+    press(v, "M");
+    lede_view_set_measure(v, 60, true); /* a theme's "layout measure left" */
+    lede_view_geometry(v, &g);
+    ck_assert_int_eq(g.article.w, 60);
+    ck_assert_int_eq(g.article.x, 0);
+    ck_assert_int_eq(lede_layout_width(lede_view_layout(v)), 60);
+    lede_view_set_measure(v, 0, false);
     press(v, "\t");
     ck_assert_int_eq(lede_view_focus(v), LEDE_FOCUS_ARTICLE);
     press(v, "i");
@@ -557,7 +571,7 @@ START_TEST(test_reserve_index)
     lede_geometry geo;
     lede_view_geometry(v, &geo);
     ck_assert_int_eq(geo.index.w, 0);
-    ck_assert_int_eq(geo.article.w, 100);
+    ck_assert_int_eq(geo.article.w, LEDE_VIEW_MEASURE);
     lede_view_reserve_index(v, true);
     lede_view_geometry(v, &geo);
     ck_assert_int_eq(geo.article.w, with.article.w);
@@ -620,9 +634,23 @@ START_TEST(test_help_layout)
     press(v, "?");
     ck_assert(!lede_view_help_shown(v));
 
-    lede_view_resize(v, 120, 40);
-    ck_assert_int_eq(lede_view_help_columns(v, widths, 8), 1);
+    /* 100x30: two columns, each section whole, no title at a column's foot. */
+    lede_view_resize(v, 100, 30);
+    columns = lede_view_help_columns(v, widths, 8);
+    ck_assert_int_eq(columns, 2);
     ck_assert(!lede_view_help_scrolls(v));
+    for (int c = 0; c < columns; c++) {
+        size_t first = lede_view_help_column_start(v, c);
+        size_t end = lede_view_help_column_start(v, c + 1);
+        lede_keys_help_line(end - 1, line, sizeof line);
+        end -= line[0] == '\0'; /* the blank line skipped at the next column's top */
+        ck_assert_uint_le(end - first, lede_view_help_rows(v));
+        lede_keys_help_line(first, line, sizeof line);
+        ck_assert_msg(line[0] != ' ' && line[0] != '\0', "column %d starts with \"%s\"", c, line);
+        lede_keys_help_line(end - 1, line, sizeof line);
+        ck_assert_msg(line[0] == ' ', "column %d ends with \"%s\"", c, line);
+    }
+    ck_assert_uint_eq(lede_view_help_column_start(v, columns), n);
     lede_view_free(v);
 }
 END_TEST
