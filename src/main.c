@@ -13,6 +13,7 @@
 #include "lede/annotate.h"
 #include "lede/article.h"
 #include "lede/cli.h"
+#include "lede/corpus.h"
 #include "lede/lexicon.h"
 #include "lede/print.h"
 #include "lede/theme.h"
@@ -212,8 +213,47 @@ static int load_theme(const options *opt, lede_theme *theme)
     return 0;
 }
 
+/* --entities with several files: one table over all of them. A file that cannot be
+ * read is reported and left out, as the other print modes do. */
+static int print_corpus(char **files, size_t n, const lede_annotator *ann)
+{
+    lede_article *arts = calloc(n, sizeof *arts);
+    lede_corpus corpus;
+    if (!arts || lede_corpus_init(&corpus, arts, n) != LEDE_OK) {
+        free(arts);
+        return fail(EXIT_INPUT, NULL, "out of memory");
+    }
+    int rc = 0;
+    lede_status st = LEDE_OK;
+    for (size_t i = 0; i < n && st == LEDE_OK; i++) {
+        st = lede_article_open(&arts[i], files[i]);
+        if (st == LEDE_OK)
+            st = lede_article_annotate(&arts[i], ann);
+        if (st != LEDE_OK && st != LEDE_ERR_NOMEM) {
+            rc = fail(EXIT_INPUT, files[i], lede_status_str(st));
+            lede_article_free(&arts[i]);
+            st = lede_article_failed(&arts[i], files[i], st);
+        }
+        if (st == LEDE_OK)
+            st = lede_corpus_step(&corpus, ann);
+    }
+    if (st == LEDE_OK)
+        st = lede_cli_entities_all(stdout, &corpus);
+    if (st == LEDE_ERR_IO)
+        rc = write_failed() ? EXIT_INPUT : rc;
+    else if (st != LEDE_OK)
+        rc = fail(EXIT_INPUT, NULL, lede_status_str(st));
+    lede_corpus_free(&corpus);
+    for (size_t i = 0; i < n; i++)
+        lede_article_free(&arts[i]);
+    free(arts);
+    return rc;
+}
+
 static int print_all(char **files, size_t n, const options *opt, const lede_annotator *ann)
 {
+    if (opt->mode == MODE_ENTITIES && n > 1)
+        return print_corpus(files, n, ann);
     lede_theme theme, *use = NULL;
     int bad = load_theme(opt, &theme);
     if (bad != 0)

@@ -97,6 +97,7 @@ void view_list_open(lede_view *v, bool all)
         return;
     }
     v->n_list = v->list_cursor = v->list_top = 0;
+    v->list_who = e ? e->id : LEDE_NONE;
     size_t n = 0;
     uint32_t entry = e && v->corpus ? lede_corpus_entry_of(v->corpus, v->article_no, e->id) : LEDE_NONE;
     const lede_corpus_entry *en = entry != LEDE_NONE ? lede_corpus_get(v->corpus, entry) : NULL;
@@ -176,11 +177,12 @@ lede_action view_list_key(lede_view *v, lede_cmd cmd)
         v->list_open = false;
         if (row->article != v->article_no)
             return view_goto_article(v, row->article, LEDE_TARGET_QUOTE, row->quote);
-        uint32_t who = v->selected;
         view_go_quote(v, row->quote);
-        const lede_entity *e = view_entity(v, who);
-        if (e && e->type == LEDE_PERSON && v->model->quotes[row->quote].speaker == who)
-            v->quote_who = who;
+        if (v->list_who != LEDE_NONE && v->model->quotes[row->quote].speaker == v->list_who) {
+            /* From a person's list, } and { go on through that person's quotes. */
+            view_select_entity(v, v->list_who);
+            v->quote_who = v->list_who;
+        }
         break;
     }
     case LEDE_CMD_QUIT:
