@@ -18,6 +18,7 @@
 #include "lede/print.h"
 #include "lede/theme.h"
 #include "lede/tui.h"
+#include "lede/view.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 enum { MODE_AUTO, MODE_JSON, MODE_ENTITIES, MODE_LIST_THEMES };
@@ -29,6 +30,7 @@ typedef struct {
     const char *theme;
     bool use_state;
     bool mouse;
+    int width; /* --width: the readable width (0: none) */
     const char **lexicons;
     size_t n_lexicons;
 } options;
@@ -48,6 +50,7 @@ static void usage(FILE *out)
           "  --lexicon FILE     add the word lists of FILE (see lede(1)); may be repeated\n"
           "  --no-state         do not remember the reading position\n"
           "  --no-mouse         do not ask the terminal for mouse events\n"
+          "  --width N          read at most N columns wide (default 80; 0: the whole width)\n"
           "  --version          print the version and exit\n"
           "  --help             print this help and exit\n",
           out);
@@ -86,6 +89,7 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_LEXICON,
         OPT_NO_STATE,
         OPT_NO_MOUSE,
+        OPT_WIDTH,
         OPT_VERSION,
         OPT_HELP
     };
@@ -98,6 +102,7 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"lexicon", required_argument, NULL, OPT_LEXICON},
                                              {"no-state", no_argument, NULL, OPT_NO_STATE},
                                              {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+                                             {"width", required_argument, NULL, OPT_WIDTH},
                                              {"version", no_argument, NULL, OPT_VERSION},
                                              {"help", no_argument, NULL, OPT_HELP},
                                              {NULL, 0, NULL, 0}};
@@ -123,6 +128,14 @@ static int parse_options(int argc, char **argv, options *opt)
         case OPT_NO_MOUSE:
             opt->mouse = false;
             break;
+        case OPT_WIDTH: {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || w < 0 || w > 10000)
+                return fail(EXIT_USAGE, "--width", "expects a number of columns (0 to 10000)");
+            opt->width = (int)w;
+            break;
+        }
         case OPT_LEXICON:
             opt->lexicons[opt->n_lexicons++] = optarg;
             break;
@@ -302,7 +315,7 @@ static int run_reader(char **files, size_t n, const options *opt, const lede_ann
             loaded++;
     }
     if (rc == 0) {
-        lede_tui_options topt = {&theme, opt->use_state, opt->mouse};
+        lede_tui_options topt = {&theme, opt->use_state, opt->mouse, opt->width};
         char msg[256] = "";
         lede_status st = lede_tui_run(arts, count, ann, &topt, msg, sizeof msg);
         if (st != LEDE_OK)
@@ -338,7 +351,7 @@ int main(int argc, char **argv)
     const char **lexicons = calloc((size_t)argc + 1, sizeof *lexicons);
     if (!lexicons)
         return fail(EXIT_INPUT, NULL, "out of memory");
-    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, lexicons, 0};
+    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, LEDE_VIEW_MEASURE, lexicons, 0};
     int rc = parse_options(argc, argv, &opt);
     if (rc == 0 && opt.mode == MODE_LIST_THEMES)
         rc = list_themes();

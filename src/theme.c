@@ -356,8 +356,18 @@ lede_status lede_theme_parse_buffer(lede_theme *theme, const char *buf, size_t l
                 st = LEDE_ERR_SYNTAX;
         } else if (strcmp(tok[0], "include") == 0) {
             st = apply_include(theme, tok, ntok, filename, lineno, diag, depth);
+        } else if (strcmp(tok[0], "layout") == 0) {
+            /* "layout measure center|left": where the readable width sits. */
+            if (ntok == 3 && strcmp(tok[1], "measure") == 0 &&
+                (strcmp(tok[2], "center") == 0 || strcmp(tok[2], "left") == 0)) {
+                theme->measure_left = strcmp(tok[2], "left") == 0;
+            } else {
+                report(diag, filename, lineno, "want: layout measure center|left");
+                st = LEDE_ERR_SYNTAX;
+            }
         } else {
-            report(diag, filename, lineno, "unknown command '%s' (want color or include)", tok[0]);
+            report(diag, filename, lineno, "unknown command '%s' (want color, include or layout)",
+                   tok[0]);
             st = LEDE_ERR_SYNTAX;
         }
         if (st == LEDE_ERR_NOMEM)

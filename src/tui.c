@@ -342,6 +342,8 @@ static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t ms
     setup_colors(t);
     setup_mouse(opt->mouse);
     st = lede_view_new(COLS, LINES, &t->ts.view);
+    if (st == LEDE_OK)
+        lede_view_set_measure(t->ts.view, opt->width, t->ts.theme.measure_left);
     if (st == LEDE_OK) {
         lede_session_init(&t->session, t->articles, t->n, t->ann, t->ts.view, t->use_state,
                           t->diag);
