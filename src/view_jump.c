@@ -171,6 +171,17 @@ const lede_mention *lede_view_mention_at(lede_view *view, int row, int col)
     return off == SIZE_MAX ? NULL : lede_model_mention_at(view->model, off);
 }
 
+static const lede_quote *quote_at(lede_view *v, int row, int col)
+{
+    if (!v->model || row < 0)
+        return NULL;
+    view_fill_lines(v);
+    if ((size_t)row >= v->n_lines)
+        return NULL;
+    size_t off = lede_line_offset_at(v->text->bytes, &v->lines[row], col);
+    return off == SIZE_MAX ? NULL : lede_model_quote_at(v->model, off);
+}
+
 lede_action view_activate(lede_view *v)
 {
     if (v->cursor == VIEW_NO_INDEX)
@@ -204,8 +215,14 @@ void lede_view_click(lede_view *view, int y, int x)
     if (x >= g.article.x && x < g.article.x + g.article.w && y >= g.article.y &&
         y < g.article.y + g.article.h) {
         const lede_mention *m = lede_view_mention_at(view, y - g.article.y, x - g.article.x);
-        if (m)
+        if (m) {
             view_go_mention(view, (uint32_t)(m - view->model->mentions), false);
+            return;
+        }
+        /* A click in a quote makes it current: the status says who said it. */
+        const lede_quote *q = quote_at(view, y - g.article.y, x - g.article.x);
+        if (q)
+            view_go_quote(view, (uint32_t)(q - view->model->quotes));
         return;
     }
     if (g.index.w > 0 && x >= g.index.x && x < g.index.x + g.index.w && y >= g.index.y &&

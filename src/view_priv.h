@@ -127,6 +127,10 @@ void view_prompt_open(lede_view *v);
 void view_prompt_key(lede_view *v, int key);
 void view_history_free(lede_view *v);
 
+/* view_less.c */
+void view_where(lede_view *v);
+lede_action view_pending_key(lede_view *v, lede_cmd cmd, int key); /* the key after m, ' or : */
+
 /* view_help.c */
 void view_help_key(lede_view *v, lede_cmd cmd);
 
