@@ -112,8 +112,15 @@ void lede_view_go_target(lede_view *view, const lede_view_target *t)
     if (!view->model)
         return;
     if (t->kind == LEDE_TARGET_QUOTE) {
-        if (t->item < view->model->n_quotes)
-            view_go_quote(view, t->item);
+        if (t->item >= view->model->n_quotes)
+            return;
+        /* From a person's list: } and { go on through that person's quotes here. */
+        uint32_t who = view->model->quotes[t->item].speaker;
+        view_go_quote(view, t->item);
+        if (who != LEDE_NONE) {
+            view_select_entity(view, who);
+            view->quote_who = who;
+        }
         return;
     }
     const lede_entity *e = view_entity(view, t->item);

@@ -81,43 +81,55 @@ static const lede_entity *list_person(const lede_view *v)
     return view_entity(v, id);
 }
 
+/* The corpus entry of the person the list is for: the index row of all articles under
+ * the cursor, else the entry of the local person e; NULL without a corpus. */
+static const lede_corpus_entry *list_entry(const lede_view *v, const lede_entity *e)
+{
+    if (!v->corpus)
+        return NULL;
+    uint32_t id = LEDE_NONE;
+    if (v->all_index && v->focus == LEDE_FOCUS_INDEX && v->cursor < v->n_rows)
+        id = v->irows[v->cursor].entity;
+    else if (e)
+        id = lede_corpus_entry_of(v->corpus, v->article_no, e->id);
+    const lede_corpus_entry *en = id != LEDE_NONE ? lede_corpus_get(v->corpus, id) : NULL;
+    return en && en->type == LEDE_PERSON ? en : NULL;
+}
+
 void view_list_open(lede_view *v, bool all)
 {
-    if (!v->model || v->model->n_quotes == 0) {
-        view_message(v, "no quotes");
-        return;
-    }
     const lede_entity *e = all ? NULL : list_person(v);
-    if (!all && (!e || e->type != LEDE_PERSON)) {
+    const lede_corpus_entry *en = all ? NULL : list_entry(v, e);
+    if (en && en->n_hits < 2 && e)
+        en = NULL; /* this article's alone: no article names needed */
+    if (!all && !en && (!e || e->type != LEDE_PERSON)) {
         view_message(v, "select a person first (Tab, then j/k)");
         return;
     }
-    if (e && e->n_quotes == 0) {
-        view_message(v, "no quotes of %s", e->name);
+    const char *name = en ? en->name : e ? e->name : NULL;
+    size_t have = en ? en->quotes : e ? e->n_quotes : v->model ? v->model->n_quotes : 0;
+    if (have == 0) {
+        view_message(v, name ? "no quotes of %s" : "no quotes", name);
         return;
     }
     v->n_list = v->list_cursor = v->list_top = 0;
     v->list_who = e ? e->id : LEDE_NONE;
     size_t n = 0;
-    uint32_t entry = e && v->corpus ? lede_corpus_entry_of(v->corpus, v->article_no, e->id) : LEDE_NONE;
-    const lede_corpus_entry *en = entry != LEDE_NONE ? lede_corpus_get(v->corpus, entry) : NULL;
     lede_status st = LEDE_OK;
-    if (en && en->n_hits > 1) {
-        /* Every article's quotes of this person, in article order. */
-        for (size_t h = 0; h < en->n_hits && st == LEDE_OK; h++) {
-            const lede_model *m = &v->corpus->articles[en->hits[h].article].model;
-            st = add_quotes(v, en->hits[h].article, m, en->hits[h].entity, &n);
-        }
-    } else {
-        st = add_quotes(v, v->article_no, v->model, e ? e->id : LEDE_NONE, &n);
+    /* Every article's quotes of this person, in article order. */
+    for (size_t h = 0; en && h < en->n_hits && st == LEDE_OK; h++) {
+        const lede_model *m = &v->corpus->articles[en->hits[h].article].model;
+        st = add_quotes(v, en->hits[h].article, m, en->hits[h].entity, &n);
     }
+    if (!en)
+        st = add_quotes(v, v->article_no, v->model, e ? e->id : LEDE_NONE, &n);
     if (st != LEDE_OK) {
         view_fail(v, st);
         return;
     }
-    if (e)
-        snprintf(v->list_title, sizeof v->list_title, "Quotes of %s (%zu%s)", e->name, n,
-                 en && en->n_hits > 1 ? ", all articles" : "");
+    if (name)
+        snprintf(v->list_title, sizeof v->list_title, "Quotes of %s (%zu%s)", name, n,
+                 en ? ", all articles" : "");
     else
         snprintf(v->list_title, sizeof v->list_title, "All quotes (%zu)", n);
     v->list_open = true;
