@@ -190,15 +190,6 @@ bool lede_view_row_selected(const lede_view *view, const lede_index_row *row)
     return row->entity == lede_corpus_entry_of(view->corpus, view->article_no, view->selected);
 }
 
-const char *lede_view_corpus_progress(const lede_view *view)
-{
-    lede_view *v = (lede_view *)view; /* the text is a cache of the corpus's count */
-    v->progress[0] = '\0';
-    if (v->corpus && v->corpus->n > 1 && !lede_corpus_done(v->corpus))
-        snprintf(v->progress, sizeof v->progress, "index: %zu/%zu articles", v->corpus->added,
-                 v->corpus->n);
-    return v->progress;
-}
 
 size_t lede_view_index_rows(const lede_view *view, const lede_index_row **rows)
 {

@@ -78,7 +78,6 @@ struct lede_view {
     bool all_index;            /* the index lists the entities of all articles */
     size_t index_built_from;   /* corpus->added when the index of all was built */
     lede_cmd pending;          /* m, ' or : waiting for their letter; NONE */
-    char progress[64];
 
     char message[256];
 

@@ -124,9 +124,12 @@ static void info_text(const lede_view *v, char *buf, size_t size)
 static void name_text(const lede_view *v, char *buf, size_t size)
 {
     const char *tag = v->tag ? v->tag : "";
-    const char *progress = lede_view_corpus_progress(v);
-    snprintf(buf, size, "%s%s%s%s%s", v->name ? v->name : "", tag[0] ? " " : "", tag,
-             progress[0] ? " \u00b7 " : "", progress);
+    char progress[64] = "";
+    /* While the index of all articles fills in, how far it is. */
+    if (v->corpus && v->corpus->n > 1 && !lede_corpus_done(v->corpus))
+        snprintf(progress, sizeof progress, " \u00b7 index: %zu/%zu articles", v->corpus->added,
+                 v->corpus->n);
+    snprintf(buf, size, "%s%s%s%s", v->name ? v->name : "", tag[0] ? " " : "", tag, progress);
 }
 
 size_t lede_view_status_line(lede_view *view, char *buf, size_t size, int width)

@@ -198,9 +198,6 @@ size_t lede_view_help_top(const lede_view *view);
  * articles: the entry of the selected entity). */
 bool lede_view_row_selected(const lede_view *view, const lede_index_row *row);
 
-/* Returns "articles: 120/2225" while the index of all articles is being built, else "". */
-const char *lede_view_corpus_progress(const lede_view *view);
-
 /* --- the quotes list (w, Q): it takes the article pane's place ------------------------ */
 
 bool lede_view_list_shown(const lede_view *view);

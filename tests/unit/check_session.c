@@ -84,6 +84,26 @@ START_TEST(missing_first_is_skipped)
     ck_assert_ptr_nonnull(strstr(first_line(&s), "missing.txt: no such file"));
     ck_assert_int_eq(lede_session_act(&s, LEDE_ACT_PREV_ARTICLE), LEDE_OK);
     ck_assert_uint_eq(s.cur, 2);
+    /* The index of all articles fills in between keys, and the status says how far. */
+    ck_assert_ptr_nonnull(strstr(status(v), "index: 0/3 articles"));
+    ck_assert(lede_session_work(&s));
+    ck_assert_ptr_nonnull(strstr(status(v), "index: 1/3 articles"));
+    while (lede_session_work(&s))
+        ;
+    ck_assert_ptr_null(strstr(status(v), "index:"));
+    ck_assert(lede_corpus_done(&s.corpus));
+    ck_assert_uint_ge(s.corpus.n_entries, 2); /* Elena Ruiz and Lisbon at least */
+    /* Enter on an entity of the index of all articles that this one lacks goes to the
+     * article that has it. */
+    ck_assert_int_eq(lede_view_key(v, 'A'), LEDE_ACT_NONE);
+    ck_assert_ptr_nonnull(strstr(lede_view_message(v), "index of all articles"));
+    ck_assert_int_eq(lede_view_key(v, '\t'), LEDE_ACT_NONE);
+    ck_assert_int_eq(lede_view_key(v, 'g'), LEDE_ACT_NONE);
+    lede_action act = lede_view_key(v, '\n'); /* Elena Ruiz, the first person */
+    ck_assert_int_eq(act, LEDE_ACT_GOTO);
+    ck_assert_int_eq(lede_session_act(&s, act), LEDE_OK);
+    ck_assert_uint_eq(s.cur, 1);
+    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/"));
     lede_session_free(&s);
     lede_view_free(v);
     for (size_t i = 0; i < 3; i++)
