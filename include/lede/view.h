@@ -159,9 +159,11 @@ size_t lede_view_index_cursor(const lede_view *view);
 /* Returns the first index row to draw, so that the cursor stays in the pane. */
 size_t lede_view_index_top(const lede_view *view);
 
-/* Writes the status line, cut to width display columns, into buf (of size > 0, always
- * terminated): "name — Person — mention k/n — message" on the left and the position
- * ("42%", "Top", "End", "All") on the right. Returns the length written. */
+/* Writes the status line, exactly width display columns, into buf (of size > 0, always
+ * terminated): what the reader is on and the message first ("mention k/n — Person",
+ * "quote k/n — Speaker, role" or "unattributed", "match k/n"; " — message"), then the
+ * name and tag shortened from the left ("…/politics/013.txt 2/3"), the position ("42%",
+ * "Top", "End", "All") on the right. Every cut is marked with "…". Returns the length. */
 size_t lede_view_status_line(lede_view *view, char *buf, size_t size, int width);
 
 /* Returns the search prompt's text (without the leading '/'), or NULL when the prompt
