@@ -15,6 +15,7 @@
 #include "lede/cli.h"
 #include "lede/corpus.h"
 #include "lede/lexicon.h"
+#include "lede/paths.h"
 #include "lede/print.h"
 #include "lede/theme.h"
 #include "lede/tui.h"
@@ -363,13 +364,20 @@ int main(int argc, char **argv)
             files = dash;
             n = 1;
         }
+        /* A folder opens as all the files below it. */
+        char **expanded = NULL;
+        size_t n_expanded = 0;
+        if (lede_paths_expand(files, n, &expanded, &n_expanded) != LEDE_OK)
+            rc = fail(EXIT_INPUT, NULL, "out of memory");
         lede_lexicon *lex = NULL;
         lede_annotator *ann = NULL;
-        rc = make_annotator(&opt, &lex, &ann);
+        if (rc == 0)
+            rc = make_annotator(&opt, &lex, &ann);
         if (rc == 0 && opt.mode == MODE_AUTO && isatty(STDOUT_FILENO))
-            rc = run_reader(files, n, &opt, ann);
+            rc = run_reader(expanded, n_expanded, &opt, ann);
         else if (rc == 0)
-            rc = print_all(files, n, &opt, ann);
+            rc = print_all(expanded, n_expanded, &opt, ann);
+        lede_paths_free(expanded, n_expanded);
         lede_annotator_free(ann);
         lede_lexicon_free(lex);
     }

@@ -43,4 +43,14 @@ wait_exit
 out=$("$LEDE" --entities "$a" "$b" "$c")
 grep -q "^TYPE *NAME *ROLE *ARTICLES *MENTIONS *QUOTES *IN" <<<"$out" || fail "no cross-article header: $out"
 grep -q "^person *Elena Ruiz *minister *2 *3 *2 .*a.txt (2), .*c.txt (1)" <<<"$out" || fail "Elena Ruiz row: $out"
+# A folder opens as its files.
+mkdir "$E2E_TMP/folder"
+cp "$a" "$b" "$c" "$E2E_TMP/folder/"
+out=$("$LEDE" --entities "$E2E_TMP/folder")
+grep -q "^person *Elena Ruiz *minister *2 " <<<"$out" || fail "a folder's table: $out"
+tm kill-server
+start 100 30 --no-state "$E2E_TMP/folder"
+wait_for "a.txt 1/3"
+keys q
+wait_exit
 echo "ok"
