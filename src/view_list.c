@@ -60,15 +60,17 @@ static const char *short_path(const char *path)
 const char *view_list_source(const lede_view *v, size_t article, const lede_text **text,
                              const lede_model **model)
 {
-    if (article == v->article_no || !v->corpus || article >= v->corpus->n) {
+    if (!v->corpus || article >= v->corpus->n) {
         *text = v->text;
         *model = v->model;
         return "";
     }
     const lede_article *a = &v->corpus->articles[article];
-    *text = &a->text;
-    *model = &a->model;
-    return short_path(a->path);
+    bool here = article == v->article_no;
+    *text = here ? v->text : &a->text;
+    *model = here ? v->model : &a->model;
+    /* A list over several articles names each row's; one of this article needs none. */
+    return v->list_articles ? short_path(a->path) : "";
 }
 
 /* The person the quotes list is for: the index entry under the cursor when the index
@@ -114,6 +116,7 @@ void view_list_open(lede_view *v, bool all)
     }
     v->n_list = v->list_cursor = v->list_top = 0;
     v->list_who = e ? e->id : LEDE_NONE;
+    v->list_articles = en != NULL;
     size_t n = 0;
     lede_status st = LEDE_OK;
     /* Every article's quotes of this person, in article order. */

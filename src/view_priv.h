@@ -68,6 +68,7 @@ struct lede_view {
 
     bool list_open; /* the quotes list replaces the article pane */
     uint32_t list_who; /* the person whose quotes it lists (this article's id) or LEDE_NONE */
+    bool list_articles; /* its rows come from several articles */
     char list_title[128];
     view_list_row *list;
     size_t n_list, cap_list, list_cursor, list_top;
