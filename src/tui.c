@@ -208,11 +208,12 @@ static int special_key(wint_t k)
     }
 }
 
-static void handle_mouse(tui *t)
+static lede_status handle_mouse(tui *t)
 {
     MEVENT ev;
+    lede_status st = LEDE_OK;
     if (getmouse(&ev) != OK)
-        return;
+        return st;
     lede_cmd wheel = LEDE_CMD_NONE;
     if (ev.bstate & BUTTON4_PRESSED)
         wheel = LEDE_CMD_LINE_UP;
@@ -220,10 +221,14 @@ static void handle_mouse(tui *t)
     else if (ev.bstate & BUTTON5_PRESSED)
         wheel = LEDE_CMD_LINE_DOWN;
 #endif
-    else if (ev.bstate & BUTTON1_PRESSED)
-        lede_view_click(t->ts.view, ev.y, ev.x);
+    else if (ev.bstate & BUTTON1_PRESSED) {
+        lede_action act = lede_view_click(t->ts.view, ev.y, ev.x);
+        if (act != LEDE_ACT_NONE)
+            st = session_act(t, act);
+    }
     for (int i = 0; wheel != LEDE_CMD_NONE && i < WHEEL_LINES; i++)
         lede_view_apply(t->ts.view, wheel);
+    return st;
 }
 
 static long now_ms(void)
@@ -308,7 +313,8 @@ static lede_status key_loop(tui *t)
             continue;
         }
         if (key == LEDE_KEY_MOUSE) {
-            handle_mouse(t);
+            if (handle_mouse(t) != LEDE_OK)
+                return LEDE_ERR_NOMEM;
             continue;
         }
         lede_status st = LEDE_OK;

@@ -393,6 +393,8 @@ lede_action lede_view_apply(lede_view *view, lede_cmd cmd)
     }
     if (!view->text)
         return LEDE_ACT_NONE;
+    if (view->list_open) /* the mouse wheel in the quotes list */
+        return view_list_key(view, cmd);
     if (cmd == LEDE_CMD_COLON || cmd == LEDE_CMD_SET_MARK || cmd == LEDE_CMD_GOTO_MARK) {
         view->pending = cmd;
         return LEDE_ACT_NONE;

@@ -211,34 +211,42 @@ lede_action view_activate(lede_view *v)
     return LEDE_ACT_NONE;
 }
 
-void lede_view_click(lede_view *view, int y, int x)
+lede_action lede_view_click(lede_view *view, int y, int x)
 {
     lede_geometry g;
     lede_view_geometry(view, &g);
     if (g.too_small || view->prompt_open || !view->text)
-        return;
+        return LEDE_ACT_NONE;
     view->help = false;
     view->message[0] = '\0';
+    if (view->list_open) {
+        /* A row of the quotes list (below its title) goes to that quote. */
+        size_t row = view->list_top + (size_t)(y - g.article.y - 1);
+        if (y <= g.article.y || y >= g.article.y + g.article.h || row >= view->n_list)
+            return LEDE_ACT_NONE;
+        view->list_cursor = row;
+        return view_list_key(view, LEDE_CMD_ACTIVATE);
+    }
     if (x >= g.article.x && x < g.article.x + g.article.w && y >= g.article.y &&
         y < g.article.y + g.article.h) {
         const lede_mention *m = lede_view_mention_at(view, y - g.article.y, x - g.article.x);
         if (m) {
             view_go_mention(view, (uint32_t)(m - view->model->mentions), false);
-            return;
+            return LEDE_ACT_NONE;
         }
         /* A click in a quote makes it current: the status says who said it. */
         const lede_quote *q = quote_at(view, y - g.article.y, x - g.article.x);
         if (q)
             view_go_quote(view, (uint32_t)(q - view->model->quotes));
-        return;
+        return LEDE_ACT_NONE;
     }
     if (g.index.w > 0 && x >= g.index.x && x < g.index.x + g.index.w && y >= g.index.y &&
         y < g.index.y + g.index.h) {
         uint32_t id = lede_view_index_entity_at(view, y - g.index.y);
         if (id == LEDE_NONE)
-            return;
+            return LEDE_ACT_NONE;
         view->cursor = view->index_top + (size_t)(y - g.index.y);
-        view_activate(view); /* a click stays in this article */
+        return view_activate(view); /* an entity of other articles only: go there */
     }
+    return LEDE_ACT_NONE;
 }
-

@@ -222,8 +222,10 @@ const lede_mention *lede_view_mention_at(lede_view *view, int row, int col);
 uint32_t lede_view_index_entity_at(const lede_view *view, int row);
 
 /* Handles a click at screen cell y, x: on a mention it selects its entity and makes it
- * current; on an index entry it selects that entity and jumps to its first mention. */
-void lede_view_click(lede_view *view, int y, int x);
+ * current; in a quote it makes the quote current; on an index entry it selects that
+ * entity and jumps to its first mention; on a row of the quotes list it goes to that
+ * quote. Returns LEDE_ACT_GOTO when that is in another article, else NONE. */
+lede_action lede_view_click(lede_view *view, int y, int x);
 
 /* --- state ------------------------------------------------------------------------- */
 

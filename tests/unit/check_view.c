@@ -403,6 +403,13 @@ START_TEST(test_quotes_list)
     ck_assert(lede_view_list_shown(v));
     lede_view_key(v, LEDE_KEY_ESC);
     ck_assert(!lede_view_list_shown(v));
+    /* A click on a row of the list goes to that quote (the title is the first row). */
+    press(v, "Q");
+    lede_geometry g;
+    lede_view_geometry(v, &g);
+    ck_assert_int_eq(lede_view_click(v, g.article.y + 4, g.article.x + 3), LEDE_ACT_NONE);
+    ck_assert(!lede_view_list_shown(v));
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 4/20 \xe2\x80\x94 Bob Tran"));
     lede_view_free(v);
 }
 END_TEST
