@@ -188,6 +188,8 @@ lede_action view_list_key(lede_view *v, lede_cmd cmd)
         list_move(v, big);
         break;
     case LEDE_CMD_ACTIVATE: {
+        if (v->list_cursor >= v->n_list)
+            break;
         const view_list_row *row = &v->list[v->list_cursor];
         v->list_open = false;
         if (row->article != v->article_no)
