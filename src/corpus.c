@@ -211,8 +211,8 @@ static lede_status add_article(lede_corpus *c, size_t a)
             lede_corpus_entry *en = &c->entries[id];
             if (!en->role && e->role)
                 en->role = e->role;
-            st = add_hit(en, (lede_corpus_hit){(uint32_t)a, (uint32_t)i,
-                                               (uint32_t)e->n_mentions, (uint32_t)e->n_quotes});
+            st = add_hit(en, (lede_corpus_hit){(uint32_t)a, (uint32_t)i, (uint32_t)e->n_mentions,
+                                               (uint32_t)e->n_quotes});
         }
         if (st != LEDE_OK)
             return st;

@@ -62,8 +62,7 @@ static lede_status add_dir(path_list *l, const char *dir, int depth)
             st = LEDE_ERR_NOMEM;
             break;
         }
-        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-                 names.items[i]);
+        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.items[i]);
         struct stat sb;
         if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
             if (depth < LEDE_PATHS_DEPTH)

@@ -10,8 +10,8 @@
 
 #define EARLY_DRAW_BYTES (256 * 1024) /* longer texts are drawn before they are annotated */
 
-void lede_session_init(lede_session *s, lede_article *articles, size_t n,
-                       const lede_annotator *ann, lede_view *view, bool use_state, FILE *diag)
+void lede_session_init(lede_session *s, lede_article *articles, size_t n, const lede_annotator *ann,
+                       lede_view *view, bool use_state, FILE *diag)
 {
     memset(s, 0, sizeof *s);
     s->articles = articles;
@@ -21,8 +21,8 @@ void lede_session_init(lede_session *s, lede_article *articles, size_t n,
     s->diag = diag;
     lede_state_init(&s->state);
     s->has_corpus = n > 1 && lede_corpus_init(&s->corpus, articles, n) == LEDE_OK;
-    s->use_state = use_state &&
-                   lede_state_default_file(s->state_file, sizeof s->state_file) == LEDE_OK;
+    s->use_state =
+        use_state && lede_state_default_file(s->state_file, sizeof s->state_file) == LEDE_OK;
     if (s->use_state && lede_state_load(&s->state, s->state_file, diag) != LEDE_OK && diag)
         fprintf(diag, "lede: cannot read %s; reading positions not restored\n", s->state_file);
 }
@@ -77,8 +77,8 @@ static bool saved_position(const lede_session *s, size_t *offset)
 static lede_status reason_page(lede_article *a)
 {
     char page[PATH_MAX + 128];
-    int len = snprintf(page, sizeof page, "lede cannot show %s: %s.", a->path,
-                       lede_status_str(a->error));
+    int len =
+        snprintf(page, sizeof page, "lede cannot show %s: %s.", a->path, lede_status_str(a->error));
     lede_text_free(&a->text);
     return lede_text_from_buffer(page, len > 0 ? (size_t)len : 0, &a->text);
 }

@@ -20,8 +20,9 @@
 #define ESC_DELAY_MS 25 /* Esc alone vs. the start of an escape sequence */
 #define WHEEL_LINES 3
 #define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
-#define WORK_SLICE_MS 40 /* annotating other articles between keys: at most this long before
-                            looking for a key again (a key waits no longer than a frame or two) */
+#define WORK_SLICE_MS                                                                              \
+    40 /* annotating other articles between keys: at most this long before                         \
+          looking for a key again (a key waits no longer than a frame or two) */
 
 static volatile sig_atomic_t stop_signal;
 

@@ -113,4 +113,3 @@ void view_help_key(lede_view *v, lede_cmd cmd)
         top--;
     v->help_top = top;
 }
-

@@ -77,11 +77,11 @@ static lede_status build_all(lede_view *v, lede_index_row *rows)
             size_t k = i;
             while (k < n && c->entries[order[k]].type == e->type)
                 k++;
-            rows[v->n_rows++] = (lede_index_row){LEDE_INDEX_HEADER, e->type, LEDE_NONE,
-                                                 section_title(e->type), NULL, k - i, 0};
+            rows[v->n_rows++] = (lede_index_row){
+                LEDE_INDEX_HEADER, e->type, LEDE_NONE, section_title(e->type), NULL, k - i, 0};
         }
-        rows[v->n_rows++] = (lede_index_row){LEDE_INDEX_ENTRY, e->type, order[i], e->name,
-                                             e->role, e->mentions, e->n_hits};
+        rows[v->n_rows++] = (lede_index_row){LEDE_INDEX_ENTRY, e->type,     order[i], e->name,
+                                             e->role,          e->mentions, e->n_hits};
     }
     free(order);
     v->index_built_from = c->added;
@@ -178,7 +178,7 @@ uint32_t view_index_local(const lede_view *v, size_t row)
             hi = mid;
     }
     return en && lo < en->n_hits && en->hits[lo].article == v->article_no ? en->hits[lo].entity
-                                                                           : LEDE_NONE;
+                                                                          : LEDE_NONE;
 }
 
 bool lede_view_row_selected(const lede_view *view, const lede_index_row *row)
@@ -189,7 +189,6 @@ bool lede_view_row_selected(const lede_view *view, const lede_index_row *row)
         return row->entity == view->selected;
     return row->entity == lede_corpus_entry_of(view->corpus, view->article_no, view->selected);
 }
-
 
 size_t lede_view_index_rows(const lede_view *view, const lede_index_row **rows)
 {
@@ -276,7 +275,6 @@ uint32_t lede_view_index_entity_at(const lede_view *view, int row)
     return view->irows[r].entity;
 }
 
-
 /* The first person of the index (or the first entry when there is no person). */
 uint32_t view_index_first(const lede_view *v)
 {
@@ -319,4 +317,3 @@ bool view_index_key(lede_view *v, lede_cmd cmd)
         return false;
     }
 }
-

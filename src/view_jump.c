@@ -53,14 +53,13 @@ lede_action view_goto_article(lede_view *v, size_t article, lede_target_kind kin
  * article of the session that mentions it, once the corpus has it. */
 static lede_action cross(lede_view *v, uint32_t entry, int dir)
 {
-    const lede_corpus_hit *h =
-        v->corpus && entry != LEDE_NONE ? lede_corpus_step_hit(v->corpus, entry, v->article_no, dir)
-                                        : NULL;
+    const lede_corpus_hit *h = v->corpus && entry != LEDE_NONE
+                                   ? lede_corpus_step_hit(v->corpus, entry, v->article_no, dir)
+                                   : NULL;
     if (!h)
         return LEDE_ACT_NONE;
-    return view_goto_article(v, h->article,
-                             dir > 0 ? LEDE_TARGET_FIRST_MENTION : LEDE_TARGET_LAST_MENTION,
-                             h->entity);
+    return view_goto_article(
+        v, h->article, dir > 0 ? LEDE_TARGET_FIRST_MENTION : LEDE_TARGET_LAST_MENTION, h->entity);
 }
 
 static uint32_t entry_of(const lede_view *v, uint32_t id)
@@ -89,10 +88,11 @@ lede_action view_step_mention(lede_view *v, int dir)
     }
     bool on = v->current != LEDE_NONE && v->model->mentions[v->current].entity == e->id;
     bool incl;
-    size_t origin = view_step_origin(v, on ? v->model->mentions[v->current].span.start : SIZE_MAX,
-                                     &incl);
-    const lede_mention *m = dir > 0 ? lede_model_next_mention(v->model, e->id, after(origin, incl), true)
-                                    : lede_model_prev_mention(v->model, e->id, origin, true);
+    size_t origin =
+        view_step_origin(v, on ? v->model->mentions[v->current].span.start : SIZE_MAX, &incl);
+    const lede_mention *m =
+        dir > 0 ? lede_model_next_mention(v->model, e->id, after(origin, incl), true)
+                : lede_model_prev_mention(v->model, e->id, origin, true);
     bool wrapped = went_round(m->span.start, origin, incl, dir) || (on && e->n_mentions == 1);
     if (wrapped) {
         lede_action act = cross(v, entry_of(v, e->id), dir);
@@ -156,7 +156,8 @@ void view_step_quote(lede_view *v, int dir)
     }
     uint32_t who = e ? e->id : LEDE_NONE;
     bool incl;
-    size_t cur = v->cur_quote != VIEW_NO_INDEX ? v->model->quotes[v->cur_quote].span.start : SIZE_MAX;
+    size_t cur =
+        v->cur_quote != VIEW_NO_INDEX ? v->model->quotes[v->cur_quote].span.start : SIZE_MAX;
     size_t origin = view_step_origin(v, cur, &incl);
     const lede_quote *q = dir > 0 ? lede_model_next_quote(v->model, who, after(origin, incl), true)
                                   : lede_model_prev_quote(v->model, who, origin, true);

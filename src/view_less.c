@@ -14,8 +14,8 @@ void view_where(lede_view *v)
     char art[64] = "";
     if (v->corpus && v->corpus->n > 1)
         snprintf(art, sizeof art, "article %zu/%zu, ", v->article_no + 1, v->corpus->n);
-    view_message(v, "%sline %zu/%zu, byte %zu/%zu, %d%%", art, line, lines, v->anchor,
-                 v->text->len, pct);
+    view_message(v, "%sline %zu/%zu, byte %zu/%zu, %d%%", art, line, lines, v->anchor, v->text->len,
+                 pct);
 }
 
 size_t lede_view_top_line(const lede_view *view)
@@ -60,4 +60,3 @@ lede_action view_pending_key(lede_view *v, lede_cmd cmd, int key)
     }
     return LEDE_ACT_NONE;
 }
-

@@ -19,8 +19,8 @@ typedef enum { INDEX_AUTO, INDEX_SHOWN, INDEX_HIDDEN } view_index_pref;
 
 /* One row of the quotes list: a quote of some article of the session. */
 typedef struct {
-    size_t article; /* the article's number in the session */
-    uint32_t quote; /* index into that article's model->quotes */
+    size_t article;   /* the article's number in the session */
+    uint32_t quote;   /* index into that article's model->quotes */
     uint32_t speaker; /* that model's entity id or LEDE_NONE */
 } view_list_row;
 
@@ -66,8 +66,8 @@ struct lede_view {
     bool marks_set[VIEW_MARKS];
     size_t marks[VIEW_MARKS]; /* byte offsets */
 
-    bool list_open; /* the quotes list replaces the article pane */
-    uint32_t list_who; /* the person whose quotes it lists (this article's id) or LEDE_NONE */
+    bool list_open;     /* the quotes list replaces the article pane */
+    uint32_t list_who;  /* the person whose quotes it lists (this article's id) or LEDE_NONE */
     bool list_articles; /* its rows come from several articles */
     char list_title[128];
     view_list_row *list;

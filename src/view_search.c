@@ -158,7 +158,7 @@ void view_search_step(lede_view *v, int dir)
 {
     if (v->n_matches == 0) {
         view_message(v, v->pattern ? "no match for /%s/" : "no search (press /)",
-                    v->pattern ? v->pattern : "");
+                     v->pattern ? v->pattern : "");
         return;
     }
     bool incl;
@@ -255,7 +255,8 @@ static void history_add(lede_view *v, const char *pattern)
     for (size_t i = 0; i < v->n_history; i++)
         if (strcmp(v->history[i], pattern) == 0) {
             free(v->history[i]);
-            memmove(v->history + i, v->history + i + 1, (v->n_history - i - 1) * sizeof *v->history);
+            memmove(v->history + i, v->history + i + 1,
+                    (v->n_history - i - 1) * sizeof *v->history);
             v->n_history--;
             break;
         }

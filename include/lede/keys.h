@@ -11,7 +11,7 @@
 #define LEDE_KEY_TAB '\t'
 #define LEDE_KEY_ENTER '\n' /* the tui also passes '\r' and KEY_ENTER as this */
 #define LEDE_KEY_ESC 27
-#define LEDE_KEY_CTRL(c) ((c) & 0x1f) /* LEDE_KEY_CTRL('F') is Ctrl-F */
+#define LEDE_KEY_CTRL(c) ((c)&0x1f) /* LEDE_KEY_CTRL('F') is Ctrl-F */
 
 enum {
     LEDE_KEY_SPECIAL = 0x110000, /* above every code point */

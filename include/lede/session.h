@@ -37,8 +37,8 @@ typedef struct {
 
 /* Sets up s for articles[0..n) shown in view. With use_state the reading positions
  * are loaded from the default state file (trouble is written to diag, never fatal). */
-void lede_session_init(lede_session *s, lede_article *articles, size_t n,
-                       const lede_annotator *ann, lede_view *view, bool use_state, FILE *diag);
+void lede_session_init(lede_session *s, lede_article *articles, size_t n, const lede_annotator *ann,
+                       lede_view *view, bool use_state, FILE *diag);
 
 /* Shows the first article that can be read (the first one when none can). */
 lede_status lede_session_start(lede_session *s);

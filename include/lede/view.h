@@ -44,7 +44,7 @@ typedef enum {
 
 /* Where LEDE_ACT_GOTO goes: an article of the session and what to show there. */
 typedef enum {
-    LEDE_TARGET_QUOTE,        /* item is a quote index of that article's model */
+    LEDE_TARGET_QUOTE,         /* item is a quote index of that article's model */
     LEDE_TARGET_FIRST_MENTION, /* item is an entity id: select it, go to its first mention */
     LEDE_TARGET_LAST_MENTION   /* ... its last mention */
 } lede_target_kind;
@@ -55,8 +55,9 @@ typedef struct {
     uint32_t item;
 } lede_view_target;
 
-#define LEDE_VIEW_MEASURE 80 /* default readable width: about 66-80 characters a line is
-                                the typographers' measure; 80 is the terminal's own */
+#define LEDE_VIEW_MEASURE                                                                          \
+    80 /* default readable width: about 66-80 characters a line is                                 \
+          the typographers' measure; 80 is the terminal's own */
 
 typedef struct {
     int x, y, w, h; /* w == 0 or h == 0: not shown */

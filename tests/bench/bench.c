@@ -453,8 +453,7 @@ static void report_many(const bench *b, const path_list *files)
 /* Opens every file as the reader does and builds the index of all articles (each read
  * and annotated, then added), as the reader does between keypresses; returns the
  * median time and stores the entries (aliases left out) of the last run. */
-static double build_corpus(const bench *b, const path_list *files, size_t *entries,
-                           size_t *merged)
+static double build_corpus(const bench *b, const path_list *files, size_t *entries, size_t *merged)
 {
     double t[64];
     for (int r = 0; r < b->runs; r++) {

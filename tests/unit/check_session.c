@@ -63,8 +63,10 @@ START_TEST(missing_first_is_skipped)
     char missing[256];
     snprintf(missing, sizeof missing, "%s/missing.txt", dir);
     char a_path[256], b_path[256];
-    snprintf(a_path, sizeof a_path, "%s", check_write_in(dir, "a.txt", story_a, sizeof story_a - 1));
-    snprintf(b_path, sizeof b_path, "%s", check_write_in(dir, "b.txt", story_b, sizeof story_b - 1));
+    snprintf(a_path, sizeof a_path, "%s",
+             check_write_in(dir, "a.txt", story_a, sizeof story_a - 1));
+    snprintf(b_path, sizeof b_path, "%s",
+             check_write_in(dir, "b.txt", story_b, sizeof story_b - 1));
     const char *paths[] = {missing, a_path, b_path};
     lede_article arts[3];
     open_all(arts, paths, 3);
@@ -114,11 +116,13 @@ END_TEST
 /* An empty file and a binary one are pages too, found when they are read. */
 START_TEST(empty_and_binary)
 {
-    static const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+    static const char bin[] = "\x7f"
+                              "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
     char e_path[256], b_path[256], a_path[256];
     snprintf(e_path, sizeof e_path, "%s", check_write_in(dir, "empty.txt", "", 0));
     snprintf(b_path, sizeof b_path, "%s", check_write_in(dir, "bin.dat", bin, sizeof bin - 1));
-    snprintf(a_path, sizeof a_path, "%s", check_write_in(dir, "a.txt", story_a, sizeof story_a - 1));
+    snprintf(a_path, sizeof a_path, "%s",
+             check_write_in(dir, "a.txt", story_a, sizeof story_a - 1));
     const char *paths[] = {e_path, b_path, a_path};
     lede_article arts[3];
     open_all(arts, paths, 3);

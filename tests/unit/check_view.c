@@ -244,7 +244,8 @@ START_TEST(test_mention_jumps)
     press(v, "]");
     ck_assert_uint_eq(lede_view_current(v), e->mentions[0]);
     ck_assert_str_eq(lede_view_message(v), "wrapped");
-    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/20 \xe2\x80\x94 Alice Moreau \xe2\x80\x94 wrapped"));
+    ck_assert_ptr_nonnull(
+        strstr(status(v), "mention 1/20 \xe2\x80\x94 Alice Moreau \xe2\x80\x94 wrapped"));
     ck_assert(visible(v, model.mentions[e->mentions[0]].span.start));
     press(v, "[");
     ck_assert_uint_eq(lede_view_current(v), e->mentions[19]);
@@ -292,7 +293,8 @@ START_TEST(test_quote_jumps)
     press(v, "}");
     ck_assert_ptr_nonnull(strstr(status(v), "quote 2/20 \xe2\x80\x94 Bob Tran "));
     press(v, "{{");
-    ck_assert_ptr_nonnull(strstr(status(v), "quote 20/20 \xe2\x80\x94 Bob Tran \xe2\x80\x94 wrapped"));
+    ck_assert_ptr_nonnull(
+        strstr(status(v), "quote 20/20 \xe2\x80\x94 Bob Tran \xe2\x80\x94 wrapped"));
     /* With a person selected, only that person's quotes. */
     press(v, "g]");
     press(v, "}");
@@ -358,7 +360,8 @@ START_TEST(test_status_widths)
         ck_assert_int_eq(lede_text_cols(buf, 0, len), w);
         ck_assert_msg(strstr(buf, "mention 2/20") != NULL, "width %d: %s", w, buf);
         if (strstr(buf, "013.txt") && !strstr(buf, path))
-            ck_assert_msg(strstr(buf, "\xe2\x80\xa6") != NULL, "width %d cut without …: %s", w, buf);
+            ck_assert_msg(strstr(buf, "\xe2\x80\xa6") != NULL, "width %d cut without …: %s", w,
+                          buf);
         if (w >= 100)
             ck_assert_ptr_nonnull(strstr(buf, "013.txt 2/3"));
     }
