@@ -87,7 +87,10 @@ lede_status lede_article_read(lede_article *article)
     /* Opened lazily: read it now (a loaded text always has bytes). */
     if (article->text.bytes)
         return LEDE_OK;
-    return lede_text_load(article->path, &article->text);
+    if (article->error != LEDE_OK)
+        return article->error;
+    article->error = lede_text_load(article->path, &article->text);
+    return article->error;
 }
 
 lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann)
@@ -96,12 +99,24 @@ lede_status lede_article_annotate(lede_article *article, const lede_annotator *a
 
     if (article->annotated)
         return LEDE_OK;
-    if ((rc = lede_article_read(article)) != LEDE_OK)
+    if (article->error != LEDE_OK)
+        return article->error;
+    if ((rc = lede_article_read(article)) != LEDE_OK) {
+        article->error = rc;
         return rc;
+    }
     rc = lede_annotate(ann, &article->text, &article->model);
     if (rc == LEDE_OK)
         article->annotated = true;
     return rc;
+}
+
+lede_status lede_article_failed(lede_article *article, const char *path, lede_status why)
+{
+    memset(article, 0, sizeof *article);
+    lede_model_init(&article->model);
+    article->error = why;
+    return set_path(article, path);
 }
 
 void lede_article_free(lede_article *article)

@@ -97,15 +97,26 @@ static bool put_quote_text(FILE *out, const lede_text *text, lede_span span)
     return true;
 }
 
+static const char *speaker_name(const lede_model *model, const lede_quote *q)
+{
+    return q->speaker == LEDE_NONE ? "(unattributed)" : model->entities[q->speaker].name;
+}
+
 static bool put_quotes(FILE *out, const lede_text *text, const lede_model *model)
 {
     bool ok =
         fprintf(out, "\n%zu quotation%s\n", model->n_quotes, model->n_quotes == 1 ? "" : "s") > 0;
+    /* The speaker column is as wide as its longest name, so that a long one never runs
+     * into the next column ("Papadoyiannakisfull"). */
+    int wwho = 14;
+    for (size_t i = 0; i < model->n_quotes; i++) {
+        int w = cols(speaker_name(model, &model->quotes[i]));
+        wwho = w > wwho ? w : wwho;
+    }
     for (size_t i = 0; ok && i < model->n_quotes; i++) {
         const lede_quote *q = &model->quotes[i];
-        const char *who =
-            q->speaker == LEDE_NONE ? "(unattributed)" : model->entities[q->speaker].name;
-        ok = fprintf(out, "%4zu  ", i + 1) > 0 && put_padded(out, who, 22) &&
+        const char *who = speaker_name(model, q);
+        ok = fprintf(out, "%4zu  ", i + 1) > 0 && put_padded(out, who, wwho + 2) &&
              fputs(q->partial ? "partial  " : "full     ", out) != EOF &&
              put_quote_text(out, text, q->span) && fputc('\n', out) != EOF;
     }
@@ -122,6 +133,68 @@ lede_status lede_cli_entities(FILE *out, const lede_text *text, const lede_model
     sort_model = model;
     qsort(order, model->n_entities, sizeof *order, by_index_order);
     bool ok = put_entities(out, model, order) && put_quotes(out, text, model);
+    free(order);
+    return ok && fflush(out) == 0 ? LEDE_OK : LEDE_ERR_IO;
+}
+
+/* --- several articles -------------------------------------------------------------- */
+
+static const lede_corpus *sort_corpus;
+
+/* People first, then by the number of articles, then mentions, then first seen. */
+static int by_reach(const void *a, const void *b)
+{
+    const lede_corpus_entry *x = &sort_corpus->entries[*(const uint32_t *)a];
+    const lede_corpus_entry *y = &sort_corpus->entries[*(const uint32_t *)b];
+    int xp = x->type != LEDE_PERSON, yp = y->type != LEDE_PERSON;
+    if (xp != yp)
+        return xp - yp;
+    if (x->n_hits != y->n_hits)
+        return x->n_hits > y->n_hits ? -1 : 1;
+    if (x->mentions != y->mentions)
+        return x->mentions > y->mentions ? -1 : 1;
+    return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+}
+
+/* The articles of an entry: "a.txt (2), b.txt (1)". */
+static bool put_hits(FILE *out, const lede_corpus *c, const lede_corpus_entry *e)
+{
+    for (size_t h = 0; h < e->n_hits; h++)
+        if (fprintf(out, "%s%s (%u)", h ? ", " : "", c->articles[e->hits[h].article].path,
+                    e->hits[h].mentions) < 0)
+            return false;
+    return fputc('\n', out) != EOF;
+}
+
+lede_status lede_cli_entities_all(FILE *out, const lede_corpus *c)
+{
+    uint32_t *order = malloc((c->n_entries ? c->n_entries : 1) * sizeof *order);
+    if (!order)
+        return LEDE_ERR_NOMEM;
+    size_t n = 0;
+    int wname = 4, wrole = 4;
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const lede_corpus_entry *e = &c->entries[i];
+        if (e->alias_of != LEDE_NONE || e->n_hits == 0)
+            continue;
+        order[n++] = (uint32_t)i;
+        int w = cols(e->name), r = e->role ? cols(e->role) : 1;
+        wname = w > wname ? w : wname;
+        wrole = r > wrole ? r : wrole;
+    }
+    sort_corpus = c;
+    qsort(order, n, sizeof *order, by_reach);
+    bool ok = put_padded(out, "TYPE", 14) && put_padded(out, "NAME", wname + 2) &&
+              put_padded(out, "ROLE", wrole + 2) &&
+              fputs("ARTICLES  MENTIONS  QUOTES  IN\n", out) != EOF;
+    for (size_t i = 0; ok && i < n; i++) {
+        const lede_corpus_entry *e = &c->entries[order[i]];
+        ok = put_padded(out, lede_entity_type_name(e->type), 14) &&
+             put_padded(out, e->name, wname + 2) &&
+             put_padded(out, e->role ? e->role : "-", wrole + 2) &&
+             fprintf(out, "%8zu  %8zu  %6zu  ", e->n_hits, e->mentions, e->quotes) > 0 &&
+             put_hits(out, c, e);
+    }
     free(order);
     return ok && fflush(out) == 0 ? LEDE_OK : LEDE_ERR_IO;
 }

@@ -6,36 +6,45 @@
 #include <string.h>
 
 const lede_binding lede_bindings[] = {
-    {{'j', LEDE_KEY_DOWN}, LEDE_CMD_LINE_DOWN, "Moving", "line down (index: next entry)"},
-    {{'k', LEDE_KEY_UP}, LEDE_CMD_LINE_UP, "Moving", "line up (index: previous entry)"},
-    {{' ', 'f', LEDE_KEY_PGDN}, LEDE_CMD_PAGE_DOWN, "Moving", "page down"},
-    {{'b', LEDE_KEY_PGUP}, LEDE_CMD_PAGE_UP, "Moving", "page up"},
-    {{'d'}, LEDE_CMD_HALF_DOWN, "Moving", "half a page down"},
-    {{'u'}, LEDE_CMD_HALF_UP, "Moving", "half a page up"},
+    {{'j', LEDE_KEY_DOWN}, LEDE_CMD_LINE_DOWN, "Moving", "line down (index: next)"},
+    {{'k', LEDE_KEY_UP}, LEDE_CMD_LINE_UP, "Moving", "line up (index: prev.)"},
+    {{' ', 'f', LEDE_KEY_CTRL('F'), LEDE_KEY_PGDN}, LEDE_CMD_PAGE_DOWN, "Moving", "page down"},
+    {{'b', LEDE_KEY_CTRL('B'), LEDE_KEY_PGUP}, LEDE_CMD_PAGE_UP, "Moving", "page up"},
+    {{'d', LEDE_KEY_CTRL('D')}, LEDE_CMD_HALF_DOWN, "Moving", "half a page down"},
+    {{'u', LEDE_KEY_CTRL('U')}, LEDE_CMD_HALF_UP, "Moving", "half a page up"},
     {{'g', LEDE_KEY_HOME}, LEDE_CMD_TOP, "Moving", "top of the article"},
     {{'G', LEDE_KEY_END}, LEDE_CMD_BOTTOM, "Moving", "end of the article"},
-    {{LEDE_KEY_TAB}, LEDE_CMD_FOCUS, "Entities", "switch between article and index"},
+    {{'m'}, LEDE_CMD_SET_MARK, "Moving", "m x: mark place as x"},
+    {{'\''}, LEDE_CMD_GOTO_MARK, "Moving", "' x: back to mark x"},
+    {{'='}, LEDE_CMD_WHERE, "Moving", "position: line, bytes, %"},
+    {{LEDE_KEY_TAB}, LEDE_CMD_FOCUS, "Entities", "article / index focus"},
     {{LEDE_KEY_ENTER}, LEDE_CMD_ACTIVATE, "Entities", "select the index entry"},
-    {{']'}, LEDE_CMD_NEXT_MENTION, "Entities", "next mention of the selected entity"},
+    {{']'}, LEDE_CMD_NEXT_MENTION, "Entities", "next mention (selected)"},
     {{'['}, LEDE_CMD_PREV_MENTION, "Entities", "previous mention"},
-    {{'}'}, LEDE_CMD_NEXT_QUOTE, "Entities", "next quote (of the selected person)"},
-    {{'{'}, LEDE_CMD_PREV_QUOTE, "Entities", "previous quote"},
-    {{'"'}, LEDE_CMD_TOGGLE_QUOTES, "Entities", "quote highlighting on/off"},
-    {{'e'}, LEDE_CMD_TOGGLE_ENTITIES, "Entities", "entity highlighting on/off"},
+    {{'e'}, LEDE_CMD_TOGGLE_ENTITIES, "Entities", "entity colours on/off"},
     {{'i'}, LEDE_CMD_TOGGLE_INDEX, "Entities", "show/hide the index"},
-    {{'/'}, LEDE_CMD_SEARCH, "Search", "search (regular expression)"},
+    {{'A'}, LEDE_CMD_ALL_INDEX, "Entities", "all-articles index"},
+    {{'}'}, LEDE_CMD_NEXT_QUOTE, "Quotes", "next quote (of person)"},
+    {{'{'}, LEDE_CMD_PREV_QUOTE, "Quotes", "previous quote"},
+    {{'w'}, LEDE_CMD_QUOTES_OF, "Quotes", "the person's quotes"},
+    {{'Q'}, LEDE_CMD_ALL_QUOTES, "Quotes", "all quotes, speakers"},
+    {{'"'}, LEDE_CMD_TOGGLE_QUOTES, "Quotes", "quote colours on/off"},
+    {{'/'}, LEDE_CMD_SEARCH, "Search", "search (Up: history)"},
     {{'n'}, LEDE_CMD_SEARCH_NEXT, "Search", "next match"},
     {{'N'}, LEDE_CMD_SEARCH_PREV, "Search", "previous match"},
-    {{LEDE_KEY_ESC}, LEDE_CMD_CLEAR, "Search", "clear search and selection"},
-    {{'>'}, LEDE_CMD_NEXT_ARTICLE, "Other", "next article"},
-    {{'<'}, LEDE_CMD_PREV_ARTICLE, "Other", "previous article"},
-    {{'?'}, LEDE_CMD_HELP, "Other", "this help"},
+    {{LEDE_KEY_ESC}, LEDE_CMD_CLEAR, "Search", "clear search, selection"},
+    {{'>'}, LEDE_CMD_NEXT_ARTICLE, "Articles", "next article (:n)"},
+    {{'<'}, LEDE_CMD_PREV_ARTICLE, "Articles", "previous article (:p)"},
+    {{':'}, LEDE_CMD_COLON, "Articles", ":n / :p next, previous"},
+    {{'M'}, LEDE_CMD_MEASURE, "Other", "readable width on/off"},
+    {{'v'}, LEDE_CMD_EDIT, "Other", "$EDITOR at this line"},
+    {{'?', 'h'}, LEDE_CMD_HELP, "Other", "this help"},
     {{'q'}, LEDE_CMD_QUIT, "Other", "quit"},
 };
 const size_t lede_bindings_count = sizeof lede_bindings / sizeof lede_bindings[0];
 
 /* Width of the keys column of the help screen. */
-#define KEYS_COLUMN 18
+#define KEYS_COLUMN 20
 
 lede_cmd lede_keys_command(int key)
 {

@@ -574,6 +574,12 @@ lede_style lede_run_style(const lede_theme *theme, unsigned flags)
         }
         st.attrs |= s->attrs;
     }
+    /* The current search match: reverse would turn the match's black on yellow into
+     * yellow on black, a person's look; it keeps the match's colours, underlined. */
+    if ((flags & LEDE_RUN_CURRENT) && (flags & LEDE_RUN_SEARCH) &&
+        (theme->styles[LEDE_EL_SEARCH].fg != LEDE_COLOR_DEFAULT ||
+         theme->styles[LEDE_EL_SEARCH].bg != LEDE_COLOR_DEFAULT))
+        st.attrs = (st.attrs & ~(unsigned)LEDE_ATTR_REVERSE) | LEDE_ATTR_UNDERLINE | LEDE_ATTR_BOLD;
     return st;
 }
 

@@ -13,11 +13,14 @@
 #include "lede/annotate.h"
 #include "lede/article.h"
 #include "lede/cli.h"
+#include "lede/corpus.h"
 #include "lede/lexicon.h"
+#include "lede/paths.h"
 #include "lede/print.h"
 #include "lede/termsafe.h"
 #include "lede/theme.h"
 #include "lede/tui.h"
+#include "lede/view.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 enum { MODE_AUTO, MODE_JSON, MODE_ENTITIES, MODE_LIST_THEMES };
@@ -29,6 +32,7 @@ typedef struct {
     const char *theme;
     bool use_state;
     bool mouse;
+    int width; /* --width: the readable width (0: none) */
     bool terminal; /* printing to a terminal the reader cannot use: filter the text */
     const char **lexicons;
     size_t n_lexicons;
@@ -49,6 +53,7 @@ static void usage(FILE *out)
           "  --lexicon FILE     add the word lists of FILE (see lede(1)); may be repeated\n"
           "  --no-state         do not remember the reading position\n"
           "  --no-mouse         do not ask the terminal for mouse events\n"
+          "  --width N          read at most N columns wide (default 80; 0: the whole width)\n"
           "  --version          print the version and exit\n"
           "  --help             print this help and exit\n",
           out);
@@ -88,6 +93,7 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_LEXICON,
         OPT_NO_STATE,
         OPT_NO_MOUSE,
+        OPT_WIDTH,
         OPT_VERSION,
         OPT_HELP
     };
@@ -100,6 +106,7 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"lexicon", required_argument, NULL, OPT_LEXICON},
                                              {"no-state", no_argument, NULL, OPT_NO_STATE},
                                              {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+                                             {"width", required_argument, NULL, OPT_WIDTH},
                                              {"version", no_argument, NULL, OPT_VERSION},
                                              {"help", no_argument, NULL, OPT_HELP},
                                              {NULL, 0, NULL, 0}};
@@ -125,6 +132,14 @@ static int parse_options(int argc, char **argv, options *opt)
         case OPT_NO_MOUSE:
             opt->mouse = false;
             break;
+        case OPT_WIDTH: {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || w < 0 || w > 10000)
+                return fail(EXIT_USAGE, "--width", "expects a number of columns (0 to 10000)");
+            opt->width = (int)w;
+            break;
+        }
         case OPT_LEXICON:
             opt->lexicons[opt->n_lexicons++] = optarg;
             break;
@@ -220,8 +235,47 @@ static int load_theme(const options *opt, lede_theme *theme)
     return 0;
 }
 
+/* --entities with several files: one table over all of them. A file that cannot be
+ * read is reported and left out, as the other print modes do. */
+static int print_corpus(char **files, size_t n, const lede_annotator *ann)
+{
+    lede_article *arts = calloc(n, sizeof *arts);
+    lede_corpus corpus;
+    if (!arts || lede_corpus_init(&corpus, arts, n) != LEDE_OK) {
+        free(arts);
+        return fail(EXIT_INPUT, NULL, "out of memory");
+    }
+    int rc = 0;
+    lede_status st = LEDE_OK;
+    for (size_t i = 0; i < n && st == LEDE_OK; i++) {
+        st = lede_article_open(&arts[i], files[i]);
+        if (st == LEDE_OK)
+            st = lede_article_annotate(&arts[i], ann);
+        if (st != LEDE_OK && st != LEDE_ERR_NOMEM) {
+            rc = fail(EXIT_INPUT, files[i], lede_status_str(st));
+            lede_article_free(&arts[i]);
+            st = lede_article_failed(&arts[i], files[i], st);
+        }
+        if (st == LEDE_OK)
+            st = lede_corpus_step(&corpus, ann);
+    }
+    if (st == LEDE_OK)
+        st = lede_cli_entities_all(stdout, &corpus);
+    if (st == LEDE_ERR_IO)
+        rc = write_failed() ? EXIT_INPUT : rc;
+    else if (st != LEDE_OK)
+        rc = fail(EXIT_INPUT, NULL, lede_status_str(st));
+    lede_corpus_free(&corpus);
+    for (size_t i = 0; i < n; i++)
+        lede_article_free(&arts[i]);
+    free(arts);
+    return rc;
+}
+
 static int print_all(char **files, size_t n, const options *opt, const lede_annotator *ann)
 {
+    if (opt->mode == MODE_ENTITIES && n > 1)
+        return print_corpus(files, n, ann);
     lede_theme theme, *use = NULL;
     int bad = load_theme(opt, &theme);
     if (bad != 0)
@@ -255,19 +309,22 @@ static int run_reader(char **files, size_t n, const options *opt, const lede_ann
         return fail(EXIT_INPUT, NULL, "out of memory");
     int rc = 0;
     size_t loaded = 0;
-    /* The first article is read now, so that it fails here as a lone one always did; the
-     * others only when shown (missing or unreadable files still fail here). */
+    /* A lone article is read now, so that it fails here as it always did; of several,
+     * one that cannot be opened is shown as a page that says why (the reader opens
+     * the first good one), and each is read only when shown. */
     for (size_t i = 0; i < count && rc == 0; i++) {
-        lede_status st = !n  ? lede_article_load_sample(&arts[i])
-                         : i ? lede_article_open(&arts[i], files[i])
-                             : lede_article_load(&arts[i], files[i]);
+        lede_status st = !n      ? lede_article_load_sample(&arts[i])
+                         : n > 1 ? lede_article_open(&arts[i], files[i])
+                                 : lede_article_load(&arts[i], files[i]);
+        if (st != LEDE_OK && n > 1 && st != LEDE_ERR_NOMEM)
+            st = lede_article_failed(&arts[i], files[i], st);
         if (st != LEDE_OK)
             rc = fail(EXIT_INPUT, files[i], lede_status_str(st));
         else
             loaded++;
     }
     if (rc == 0) {
-        lede_tui_options topt = {&theme, opt->use_state, opt->mouse};
+        lede_tui_options topt = {&theme, opt->use_state, opt->mouse, opt->width};
         char msg[256] = "";
         lede_status st = lede_tui_run(arts, count, ann, &topt, msg, sizeof msg);
         if (st != LEDE_OK)
@@ -314,7 +371,7 @@ int main(int argc, char **argv)
     const char **lexicons = calloc((size_t)argc + 1, sizeof *lexicons);
     if (!lexicons)
         return fail(EXIT_INPUT, NULL, "out of memory");
-    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, false, lexicons, 0};
+    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, LEDE_VIEW_MEASURE, false, lexicons, 0};
     int rc = parse_options(argc, argv, &opt);
     if (rc == 0 && opt.mode == MODE_LIST_THEMES)
         rc = list_themes();
@@ -326,9 +383,15 @@ int main(int argc, char **argv)
             files = dash;
             n = 1;
         }
+        /* A folder opens as all the files below it. */
+        char **expanded = NULL;
+        size_t n_expanded = 0;
+        if (lede_paths_expand(files, n, &expanded, &n_expanded) != LEDE_OK)
+            rc = fail(EXIT_INPUT, NULL, "out of memory");
         lede_lexicon *lex = NULL;
         lede_annotator *ann = NULL;
-        rc = make_annotator(&opt, &lex, &ann);
+        if (rc == 0)
+            rc = make_annotator(&opt, &lex, &ann);
         bool reader = rc == 0 && opt.mode == MODE_AUTO && isatty(STDOUT_FILENO);
         if (reader && dumb_terminal()) {
             fputs("lede: TERM=dumb cannot show the reader; printing the article instead\n", stderr);
@@ -336,9 +399,10 @@ int main(int argc, char **argv)
             reader = false;
         }
         if (reader)
-            rc = run_reader(files, n, &opt, ann);
+            rc = run_reader(expanded, n_expanded, &opt, ann);
         else if (rc == 0)
-            rc = print_all(files, n, &opt, ann);
+            rc = print_all(expanded, n_expanded, &opt, ann);
+        lede_paths_free(expanded, n_expanded);
         lede_annotator_free(ann);
         lede_lexicon_free(lex);
     }

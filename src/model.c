@@ -482,6 +482,15 @@ const lede_quote *lede_model_prev_quote(const lede_model *model, uint32_t speake
     return quote_seq(model, speaker, &q) ? seq_prev(&q, offset, wrap) : NULL;
 }
 
+size_t lede_model_quote_k(const lede_model *model, uint32_t speaker, const lede_quote *quote)
+{
+    span_seq q;
+
+    if (!quote_seq(model, speaker, &q))
+        return 0;
+    return count_starting(&q, quote->span.start, false);
+}
+
 const char *lede_entity_type_name(lede_entity_type type)
 {
     switch (type) {

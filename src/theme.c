@@ -417,8 +417,18 @@ static lede_status parse_lines(loader *ld, const char *buf, size_t len, const ch
                 st = LEDE_ERR_SYNTAX;
         } else if (strcmp(tok[0], "include") == 0) {
             st = apply_include(ld, tok, ntok, filename, lineno, depth);
+        } else if (strcmp(tok[0], "layout") == 0) {
+            /* "layout measure center|left": where the readable width sits. */
+            if (ntok == 3 && strcmp(tok[1], "measure") == 0 &&
+                (strcmp(tok[2], "center") == 0 || strcmp(tok[2], "left") == 0)) {
+                ld->theme->measure_left = strcmp(tok[2], "left") == 0;
+            } else {
+                report(ld, filename, lineno, "want: layout measure center|left");
+                st = LEDE_ERR_SYNTAX;
+            }
         } else {
-            report(ld, filename, lineno, "unknown command '%s' (want color or include)", tok[0]);
+            report(ld, filename, lineno, "unknown command '%s' (want color, include or layout)",
+                   tok[0]);
             st = LEDE_ERR_SYNTAX;
         }
         if (st == LEDE_ERR_NOMEM)

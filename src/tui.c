@@ -10,9 +10,9 @@
 #include <string.h>
 #include <termios.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
-#include "lede/state.h"
-#include "lede/termsafe.h"
+#include "lede/session.h"
 #include "lede/tui.h"
 #include "lede/view.h"
 #include "tui_guard.h"
@@ -21,8 +21,10 @@
 #define TICK_MS 200     /* how often a signal is noticed while waiting for a key */
 #define ESC_DELAY_MS 25 /* Esc alone vs. the start of an escape sequence */
 #define WHEEL_LINES 3
-#define EARLY_DRAW_BYTES (256 * 1024) /* longer texts are drawn before they are annotated */
 #define LOST_INPUT 100 /* this many instant read failures in a row: the terminal is gone */
+#define WORK_SLICE_MS                                                                              \
+    40 /* annotating other articles between keys: at most this long before                         \
+          looking for a key again (a key waits no longer than a frame or two) */
 
 static volatile sig_atomic_t stop_signal;
 
@@ -38,13 +40,12 @@ typedef struct {
     tui_screen ts;
     SCREEN *screen;
     FILE *tty; /* /dev/tty when stdin is not the terminal */
+    lede_session session;
     lede_article *articles;
-    size_t n, cur;
+    size_t n;
     const lede_annotator *ann;
     bool use_state;
     bool mouse;
-    char state_file[PATH_MAX];
-    lede_state state;
     FILE *diag; /* warnings while curses runs, printed after it ends */
     char *diag_text;
     size_t diag_len;
@@ -164,107 +165,22 @@ static void close_terminal(tui *t)
     }
 }
 
-/* --- articles and reading positions --------------------------------------------- */
-
-/* The key of an article in the state file: its real path when it has one. */
-static void state_key(const lede_article *a, char *buf, size_t size)
+/* The session draws a long text once before annotating it. */
+static void early_draw(void *ctx)
 {
-    char real[PATH_MAX];
-    if (strcmp(a->path, "-") != 0 && realpath(a->path, real))
-        snprintf(buf, size, "%s", real);
-    else
-        snprintf(buf, size, "%s", a->path);
+    tui *t = ctx;
+    t->ts.text = &lede_session_article(&t->session)->text;
+    tui_draw(&t->ts);
 }
 
-static void save_position(tui *t)
+/* Hands an action to the session and points the drawing at the article it shows. */
+static lede_status session_act(tui *t, lede_action act)
 {
-    if (!t->use_state || !t->ts.text)
-        return;
-    const lede_article *a = &t->articles[t->cur];
-    char key[PATH_MAX];
-    state_key(a, key, sizeof key);
-    uint64_t hash = lede_state_hash(a->text.bytes, a->text.len);
-    lede_status st =
-        lede_state_remember(t->state_file, key, hash, lede_view_top_offset(t->ts.view), t->diag);
-    if (st != LEDE_OK)
-        lede_termsafe_printf(t->diag, "lede: cannot save the reading position in %s: %s\n",
-                             t->state_file, lede_status_str(st));
-    /* Keep the loaded copy current too, for coming back to this article. */
-    if (lede_state_set(&t->state, key, hash, lede_view_top_offset(t->ts.view)) != LEDE_OK)
-        lede_termsafe_printf(t->diag, "lede: out of memory remembering the reading position\n");
-}
-
-/* Goes to the reading position the state file has for the current article and stores
- * it in *offset; returns false (and goes nowhere) when there is none. */
-static bool restore_position(tui *t, size_t *offset)
-{
-    if (!t->use_state)
-        return false;
-    const lede_article *a = &t->articles[t->cur];
-    char key[PATH_MAX];
-    state_key(a, key, sizeof key);
-    if (!lede_state_get(&t->state, key, lede_state_hash(a->text.bytes, a->text.len), offset))
-        return false;
-    lede_view_goto_offset(t->ts.view, *offset);
-    return true;
-}
-
-/* Shows article i, annotating it first if it is not yet. A long text is drawn once
- * before it is annotated, so that the first screen of a book comes at once; that
- * screen keeps the index's place, so the text does not move when the index comes. */
-static lede_status show_article(tui *t, size_t i)
-{
-    lede_article *a = &t->articles[i];
-    char name[PATH_MAX + 96];
-    const char *why = NULL;
-    bool early = false, restored = false;
-    size_t offset = 0;
-    if (t->ann && !a->annotated && lede_article_read(a) == LEDE_OK &&
-        a->text.len > EARLY_DRAW_BYTES) {
-        t->ts.text = &a->text;
-        if (lede_view_set_article(t->ts.view, &a->text, NULL, a->path) == LEDE_OK) {
-            t->cur = i;
-            lede_view_reserve_index(t->ts.view, true);
-            restored = restore_position(t, &offset);
-            tui_draw(&t->ts);
-            refresh();
-            early = true;
-        }
-    }
-    if (t->ann) {
-        tui_guard_begin(stop_signal);
-        lede_status st = lede_article_annotate(a, t->ann);
-        tui_guard_end();
-        if (st != LEDE_OK)
-            why = lede_status_str(st);
-    }
-    int len = snprintf(name, sizeof name, "%s", a->path);
-    if (t->n > 1 && len > 0 && (size_t)len < sizeof name)
-        len += snprintf(name + len, sizeof name - (size_t)len, " (%zu/%zu)", i + 1, t->n);
-    if (why && len > 0 && (size_t)len < sizeof name)
-        snprintf(name + len, sizeof name - (size_t)len, " [no entities: %s]", why);
-    t->cur = i;
-    t->ts.text = &a->text;
-    lede_status st =
-        lede_view_set_article(t->ts.view, &a->text, a->annotated ? &a->model : NULL, name);
-    if (st != LEDE_OK)
-        return st;
-    /* The saved offset itself, not the early screen's top: that is a line start at
-     * another width, and going there would move the saved place back each time. */
-    if (!early)
-        restore_position(t, &offset);
-    else if (restored)
-        lede_view_goto_offset(t->ts.view, offset);
-    return LEDE_OK;
-}
-
-static lede_status switch_article(tui *t, bool forward)
-{
-    if (t->n < 2)
-        return LEDE_OK;
-    save_position(t);
-    size_t next = forward ? (t->cur + 1) % t->n : (t->cur + t->n - 1) % t->n;
-    return show_article(t, next);
+    tui_guard_begin(stop_signal); /* the article shown next may be annotated now */
+    lede_status st = lede_session_act(&t->session, act);
+    tui_guard_end();
+    t->ts.text = &lede_session_article(&t->session)->text;
+    return st;
 }
 
 /* --- input ----------------------------------------------------------------------- */
@@ -304,11 +220,12 @@ static int special_key(wint_t k)
     }
 }
 
-static void handle_mouse(tui *t)
+static lede_status handle_mouse(tui *t)
 {
     MEVENT ev;
+    lede_status st = LEDE_OK;
     if (getmouse(&ev) != OK)
-        return;
+        return st;
     lede_cmd wheel = LEDE_CMD_NONE;
     if (ev.bstate & BUTTON4_PRESSED)
         wheel = LEDE_CMD_LINE_UP;
@@ -316,10 +233,14 @@ static void handle_mouse(tui *t)
     else if (ev.bstate & BUTTON5_PRESSED)
         wheel = LEDE_CMD_LINE_DOWN;
 #endif
-    else if (ev.bstate & BUTTON1_PRESSED)
-        lede_view_click(t->ts.view, ev.y, ev.x);
+    else if (ev.bstate & BUTTON1_PRESSED) {
+        lede_action act = lede_view_click(t->ts.view, ev.y, ev.x);
+        if (act != LEDE_ACT_NONE)
+            st = session_act(t, act);
+    }
     for (int i = 0; wheel != LEDE_CMD_NONE && i < WHEEL_LINES; i++)
         lede_view_apply(t->ts.view, wheel);
+    return st;
 }
 
 static long now_ms(void)
@@ -330,9 +251,48 @@ static long now_ms(void)
 }
 
 /* Reads keys and hands them to the view until the user quits or a signal comes. */
+/* v: the article in $VISUAL or $EDITOR (vi) at the line at the top, curses suspended
+ * meanwhile. lede itself never writes to the file. */
+static void edit(tui *t)
+{
+    const lede_article *a = lede_session_article(&t->session);
+    if (a->error != LEDE_OK || strcmp(a->path, "-") == 0 || strcmp(a->path, "(sample)") == 0) {
+        lede_view_say(t->ts.view, "no file to edit");
+        return;
+    }
+    const char *editor = getenv("VISUAL");
+    if (!editor || !*editor)
+        editor = getenv("EDITOR");
+    if (!editor || !*editor)
+        editor = "vi";
+    char cmd[1024], line[32];
+    snprintf(cmd, sizeof cmd, "%s \"+$1\" \"$2\"", editor);
+    snprintf(line, sizeof line, "%zu", lede_view_top_line(t->ts.view));
+    def_prog_mode();
+    endwin();
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (t->tty)
+            dup2(fileno(t->tty), STDIN_FILENO); /* the article came through a pipe */
+        execl("/bin/sh", "sh", "-c", cmd, "sh", line, a->path, (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    reset_prog_mode();
+    refresh();
+    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+        lede_view_say(t->ts.view, "could not run the editor");
+}
+
+/* Reads keys and hands them to the view until the user quits or a signal comes. While
+ * articles remain to be added to the index of all articles, it adds them between keys,
+ * WORK_SLICE_MS at a time, and never waits for a key meanwhile. */
 static lede_status key_loop(tui *t)
 {
-    bool dirty = true;
+    bool dirty = true, work = true;
     int instant_errors = 0;
     while (!stop_signal) {
         if (dirty)
@@ -340,7 +300,16 @@ static lede_status key_loop(tui *t)
         dirty = false;
         wint_t wc;
         long before = now_ms();
+        timeout(work ? 0 : TICK_MS);
         int r = get_wch(&wc);
+        if (r == ERR && work) {
+            tui_guard_begin(stop_signal);
+            while (work && now_ms() - before < WORK_SLICE_MS)
+                work = lede_session_work(&t->session);
+            tui_guard_end();
+            dirty = true;
+            continue;
+        }
         if (r == ERR) {
             /* A closed terminal makes every read fail at once instead of timing out. */
             instant_errors = now_ms() - before < TICK_MS / 4 ? instant_errors + 1 : 0;
@@ -358,20 +327,22 @@ static lede_status key_loop(tui *t)
             continue;
         }
         if (key == LEDE_KEY_MOUSE) {
-            handle_mouse(t);
+            if (handle_mouse(t) != LEDE_OK)
+                return LEDE_ERR_NOMEM;
             continue;
         }
         lede_status st = LEDE_OK;
-        switch (lede_view_key(t->ts.view, key)) {
+        lede_action act = lede_view_key(t->ts.view, key);
+        switch (act) {
         case LEDE_ACT_QUIT:
             return LEDE_OK;
-        case LEDE_ACT_NEXT_ARTICLE:
-            st = switch_article(t, true);
-            break;
-        case LEDE_ACT_PREV_ARTICLE:
-            st = switch_article(t, false);
-            break;
         case LEDE_ACT_NONE:
+            break;
+        case LEDE_ACT_EDIT:
+            edit(t);
+            break;
+        default:
+            st = session_act(t, act);
             break;
         }
         if (st != LEDE_OK)
@@ -385,12 +356,6 @@ static lede_status key_loop(tui *t)
 static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t msg_size)
 {
     use_theme(t, opt);
-    if (t->use_state) {
-        t->use_state = lede_state_default_file(t->state_file, sizeof t->state_file) == LEDE_OK;
-        if (t->use_state && lede_state_load(&t->state, t->state_file, t->diag) != LEDE_OK)
-            lede_termsafe_printf(t->diag, "lede: cannot read %s; reading positions not restored\n",
-                                 t->state_file);
-    }
     lede_status st = open_terminal(t, msg, msg_size);
     if (st != LEDE_OK)
         return st;
@@ -398,7 +363,17 @@ static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t ms
     setup_mouse(opt->mouse);
     st = lede_view_new(COLS, LINES, &t->ts.view);
     if (st == LEDE_OK)
-        st = show_article(t, 0);
+        lede_view_set_measure(t->ts.view, opt->width, t->ts.theme.measure_left);
+    if (st == LEDE_OK) {
+        lede_session_init(&t->session, t->articles, t->n, t->ann, t->ts.view, t->use_state,
+                          t->diag);
+        t->session.early_draw = early_draw;
+        t->session.draw_ctx = t;
+        tui_guard_begin(stop_signal);
+        st = lede_session_start(&t->session);
+        tui_guard_end();
+        t->ts.text = &lede_session_article(&t->session)->text;
+    }
     if (st == LEDE_OK)
         st = key_loop(t);
     if (st != LEDE_OK)
@@ -422,7 +397,6 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     t.ann = ann;
     t.use_state = opt->use_state;
     t.mouse = opt->mouse;
-    lede_state_init(&t.state);
     t.diag = open_memstream(&t.diag_text, &t.diag_len);
     if (!t.diag) {
         snprintf(msg, msg_size, "%s", lede_status_str(LEDE_ERR_NOMEM));
@@ -435,11 +409,11 @@ lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator 
     tui_guard_forget();
     /* Saved with the terminal already restored, so that no failure can leave it raw;
      * signals still only set the flag, so none ends lede mid-save. */
-    if (st == LEDE_OK)
-        save_position(&t);
+    if (st == LEDE_OK && t.session.view)
+        lede_session_save(&t.session);
     restore_signals(&t);
     lede_view_free(t.ts.view);
-    lede_state_free(&t.state);
+    lede_session_free(&t.session);
     if (fclose(t.diag) == 0 && t.diag_len > 0)
         fputs(t.diag_text, stderr);
     free(t.diag_text);

@@ -131,6 +131,17 @@ static int put_text(int y, int x, int maxcols, const char *s, size_t len, attr_t
     return cols;
 }
 
+/* Like put_text(), but a text wider than maxcols ends with "…" in its last column. */
+static int put_text_cut(int y, int x, int maxcols, const char *s, size_t len, attr_t a)
+{
+    if (maxcols <= 0)
+        return 0;
+    if (lede_text_cols(s, 0, len) <= maxcols)
+        return put_text(y, x, maxcols, s, len, a);
+    int cols = put_text(y, x, maxcols - 1, s, len, a);
+    return cols + put_text(y, x + cols, 1, "\u2026", strlen("\u2026"), a);
+}
+
 /* Draws count copies of wc (a one-column character) at y, x. */
 static int put_repeat(int y, int x, int count, wchar_t wc, attr_t a)
 {
@@ -185,7 +196,7 @@ static void draw_index_entry(tui_screen *ts, const lede_index_row *row, int y, c
                                                             LEDE_EL_ORGANIZATION, LEDE_EL_GROUP};
     const lede_style *s = ts->theme.styles;
     lede_style base = s[LEDE_EL_INDEX_ENTRY];
-    if (row->entity == lede_view_selected(ts->view))
+    if (lede_view_row_selected(ts->view, row))
         base = merge(base, s[LEDE_EL_SELECTED]);
     lede_style name = merge(base, s[type_el[row->type]]);
     lede_style role = merge(base, s[LEDE_EL_INDEX_ROLE]);
@@ -193,14 +204,16 @@ static void draw_index_entry(tui_screen *ts, const lede_index_row *row, int y, c
         base = name = role = merge(base, s[LEDE_EL_INDEX_CURSOR]);
         fill_row(y, r->x, r->w, tui_attr(ts, base));
     }
-    char count[24];
-    int cw = snprintf(count, sizeof count, " %zu", row->count);
+    char count[48];
+    int cw = row->articles ? snprintf(count, sizeof count, " %zu in %zu", row->count, row->articles)
+                           : snprintf(count, sizeof count, " %zu", row->count);
     int room = r->w - 1 - cw;
     int col = 1;
-    col += put_text(y, r->x + col, room, row->name, strlen(row->name), tui_attr(ts, name));
+    col += put_text_cut(y, r->x + col, room, row->name, strlen(row->name), tui_attr(ts, name));
     if (row->role && room - (col - 1) > 4) {
         col += put_text(y, r->x + col, room - (col - 1), ", ", 2, tui_attr(ts, role));
-        put_text(y, r->x + col, room - (col - 1), row->role, strlen(row->role), tui_attr(ts, role));
+        put_text_cut(y, r->x + col, room - (col - 1), row->role, strlen(row->role),
+                     tui_attr(ts, role));
     }
     if (cw < r->w)
         put_text(y, r->x + r->w - cw, cw, count, (size_t)cw, tui_attr(ts, base));
@@ -228,6 +241,24 @@ static void draw_index(tui_screen *ts, const lede_rect *r)
     }
 }
 
+/* The quotes list in the article pane: its title, then a row a quote. */
+static void draw_list(tui_screen *ts, const lede_rect *r)
+{
+    const char *title = lede_view_list_title(ts->view);
+    put_text_cut(r->y, r->x, r->w, title, strlen(title), element_attr(ts, LEDE_EL_INDEX_HEADER));
+    size_t n = lede_view_list_count(ts->view), top = lede_view_list_top(ts->view);
+    size_t cursor = lede_view_list_cursor(ts->view);
+    char line[1024];
+    for (int i = 1; i < r->h && top + (size_t)(i - 1) < n; i++) {
+        size_t row = top + (size_t)(i - 1);
+        size_t len = lede_view_list_row(ts->view, row, line, sizeof line, r->w - 1);
+        attr_t a = element_attr(ts, row == cursor ? LEDE_EL_INDEX_CURSOR : LEDE_EL_TEXT);
+        if (row == cursor)
+            fill_row(r->y + i, r->x, r->w, a);
+        put_text(r->y + i, r->x + 1, r->w - 1, line, len, a);
+    }
+}
+
 /* The help screen in the columns the view lays out, and below it how to close it. */
 static void draw_help(tui_screen *ts)
 {
@@ -238,11 +269,10 @@ static void draw_help(tui_screen *ts)
     char line[128];
     int x = 0;
     for (int c = 0; c < columns && c < 16 && x < COLS; c++) {
-        for (size_t r = 0; r < rows; r++) {
-            size_t i = top + (size_t)c * rows + r;
-            if (i >= n)
-                break;
-            lede_keys_help_line(i, line, sizeof line);
+        size_t first = columns > 1 ? lede_view_help_column_start(ts->view, c) : top;
+        size_t end = columns > 1 ? lede_view_help_column_start(ts->view, c + 1) : n;
+        for (size_t r = 0; r < rows && first + r < end; r++) {
+            lede_keys_help_line(first + r, line, sizeof line);
             bool title = line[0] != '\0' && line[0] != ' ';
             attr_t a = element_attr(ts, title ? LEDE_EL_INDEX_HEADER : LEDE_EL_TEXT);
             put_text((int)r, x + 1, COLS - x - 1, line, strlen(line), a);
@@ -297,7 +327,14 @@ void tui_draw(tui_screen *ts)
     if (lede_view_help_shown(ts->view)) {
         draw_help(ts);
     } else {
-        draw_article(ts, &geo.article);
+        if (lede_view_list_shown(ts->view)) {
+            lede_rect full = geo.article;
+            full.x = 0; /* the list uses the pane's whole width, not the measure */
+            full.w = geo.index.w > 0 ? geo.index.x - 1 : COLS;
+            draw_list(ts, &full);
+        } else {
+            draw_article(ts, &geo.article);
+        }
         if (geo.index.w > 0 && geo.index.h > 0)
             draw_index(ts, &geo.index);
     }

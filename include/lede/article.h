@@ -12,6 +12,7 @@ typedef struct {
     lede_text text;
     lede_model model;
     bool annotated;
+    lede_status error; /* why it cannot be read (OK while it can or is not yet tried) */
 } lede_article;
 
 /* Loads path ("-" for standard input) into article (no annotation yet). On failure the
@@ -37,6 +38,10 @@ lede_status lede_article_read(lede_article *article);
  * lede_article_open() is loaded first; if that fails, the status says why (the same
  * statuses as lede_article_load()) and the text stays empty. */
 lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann);
+
+/* Makes article a placeholder for path, which cannot be read because of why: a session
+ * of several articles shows it as a page that says so instead of ending. */
+lede_status lede_article_failed(lede_article *article, const char *path, lede_status why);
 
 /* Frees what article owns and zeroes it. */
 void lede_article_free(lede_article *article);

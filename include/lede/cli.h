@@ -3,6 +3,7 @@
 #define LEDE_CLI_H
 
 #include <stdio.h>
+#include "lede/corpus.h"
 #include "lede/model.h"
 #include "lede/status.h"
 #include "lede/text.h"
@@ -17,5 +18,10 @@ lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
  * quotes), people first, then by mention count, then the quotations with their
  * speakers. Returns IO when a write fails. */
 lede_status lede_cli_entities(FILE *out, const lede_text *text, const lede_model *model);
+
+/* Writes the entities of all the corpus's articles as one table: each entity once (an
+ * alias with its full name), people first, then by the number of articles, with its
+ * articles and its mentions in each. Returns NOMEM or IO. */
+lede_status lede_cli_entities_all(FILE *out, const lede_corpus *corpus);
 
 #endif

@@ -11,6 +11,7 @@
 #define LEDE_KEY_TAB '\t'
 #define LEDE_KEY_ENTER '\n' /* the tui also passes '\r' and KEY_ENTER as this */
 #define LEDE_KEY_ESC 27
+#define LEDE_KEY_CTRL(c) ((c)&0x1f) /* LEDE_KEY_CTRL('F') is Ctrl-F */
 
 enum {
     LEDE_KEY_SPECIAL = 0x110000, /* above every code point */
@@ -55,6 +56,15 @@ typedef enum {
     LEDE_CMD_QUIT,
     LEDE_CMD_NEXT_ARTICLE,
     LEDE_CMD_PREV_ARTICLE,
+    LEDE_CMD_QUOTES_OF,  /* the quotes of the person under the index cursor or selected */
+    LEDE_CMD_ALL_QUOTES, /* every quote of the story, with its speaker */
+    LEDE_CMD_ALL_INDEX,  /* the index over all the session's articles */
+    LEDE_CMD_COLON,      /* less's ":": then n (next article) or p (previous) */
+    LEDE_CMD_SET_MARK,   /* then a letter: mark the top line */
+    LEDE_CMD_GOTO_MARK,  /* then a letter: go back to the mark */
+    LEDE_CMD_WHERE,      /* "=": article k/n, line, percent, bytes */
+    LEDE_CMD_EDIT,       /* open $EDITOR at the top line */
+    LEDE_CMD_MEASURE,    /* readable width on/off */
     LEDE_CMD_COUNT
 } lede_cmd;
 
@@ -65,7 +75,7 @@ typedef enum {
 typedef struct {
     int keys[LEDE_BINDING_KEYS];
     lede_cmd cmd;
-    const char *section; /* "Moving", "Entities", "Search", "Other" */
+    const char *section; /* "Moving", "Entities", "Quotes", "Search", "Articles", "Other" */
     const char *help;
 } lede_binding;
 

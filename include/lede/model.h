@@ -137,6 +137,10 @@ const lede_quote *lede_model_next_quote(const lede_model *model, uint32_t speake
 const lede_quote *lede_model_prev_quote(const lede_model *model, uint32_t speaker, size_t offset,
                                         bool wrap);
 
+/* Returns the position (0-based) of quote among the quotes of speaker (all quotes with
+ * LEDE_NONE): "quote k+1 of n". quote must be one of them. */
+size_t lede_model_quote_k(const lede_model *model, uint32_t speaker, const lede_quote *quote);
+
 /* Returns the name of an entity type: "person", "place", "organization", "group"
  * ("unknown" for anything else). */
 const char *lede_entity_type_name(lede_entity_type type);

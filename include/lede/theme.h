@@ -54,6 +54,7 @@ typedef struct {
 typedef struct {
     char name[64];
     lede_style styles[LEDE_EL_COUNT];
+    bool measure_left; /* "layout measure left": the readable width at the left, not centred */
 } lede_theme;
 
 /* Includes may nest this deep; one more is reported as a probable include loop. One

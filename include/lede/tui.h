@@ -13,6 +13,7 @@ typedef struct {
     const lede_theme *theme; /* the colours, loaded by the caller (NO_COLOR: mono) */
     bool use_state;          /* remember the reading position under $XDG_STATE_HOME/lede */
     bool mouse;              /* ask the terminal for mouse events */
+    int width;               /* readable width in columns (--width; 0: the whole pane) */
 } lede_tui_options;
 
 /* Shows the n >= 1 loaded articles (each annotated when first shown) until the user

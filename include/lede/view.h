@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "lede/corpus.h"
 #include "lede/keys.h"
 #include "lede/layout.h"
 #include "lede/model.h"
@@ -36,8 +37,27 @@ typedef enum {
     LEDE_ACT_NONE,
     LEDE_ACT_QUIT,
     LEDE_ACT_NEXT_ARTICLE, /* the tui calls lede_view_set_article() with the next one */
-    LEDE_ACT_PREV_ARTICLE
+    LEDE_ACT_PREV_ARTICLE,
+    LEDE_ACT_GOTO, /* show the article of lede_view_get_target(), then lede_view_go_target() */
+    LEDE_ACT_EDIT  /* open the article in $EDITOR at lede_view_top_line() */
 } lede_action;
+
+/* Where LEDE_ACT_GOTO goes: an article of the session and what to show there. */
+typedef enum {
+    LEDE_TARGET_QUOTE,         /* item is a quote index of that article's model */
+    LEDE_TARGET_FIRST_MENTION, /* item is an entity id: select it, go to its first mention */
+    LEDE_TARGET_LAST_MENTION   /* ... its last mention */
+} lede_target_kind;
+
+typedef struct {
+    size_t article;
+    lede_target_kind kind;
+    uint32_t item;
+} lede_view_target;
+
+#define LEDE_VIEW_MEASURE                                                                          \
+    80 /* default readable width: about 66-80 characters a line is                                 \
+          the typographers' measure; 80 is the terminal's own */
 
 typedef struct {
     int x, y, w, h; /* w == 0 or h == 0: not shown */
@@ -61,6 +81,7 @@ typedef struct {
     const char *name; /* header title ("People") or the entity's name */
     const char *role; /* the entity's role (draw it dimmed) or NULL */
     size_t count;     /* mentions; for a header, the entries of its section */
+    size_t articles;  /* in the index of all articles: the articles it is in; else 0 */
 } lede_index_row;
 
 /* Creates a view for a terminal of cols x rows, with no article (lines and index are
@@ -76,6 +97,28 @@ void lede_view_free(lede_view *view);
  * NOMEM (the view then shows nothing). */
 lede_status lede_view_set_article(lede_view *view, const lede_text *text, const lede_model *model,
                                   const char *name);
+
+/* Sets what the status line says after the article's name ("2/3", "no entities: ...";
+ * "" for nothing); copied. lede_view_set_article() clears it. Returns NOMEM. */
+lede_status lede_view_set_tag(lede_view *view, const char *tag);
+
+/* Gives the view the session's corpus (may be NULL) and the number of the article it
+ * shows in it, for the index of all articles, ]/[ across articles and a person's quotes
+ * from every article. The corpus grows between calls; the view follows. */
+void lede_view_set_corpus(lede_view *view, const lede_corpus *corpus, size_t article_no);
+
+/* Returns where LEDE_ACT_GOTO goes. */
+const lede_view_target *lede_view_get_target(const lede_view *view);
+
+/* After the session shows the target's article: goes to the target's quote or mention. */
+void lede_view_go_target(lede_view *view, const lede_view_target *target);
+
+/* Sets the readable width: the article's lines are at most cols columns (0: the whole
+ * pane), centred in a wider pane or at its left. M toggles it. */
+void lede_view_set_measure(lede_view *view, int cols, bool left);
+
+/* Returns the line number (1-based, counting '\n') of the byte at the top of the screen. */
+size_t lede_view_top_line(const lede_view *view);
 
 /* Adapts to a new terminal size (any values; below the minimum the view is "too
  * small" but keeps its state). The line at the top keeps showing the byte that was at
@@ -117,9 +160,11 @@ size_t lede_view_index_cursor(const lede_view *view);
 /* Returns the first index row to draw, so that the cursor stays in the pane. */
 size_t lede_view_index_top(const lede_view *view);
 
-/* Writes the status line, cut to width display columns, into buf (of size > 0, always
- * terminated): "name — Person — mention k/n — message" on the left and the position
- * ("42%", "Top", "End", "All") on the right. Returns the length written. */
+/* Writes the status line, exactly width display columns, into buf (of size > 0, always
+ * terminated): what the reader is on and the message first ("mention k/n — Person",
+ * "quote k/n — Speaker, role" or "unattributed", "match k/n"; " — message"), then the
+ * name and tag shortened from the left ("…/politics/013.txt 2/3"), the position ("42%",
+ * "Top", "End", "All") on the right. Every cut is marked with "…". Returns the length. */
 size_t lede_view_status_line(lede_view *view, char *buf, size_t size, int width);
 
 /* Returns the search prompt's text (without the leading '/'), or NULL when the prompt
@@ -133,12 +178,17 @@ bool lede_view_help_shown(const lede_view *view);
  * status line and the line below the help that says how to close it. */
 size_t lede_view_help_rows(const lede_view *view);
 
-/* Lays out the help screen: help line i goes to column i / lede_view_help_rows().
- * Returns the number of columns and stores the width of each (the longest of its lines
- * plus LEDE_VIEW_HELP_GAP) in the first cap entries of widths. When the columns do
- * not fit in the width, it is one column as wide as the longest line, and it scrolls
+/* Lays out the help screen in columns of at most lede_view_help_rows() lines, a section
+ * kept whole where it fits a column, and a section title never alone at a column's foot
+ * (lede_view_help_column_start() gives each column's first line). Returns the number of
+ * columns and stores the width of each (the longest of its lines plus
+ * LEDE_VIEW_HELP_GAP) in the first cap entries of widths. When the columns do not fit
+ * in the width, it is one column as wide as the longest line, and it scrolls
  * (lede_view_help_scrolls()). */
 int lede_view_help_columns(const lede_view *view, int *widths, int cap);
+
+/* Returns the first help line of column (the line count past the last column). */
+size_t lede_view_help_column_start(const lede_view *view, int column);
 
 /* Returns true when the help screen is one column with more lines than it has rows:
  * then j/k and Down/Up scroll it, and any other key closes it. */
@@ -146,6 +196,22 @@ bool lede_view_help_scrolls(const lede_view *view);
 
 /* Returns the first help line to show (0 unless the help scrolls). */
 size_t lede_view_help_top(const lede_view *view);
+
+/* Returns true when the index row is the selected entity (in the index of all
+ * articles: the entry of the selected entity). */
+bool lede_view_row_selected(const lede_view *view, const lede_index_row *row);
+
+/* --- the quotes list (w, Q): it takes the article pane's place ------------------------ */
+
+bool lede_view_list_shown(const lede_view *view);
+const char *lede_view_list_title(const lede_view *view);
+size_t lede_view_list_count(const lede_view *view);
+size_t lede_view_list_cursor(const lede_view *view);
+size_t lede_view_list_top(const lede_view *view);
+
+/* Writes row i of the quotes list, cut to width columns with "…": "Speaker: “quote”"
+ * (with the article's name first when it is another article's). Returns its length. */
+size_t lede_view_list_row(lede_view *view, size_t i, char *buf, size_t size, int width);
 
 /* --- mouse ------------------------------------------------------------------------- */
 
@@ -157,8 +223,10 @@ const lede_mention *lede_view_mention_at(lede_view *view, int row, int col);
 uint32_t lede_view_index_entity_at(const lede_view *view, int row);
 
 /* Handles a click at screen cell y, x: on a mention it selects its entity and makes it
- * current; on an index entry it selects that entity and jumps to its first mention. */
-void lede_view_click(lede_view *view, int y, int x);
+ * current; in a quote it makes the quote current; on an index entry it selects that
+ * entity and jumps to its first mention; on a row of the quotes list it goes to that
+ * quote. Returns LEDE_ACT_GOTO when that is in another article, else NONE. */
+lede_action lede_view_click(lede_view *view, int y, int x);
 
 /* --- state ------------------------------------------------------------------------- */
 
@@ -172,6 +240,9 @@ uint32_t lede_view_selected(const lede_view *view);
 
 /* Returns the current mention (index into model->mentions) or LEDE_NONE. */
 uint32_t lede_view_current(const lede_view *view);
+
+/* Sets the status message (until the next key), for what the tui itself reports. */
+void lede_view_say(lede_view *view, const char *message);
 
 /* Returns the current status message ("" when none). Messages last until the next key. */
 const char *lede_view_message(const lede_view *view);

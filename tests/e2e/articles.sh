@@ -17,12 +17,12 @@ printf 'Orchard harvest ends early\n\nThe apple harvest in the valley ended a we
 
 start 80 20 "$first" "$second"
 wait_for "Ferry timetable"
-wait_for "(1/2)"
+wait_for "first.txt 1/2"
 keys '>'
 wait_for "Orchard harvest"
-wait_for "(2/2)"
+wait_for "second.txt 2/2"
 keys '<'
-wait_for "(1/2)"
+wait_for "first.txt 1/2"
 keys G
 wait_for "The last line of the ferry story."
 keys q

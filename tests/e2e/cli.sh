@@ -76,7 +76,9 @@ check "--color=always adds SGR colours" grep -q $'\e\\[' <<<"$out"
 
 # Bad input: one clear line, status 1; usage errors: status 2.
 expect_error 1 "no such file" "$tmp/missing.txt"
-expect_error 1 "is a directory" "$tmp"
+# A folder opens as the files below it; one with no files is still refused.
+mkdir "$tmp/nofiles"
+expect_error 1 "is a directory" "$tmp/nofiles"
 : >"$tmp/empty.txt"
 expect_error 1 "empty input" "$tmp/empty.txt"
 printf ' \n\n\t \n' >"$tmp/blank.txt"

@@ -22,10 +22,10 @@ start 80 24
 wait_for "(sample)"
 keys '?'
 wait_for "Moving"
-screen_has "Tab               switch between article and index" || fail "the Tab line is cut"
-screen_has "next quote (of the selected person)" || fail "the } line is cut"
+screen_has "Tab                 article / index focus" || fail "the Tab line is cut"
 screen_has "any other key closes" || fail "no hint how to close the help"
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do keys j; done
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do keys j; done
+wait_for "next quote (of person)"
 wait_for "this help"
 wait_for "quit"
 wait_gone "Moving"
@@ -35,4 +35,27 @@ wait_for "(sample)"
 keys q
 wait_exit
 [ "$E2E_RC" = 0 ] || fail "exit status $E2E_RC"
+tm kill-server
+
+# 100x30: two columns; every heading has its keys under it in the same column (the
+# "Other" heading used to end column 1 with its keys in column 2); h opens it too.
+start 100 30
+wait_for "(sample)"
+keys h
+wait_for "Moving"
+wait_for "quit"
+screen_lacks "j/k scroll" || fail "the help scrolls at 100x30"
+rows=$(screen | head -28)
+for heading in Moving Entities Quotes Search Articles Other; do
+    line=$(printf '%s\n' "$rows" | grep -n -E "(^| )$heading( |$)" | head -1 | cut -d: -f1)
+    [ -n "$line" ] || fail "no $heading heading"
+    [ "$line" -lt 28 ] || fail "$heading ends a column"
+    col=$(printf '%s\n' "$rows" | sed -n "${line}p" | grep -b -o -E "(^| )$heading" | head -1 | cut -d: -f1)
+    next=$(printf '%s\n' "$rows" | sed -n "$((line + 1))p" | cut -c$((col + 2))-$((col + 4)))
+    [ "$next" = "   " ] && fail "$heading has no key under it"
+done
+keys x
+wait_gone "any key closes"
+keys q
+wait_exit
 echo "ok"

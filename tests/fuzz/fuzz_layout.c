@@ -158,6 +158,14 @@ static void draw(lede_view *view, const lede_text *text, int cols, int rows)
     FUZZ_CHECK(len < sizeof status && strlen(status) == len);
     (void)lede_view_prompt(view);
     (void)lede_view_message(view);
+    /* The quotes list (w, Q), when it is open. */
+    size_t nl = lede_view_list_shown(view) ? lede_view_list_count(view) : 0;
+    FUZZ_CHECK(nl == 0 || lede_view_list_cursor(view) < nl);
+    for (size_t i = lede_view_list_top(view); i < nl && i < lede_view_list_top(view) + 40; i++) {
+        char row[256];
+        size_t rl = lede_view_list_row(view, i, row, sizeof row, cols);
+        FUZZ_CHECK(rl < sizeof row && strlen(row) == rl);
+    }
 }
 
 /* Feeds the command bytes to a view of cols x rows. */

@@ -593,6 +593,13 @@ START_TEST(test_run_style)
     s = lede_run_style(&th, LEDE_RUN_PERSON | LEDE_RUN_CURRENT);
     ck_assert_uint_eq(s.attrs & LEDE_ATTR_REVERSE, LEDE_ATTR_REVERSE);
     ck_assert_int_eq(s.fg, 3);
+    /* The current search match is not reversed (that looked like a person's name):
+     * the match's colours, underlined and bold. */
+    s = lede_run_style(&th, LEDE_RUN_SEARCH | LEDE_RUN_CURRENT);
+    ck_assert_uint_eq(s.attrs & LEDE_ATTR_REVERSE, 0);
+    ck_assert_uint_eq(s.attrs & LEDE_ATTR_UNDERLINE, LEDE_ATTR_UNDERLINE);
+    ck_assert_int_eq(s.fg, 0);
+    ck_assert_int_eq(s.bg, 11);
 }
 END_TEST
 

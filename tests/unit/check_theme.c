@@ -72,6 +72,26 @@ static void use_tmp_config(void)
     ck_assert_int_eq(mkdir(path, 0700), 0);
 }
 
+/* "layout measure center|left" places the readable width; anything else is reported. */
+START_TEST(test_layout_measure)
+{
+    diag_buf d;
+    diag_open(&d);
+    lede_theme t;
+    lede_theme_defaults(&t);
+    ck_assert(!t.measure_left);
+    ck_assert_int_eq(parse(&t, "layout measure left\n", &d), LEDE_OK);
+    ck_assert(t.measure_left);
+    ck_assert_int_eq(parse(&t, "layout measure center\n", &d), LEDE_OK);
+    ck_assert(!t.measure_left);
+    ck_assert_int_eq(parse(&t, "layout measure right\nlayout\n", &d), LEDE_ERR_SYNTAX);
+    ck_assert_ptr_nonnull(strstr(diag_text(&d), "test.theme:1: want: layout measure center|left"));
+    ck_assert_ptr_nonnull(strstr(diag_text(&d), "test.theme:2:"));
+    ck_assert(!t.measure_left);
+    diag_close(&d);
+}
+END_TEST
+
 START_TEST(test_element_names)
 {
     for (int el = 0; el < LEDE_EL_COUNT; el++)
@@ -435,6 +455,7 @@ static Suite *theme_suite(void)
     tcase_add_test(tc, test_include_by_path_and_name);
     tcase_add_test(tc, test_include_loop_stops);
     tcase_add_test(tc, test_include_missing);
+    tcase_add_test(tc, test_layout_measure);
     tcase_add_test(tc, test_include_budget);
     tcase_add_test(tc, test_user_theme_overrides_and_includes_shipped);
     tcase_add_test(tc, test_not_found);

@@ -187,7 +187,7 @@ START_TEST(test_index)
     uint32_t cur = lede_view_current(v);
     ck_assert_uint_eq(cur, model.entities[ana].mentions[0]);
     ck_assert(visible(v, model.mentions[cur].span.start));
-    ck_assert_ptr_nonnull(strstr(status(v), "Ana Ruiz \xe2\x80\x94 mention 1/15"));
+    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/15 \xe2\x80\x94 Ana Ruiz"));
     lede_view_free(v);
 }
 END_TEST
@@ -233,7 +233,7 @@ START_TEST(test_mention_jumps)
     ck_assert_uint_eq(lede_view_selected(v), alice);
     const lede_entity *e = &model.entities[alice];
     ck_assert_uint_eq(lede_view_current(v), e->mentions[0]);
-    ck_assert_ptr_nonnull(strstr(status(v), "Alice Moreau \xe2\x80\x94 mention 1/20"));
+    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/20 \xe2\x80\x94 Alice Moreau"));
     for (size_t k = 1; k < e->n_mentions; k++) {
         press(v, "]");
         ck_assert_uint_eq(lede_view_current(v), e->mentions[k]);
@@ -244,7 +244,8 @@ START_TEST(test_mention_jumps)
     press(v, "]");
     ck_assert_uint_eq(lede_view_current(v), e->mentions[0]);
     ck_assert_str_eq(lede_view_message(v), "wrapped");
-    ck_assert_ptr_nonnull(strstr(status(v), "mention 1/20 \xe2\x80\x94 wrapped"));
+    ck_assert_ptr_nonnull(
+        strstr(status(v), "mention 1/20 \xe2\x80\x94 Alice Moreau \xe2\x80\x94 wrapped"));
     ck_assert(visible(v, model.mentions[e->mentions[0]].span.start));
     press(v, "[");
     ck_assert_uint_eq(lede_view_current(v), e->mentions[19]);
@@ -288,17 +289,18 @@ START_TEST(test_quote_jumps)
 {
     lede_view *v = open_view(100, 30);
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "quote 1/20");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 1/20 \xe2\x80\x94 Alice Moreau, engineer"));
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "quote 2/20");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 2/20 \xe2\x80\x94 Bob Tran "));
     press(v, "{{");
-    ck_assert_str_eq(lede_view_message(v), "quote 20/20 (wrapped)");
+    ck_assert_ptr_nonnull(
+        strstr(status(v), "quote 20/20 \xe2\x80\x94 Bob Tran \xe2\x80\x94 wrapped"));
     /* With a person selected, only that person's quotes. */
     press(v, "g]");
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "Alice Moreau \xe2\x80\x94 quote 1/10");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 1/10 \xe2\x80\x94 Alice Moreau, engineer"));
     press(v, "}");
-    ck_assert_str_eq(lede_view_message(v), "Alice Moreau \xe2\x80\x94 quote 2/10");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 2/10 \xe2\x80\x94 Alice Moreau"));
     const char *q = strstr(story, "\"We will finish");
     q = strstr(q + 1, "\"We will finish");
     ck_assert(visible(v, (size_t)(q - story)));
@@ -342,6 +344,145 @@ START_TEST(test_quote_current)
 }
 END_TEST
 
+/* The status line keeps what the reader is on at every width from 20: the count first,
+ * the path shortened from the left, every cut marked with an ellipsis. */
+START_TEST(test_status_widths)
+{
+    lede_view *v;
+    ck_assert_int_eq(lede_view_new(100, 30, &v), LEDE_OK);
+    const char *path = "../shared/corpus/bbc/politics/a-rather-long-folder-name/013.txt";
+    ck_assert_int_eq(lede_view_set_article(v, &text, &model, path), LEDE_OK);
+    ck_assert_int_eq(lede_view_set_tag(v, "2/3"), LEDE_OK);
+    press(v, "]]");
+    for (int w = 20; w <= 200; w++) {
+        char buf[1024];
+        size_t len = lede_view_status_line(v, buf, sizeof buf, w);
+        ck_assert_int_eq(lede_text_cols(buf, 0, len), w);
+        ck_assert_msg(strstr(buf, "mention 2/20") != NULL, "width %d: %s", w, buf);
+        if (strstr(buf, "013.txt") && !strstr(buf, path))
+            ck_assert_msg(strstr(buf, "\xe2\x80\xa6") != NULL, "width %d cut without …: %s", w,
+                          buf);
+        if (w >= 100)
+            ck_assert_ptr_nonnull(strstr(buf, "013.txt 2/3"));
+    }
+    /* A long message is cut at its end, with an ellipsis, and the position stays. */
+    lede_view_key(v, LEDE_KEY_ESC);
+    lede_view_search(v, "(");
+    char buf[256];
+    lede_view_status_line(v, buf, sizeof buf, 40);
+    ck_assert_ptr_nonnull(strstr(buf, "bad regex: "));
+    ck_assert_ptr_nonnull(strstr(buf, "\xe2\x80\xa6"));
+    lede_view_free(v);
+}
+END_TEST
+
+/* Q lists every quote with its speaker; w the quotes of the person under the index
+ * cursor; Enter goes to one; Esc closes. */
+START_TEST(test_quotes_list)
+{
+    lede_view *v = open_view(100, 30);
+    press(v, "w");
+    ck_assert_str_eq(lede_view_message(v), "select a person first (Tab, then j/k)");
+    press(v, "Q");
+    ck_assert(lede_view_list_shown(v));
+    ck_assert_str_eq(lede_view_list_title(v), "All quotes (20)");
+    ck_assert_uint_eq(lede_view_list_count(v), 20);
+    char row[256];
+    lede_view_list_row(v, 1, row, sizeof row, 200);
+    ck_assert_str_eq(row, "Bob Tran: \"Nothing is agreed yet,\"");
+    lede_view_list_row(v, 0, row, sizeof row, 20);
+    ck_assert_str_eq(row, "Alice Moreau: \"We w\xe2\x80\xa6");
+    press(v, "j\n");
+    ck_assert(!lede_view_list_shown(v));
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 2/20 \xe2\x80\x94 Bob Tran"));
+    /* The index cursor on Alice: her quotes only, and } goes on through them. */
+    press(v, "\tgw");
+    ck_assert_str_eq(lede_view_list_title(v), "Quotes of Alice Moreau (10)");
+    press(v, "jj\n");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 3/10 \xe2\x80\x94 Alice Moreau, engineer"));
+    press(v, "}");
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 4/10 \xe2\x80\x94 Alice Moreau"));
+    press(v, "Q");
+    ck_assert(lede_view_list_shown(v));
+    lede_view_key(v, LEDE_KEY_ESC);
+    ck_assert(!lede_view_list_shown(v));
+    /* A click on a row of the list goes to that quote (the title is the first row). */
+    press(v, "Q");
+    lede_geometry g;
+    lede_view_geometry(v, &g);
+    ck_assert_int_eq(lede_view_click(v, g.article.y + 4, g.article.x + 3), LEDE_ACT_NONE);
+    ck_assert(!lede_view_list_shown(v));
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 4/20 \xe2\x80\x94 Bob Tran"));
+    lede_view_free(v);
+}
+END_TEST
+
+/* With quotes off, the current quote is plain text; a click in a quote makes it current. */
+START_TEST(test_quote_off_and_click)
+{
+    lede_view *v = open_view(100, 30);
+    press(v, "}");
+    const char *q = strstr(story, "\"We will finish");
+    size_t start = (size_t)(q - story);
+    ck_assert_uint_ne(flags_of(v, start + 3) & LEDE_RUN_CURRENT, 0);
+    press(v, "\"");
+    ck_assert_uint_eq(flags_of(v, start + 3) & LEDE_RUN_CURRENT, 0);
+    press(v, "\"");
+    lede_view_key(v, LEDE_KEY_ESC);
+    const lede_line *lines;
+    size_t n = lede_view_lines(v, &lines);
+    for (size_t r = 0; r < n; r++)
+        if (lines[r].kind == LEDE_LINE_TEXT && lines[r].span.start == start) {
+            lede_view_click(v, (int)r, 4);
+            break;
+        }
+    ck_assert_ptr_nonnull(strstr(status(v), "quote 1/20 \xe2\x80\x94 Alice Moreau, engineer"));
+    lede_view_free(v);
+}
+END_TEST
+
+/* Marks, =, :n/:p, an unbound key, and the search history in the prompt. */
+START_TEST(test_less_keys)
+{
+    lede_view *v = open_view(100, 30);
+    press(v, "dma");
+    ck_assert_str_eq(lede_view_message(v), "mark a set");
+    size_t top = lede_view_top_offset(v);
+    press(v, "G'a");
+    ck_assert_uint_eq(lede_view_top_offset(v), top);
+    press(v, "'b");
+    ck_assert_str_eq(lede_view_message(v), "no mark b");
+    press(v, "=");
+    char want[32];
+    snprintf(want, sizeof want, "line %zu/", lede_view_top_line(v));
+    ck_assert_uint_gt(lede_view_top_line(v), 1);
+    ck_assert_ptr_nonnull(strstr(lede_view_message(v), want));
+    press(v, "X");
+    ck_assert_str_eq(lede_view_message(v), "press ? for help");
+    press(v, ":");
+    ck_assert_int_eq(lede_view_key(v, 'n'), LEDE_ACT_NEXT_ARTICLE);
+    press(v, ":");
+    ck_assert_int_eq(lede_view_key(v, 'p'), LEDE_ACT_PREV_ARTICLE);
+    ck_assert_int_eq(lede_view_key(v, 'v'), LEDE_ACT_EDIT);
+    ck_assert_int_eq(lede_view_key(v, LEDE_KEY_CTRL('F')), LEDE_ACT_NONE);
+    ck_assert_uint_gt(lede_view_top_offset(v), top);
+    /* History: Up brings back the last two searches, Down the newer again. */
+    press(v, "/Lisbon\n/Bob\n/");
+    lede_view_key(v, LEDE_KEY_UP);
+    ck_assert_str_eq(lede_view_prompt(v), "Bob");
+    lede_view_key(v, LEDE_KEY_UP);
+    ck_assert_str_eq(lede_view_prompt(v), "Lisbon");
+    lede_view_key(v, LEDE_KEY_UP);
+    ck_assert_str_eq(lede_view_prompt(v), "Lisbon");
+    lede_view_key(v, LEDE_KEY_DOWN);
+    ck_assert_str_eq(lede_view_prompt(v), "Bob");
+    lede_view_key(v, LEDE_KEY_DOWN);
+    ck_assert_str_eq(lede_view_prompt(v), "");
+    lede_view_key(v, LEDE_KEY_ESC);
+    lede_view_free(v);
+}
+END_TEST
+
 START_TEST(test_toggles)
 {
     lede_view *v = open_view(100, 30);
@@ -365,7 +506,21 @@ START_TEST(test_toggles)
     press(v, "i");
     lede_view_geometry(v, &g);
     ck_assert_int_eq(g.index.w, 0);
+    /* The measure: 80 columns, centred, in a pane of 100; M takes the whole width. */
+    ck_assert_int_eq(g.article.w, LEDE_VIEW_MEASURE);
+    ck_assert_int_eq(g.article.x, 10);
+    press(v, "M");
+    lede_view_geometry(v, &g);
     ck_assert_int_eq(g.article.w, 100);
+    ck_assert_int_eq(g.article.x, 0);
+    ck_assert_str_eq(lede_view_message(v), "readable width off");
+    press(v, "M");
+    lede_view_set_measure(v, 60, true); /* a theme's "layout measure left" */
+    lede_view_geometry(v, &g);
+    ck_assert_int_eq(g.article.w, 60);
+    ck_assert_int_eq(g.article.x, 0);
+    ck_assert_int_eq(lede_layout_width(lede_view_layout(v)), 60);
+    lede_view_set_measure(v, 0, false);
     press(v, "\t");
     ck_assert_int_eq(lede_view_focus(v), LEDE_FOCUS_ARTICLE);
     press(v, "i");
@@ -557,7 +712,7 @@ START_TEST(test_reserve_index)
     lede_geometry geo;
     lede_view_geometry(v, &geo);
     ck_assert_int_eq(geo.index.w, 0);
-    ck_assert_int_eq(geo.article.w, 100);
+    ck_assert_int_eq(geo.article.w, LEDE_VIEW_MEASURE);
     lede_view_reserve_index(v, true);
     lede_view_geometry(v, &geo);
     ck_assert_int_eq(geo.article.w, with.article.w);
@@ -620,9 +775,23 @@ START_TEST(test_help_layout)
     press(v, "?");
     ck_assert(!lede_view_help_shown(v));
 
-    lede_view_resize(v, 120, 40);
-    ck_assert_int_eq(lede_view_help_columns(v, widths, 8), 1);
+    /* 100x30: two columns, each section whole, no title at a column's foot. */
+    lede_view_resize(v, 100, 30);
+    columns = lede_view_help_columns(v, widths, 8);
+    ck_assert_int_eq(columns, 2);
     ck_assert(!lede_view_help_scrolls(v));
+    for (int c = 0; c < columns; c++) {
+        size_t first = lede_view_help_column_start(v, c);
+        size_t end = lede_view_help_column_start(v, c + 1);
+        lede_keys_help_line(end - 1, line, sizeof line);
+        end -= line[0] == '\0'; /* the blank line skipped at the next column's top */
+        ck_assert_uint_le(end - first, lede_view_help_rows(v));
+        lede_keys_help_line(first, line, sizeof line);
+        ck_assert_msg(line[0] != ' ' && line[0] != '\0', "column %d starts with \"%s\"", c, line);
+        lede_keys_help_line(end - 1, line, sizeof line);
+        ck_assert_msg(line[0] == ' ', "column %d ends with \"%s\"", c, line);
+    }
+    ck_assert_uint_eq(lede_view_help_column_start(v, columns), n);
     lede_view_free(v);
 }
 END_TEST
@@ -874,6 +1043,10 @@ static Suite *view_suite(void)
     tcase_add_test(tc, test_big_book);
     tcase_add_test(tc, test_search_invalid_utf8);
     tcase_add_test(tc, test_search_match_limit);
+    tcase_add_test(tc, test_status_widths);
+    tcase_add_test(tc, test_quotes_list);
+    tcase_add_test(tc, test_quote_off_and_click);
+    tcase_add_test(tc, test_less_keys);
     suite_add_tcase(s, tc);
     return s;
 }
