@@ -1,0 +1,145 @@
+/* quotes_impl.h - what the rooms of the quote finder share (not a public header).
+ *
+ * quotes_marks.c pairs the quotation marks of a paragraph; quotes_tok.c reads the tokens
+ * and small words around a quote; quotes_cands.c finds the source a cue pattern points
+ * at; coref.c says which entity a source is; quotes.c runs the rules in order. Every
+ * function here reads a bounded window of tokens around its offset (the bound is stated
+ * where it is not obvious), so attributing all quotes is linear in the text. */
+#ifndef LEDE_QUOTES_IMPL_H
+#define LEDE_QUOTES_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "lede/lexicon.h"
+#include "lede/model.h"
+#include "lede/names.h"
+#include "lede/text.h"
+
+typedef struct {
+    size_t start, end;
+    uint32_t cp; /* 0 for a word, else the punctuation character */
+} qtok;
+
+typedef struct {
+    size_t start, end;
+    size_t para;
+    bool closed;
+    bool opens_para; /* the paragraph starts with it (a continued quote) */
+    bool has_before; /* a token precedes it in its paragraph: before */
+    qtok before;
+    lede_quote q;
+} found;
+
+typedef struct {
+    found *items;
+    size_t n, cap;
+} found_list;
+
+typedef struct {
+    const lede_lexicon *lex;
+    const char *s;
+    size_t len; /* of s */
+    const lede_names *names;
+    const lede_model *model;
+} qctx;
+
+/* --- quotes_marks.c ------------------------------------------------------------------ */
+
+enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
+
+/* What the glyph at s[i] (i < end) is as a double quotation mark, and its length. */
+int quote_mark_glyph(const char *s, size_t end, size_t i, size_t *len);
+
+/* True for the code points of double quotation marks. */
+bool quote_is_mark(uint32_t c);
+
+/* Appends the quotes of paragraph para of text to fl, marks paired as writers use them;
+ * quotes nested in a quote stay inside it. Linear in the paragraph. */
+lede_status quote_pair_marks(const lede_text *text, size_t para, found_list *fl);
+
+/* --- quotes_tok.c -------------------------------------------------------------------- */
+
+/* The classes of the small words of src/lexicon/quote.txt. */
+enum {
+    QW_IRREGULAR = 1u << 0,
+    QW_CORE = 1u << 1,
+    QW_OWNER = 1u << 2,
+    QW_AUX = 1u << 3,
+    QW_FUNCTION = 1u << 4,
+    QW_PRONOUN = 1u << 5,
+    QW_PERSON = 1u << 6,
+    QW_SKIP = 1u << 7,
+    QW_DET = 1u << 8,
+    QW_TITLECUE = 1u << 9,
+    QW_SMALL = 1u << 10,
+};
+
+/* The first token at or after i, before hi; false when there is none. */
+bool qtok_next(const char *s, size_t hi, size_t i, qtok *t);
+
+/* The last token that ends at or before i, not before lo; false when there is none. */
+bool qtok_prev(const char *s, size_t lo, size_t i, qtok *t);
+
+/* True when t is the word word, exactly. */
+bool qtok_is(const char *s, const qtok *t, const char *word);
+
+/* The QW_ classes the lexicon gives the word t (0 for punctuation or an unknown word). */
+unsigned qtok_classes(const qctx *c, const qtok *t);
+
+/* True when the word t has one of the QW_ classes in mask. */
+bool qtok_has(const qctx *c, const qtok *t, unsigned mask);
+
+/* True when t is a reporting verb of the lexicon (a capitalised one too). */
+bool quote_is_verb(const qctx *c, const qtok *t);
+
+/* True when t is a reporting verb in a finite form ("said", "adds", "was saying"); the
+ * word before it is looked for from lo, never in an earlier paragraph. */
+bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t);
+
+/* True when t is one of the verbs of speech proper ("said", "told", "added"). */
+bool quote_is_core_verb(const qctx *c, const qtok *t);
+
+/* True when the token t ends a sentence (a period after no initial or abbreviation). */
+bool quote_ends_sentence(const qctx *c, size_t lo, const qtok *t);
+
+/* --- quotes_cands.c ------------------------------------------------------------------ */
+
+/* The name mention that ends at offset end, or NULL. */
+const lede_name *quote_name_ending_at(const lede_names *names, size_t end);
+
+/* The first name mention that starts at or after offset, or NULL. */
+const lede_name *quote_name_from(const lede_names *names, size_t offset);
+
+void quote_set_source(lede_quote *q, size_t start, size_t end, uint32_t speaker);
+void quote_set_cue(lede_quote *q, const qtok *verb);
+
+/* True when the token at offset pos opens its sentence. */
+bool quote_sentence_start_at(const qctx *c, size_t lo, size_t pos);
+
+/* The subject of the sentence that holds pos (not before lo) as q's source. */
+bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q);
+
+/* The subject that ends before the verb at vstart (not before lo) as q's source. */
+bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q);
+
+/* The source that follows the verb ending at vend ("said Trump"), before hi. */
+bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q);
+
+/* True when the bytes "ccording" may lie in [lo + 1, hi): reads up to hi. */
+bool quote_may_say_according(const char *s, size_t lo, size_t hi);
+
+/* "according to X" between lo and hi: X is q's source. */
+bool quote_according_to(const qctx *c, size_t lo, size_t hi, lede_quote *q);
+
+/* "…,” Welch said, according to Vermont Edition": reads to the end of the sentence
+ * after vend (or the next quotation mark), before hi. */
+void quote_according_after_verb(const qctx *c, size_t vend, size_t lo, size_t hi, lede_quote *q);
+
+/* --- coref.c ------------------------------------------------------------------------- */
+
+/* The person mentioned most recently before offset, for "he" and "she" (looks back at
+ * most 64 mentions). */
+uint32_t coref_recent_person(const qctx *c, size_t offset);
+
+#endif
