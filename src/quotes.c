@@ -4,7 +4,11 @@
  * for a reporting verb after the quote
  * ("…,” Trump said / said Trump) and then before it (Trump said: “…”), and takes the
  * name, pronoun or noun phrase next to the verb as the source. A quote with none
- * continues the previous quote's speaker. */
+ * continues the previous quote's speaker.
+ *
+ * Linear: every rule reads a bounded window of tokens around its quote, or the stretch
+ * up to the next quotation mark, never the rest of the paragraph
+ * (tests/e2e/quotes_linear.sh holds one paragraph of quotes to a multiple of many). */
 #include <stdlib.h>
 #include <string.h>
 #include "lede/quotes.h"
@@ -49,7 +53,10 @@ static bool attribute_after(const qctx *c, found *f, size_t hi)
                     ? quote_subject_after(c, hi, t.end, q)
                     : quote_subject_before(c, f->end, t.start, q) ||
                           (quote_is_core_verb(c, &t) && quote_subject_after(c, hi, t.end, q))) {
-                if (quote_may_say_according(c->s, t.end, hi))
+                /* The report is named before the next quotation mark, which ends
+                 * the reading: looking no further keeps each quote's work within
+                 * the stretch to the next one, so a paragraph is read once. */
+                if (quote_may_say_according(c->s, t.end, quote_next_mark(c->s, t.end, hi)))
                     quote_according_after_verb(c, t.end, f->end, hi, q);
                 return true;
             }

@@ -51,6 +51,9 @@ enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
 /* What the glyph at s[i] (i < end) is as a double quotation mark, and its length. */
 int quote_mark_glyph(const char *s, size_t end, size_t i, size_t *len);
 
+/* The offset of the first double quotation mark at or after i, or hi. */
+size_t quote_next_mark(const char *s, size_t i, size_t hi);
+
 /* True for the code points of double quotation marks. */
 bool quote_is_mark(uint32_t c);
 

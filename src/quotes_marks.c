@@ -185,6 +185,15 @@ lede_status quote_pair_marks(const lede_text *text, size_t para, found_list *fl)
     return LEDE_OK;
 }
 
+size_t quote_next_mark(const char *s, size_t i, size_t hi)
+{
+    size_t len;
+    for (i = next_mark_byte(s, i, hi); i < hi; i = next_mark_byte(s, i + 1, hi))
+        if (quote_mark_glyph(s, hi, i, &len) != MARK_NONE)
+            return i;
+    return hi;
+}
+
 bool quote_is_mark(uint32_t c)
 {
     return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB;
