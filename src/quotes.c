@@ -261,12 +261,42 @@ static bool is_title(const qctx *c, const found *f)
     return words >= 2 && words <= 6;
 }
 
+/* Attributes the quote f of text by the first rule that finds its source. */
+static void attribute(const qctx *c, const lede_text *text, found *f)
+{
+    const lede_span *para = &text->paras[f->para].span;
+    f->q.partial = is_partial(text->bytes, f);
+    /* Words quoted inside a sentence ("said the plan was “late”") belong to the
+     * sentence's own speaker; a quote that stands alone is most often attributed
+     * after it. */
+    const lede_span *next = f->para + 1 < text->n_paras ? &text->paras[f->para + 1].span : NULL;
+    bool done = attribute_label(c, f, para->end) || attribute_dash(c, f, para->end, next) ||
+                attribute_colon_name(c, f, para->start);
+    bool embedded = f->has_before && f->before.cp == 0;
+    if (!done && embedded)
+        done = attribute_before(c, f, para->start) || attribute_after(c, f, para->end);
+    else if (!done)
+        done = attribute_after(c, f, para->end) || attribute_before(c, f, para->start);
+    if (!done && f->opens_para && f->para > 0)
+        done = attribute_introduced(c, f, &text->paras[f->para - 1].span);
+    /* Quoted words in a sentence that names no verb of speech ("Trump attacked “the
+     * hateful ideology …”") are still its subject's words. */
+    if (!done && embedded)
+        quote_sentence_subject(c, para->start, f->start, &f->q);
+    /* "the singer said": the one person who holds that role. */
+    qtok first;
+    if (f->q.has_source && f->q.speaker == LEDE_NONE &&
+        qtok_next(c->s, f->q.source.end, f->q.source.start, &first) &&
+        (qtok_is(c->s, &first, "the") || qtok_is(c->s, &first, "The")))
+        f->q.speaker = coref_description(c, &f->q.source);
+}
+
 lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
                              const lede_names *names, lede_model *model)
 {
     found_list fl = {0};
     lede_status st = LEDE_OK;
-    qctx c = {lex, text->bytes, text->len, names, model};
+    qctx c = {lex, text->bytes, text->len, names, model, &fl, NULL};
     for (size_t p = 0; p < text->n_paras && st == LEDE_OK; p++)
         st = quote_pair_marks(text, p, &fl);
     size_t kept = 0;
@@ -279,30 +309,20 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
             fl.items[kept++] = *f;
     }
     fl.n = kept;
-    for (size_t i = 0; i < fl.n && st == LEDE_OK; i++) {
-        found *f = &fl.items[i];
-        const lede_span *para = &text->paras[f->para].span;
-        f->q.partial = is_partial(text->bytes, f);
-        /* Words quoted inside a sentence ("said the plan was “late”") belong to the
-         * sentence's own speaker; a quote that stands alone is most often attributed
-         * after it. */
-        const lede_span *next = f->para + 1 < text->n_paras ? &text->paras[f->para + 1].span : NULL;
-        bool done = attribute_label(&c, f, para->end) || attribute_dash(&c, f, para->end, next) ||
-                    attribute_colon_name(&c, f, para->start);
-        bool embedded = f->has_before && f->before.cp == 0;
-        if (!done && embedded)
-            done = attribute_before(&c, f, para->start) || attribute_after(&c, f, para->end);
-        else if (!done)
-            done = attribute_after(&c, f, para->end) || attribute_before(&c, f, para->start);
-        if (!done && f->opens_para && f->para > 0)
-            done = attribute_introduced(&c, f, &text->paras[f->para - 1].span);
-        /* Quoted words in a sentence that names no verb of speech ("Trump attacked “the
-         * hateful ideology …”") are still its subject's words. */
-        if (!done && embedded)
-            quote_sentence_subject(&c, para->start, f->start, &f->q);
+    coref cr;
+    bool resolving = st == LEDE_OK && fl.n;
+    if (resolving) {
+        st = coref_begin(&cr, &c);
+        c.coref = &cr;
     }
-    if (fl.n)
+    for (size_t i = 0; i < fl.n && st == LEDE_OK; i++) {
+        attribute(&c, text, &fl.items[i]);
+        coref_saw_quote(&cr, &fl.items[i].q);
+    }
+    if (st == LEDE_OK && fl.n)
         continue_speakers(&c, &fl);
+    if (resolving)
+        coref_end(&cr);
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++)
         st = lede_model_add_quote(model, &fl.items[i].q);
     free(fl.items);

@@ -66,7 +66,7 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
         start = t.start;
     }
     if (qtok_next(c->s, pos, start, &t) && qtok_has(c, &t, QW_PERSON)) {
-        quote_set_source(q, t.start, t.end, coref_recent_person(c, t.start));
+        quote_set_source(q, t.start, t.end, coref_pronoun(c, &t));
         return true;
     }
     const lede_name *n = quote_name_from(c->names, start);
@@ -194,7 +194,7 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
         return true;
     }
     if (qtok_has(c, &t, QW_PRONOUN)) {
-        uint32_t who = qtok_has(c, &t, QW_PERSON) ? coref_recent_person(c, t.start) : LEDE_NONE;
+        uint32_t who = coref_pronoun(c, &t);
         quote_set_source(q, t.start, t.end, who);
         return true;
     }
@@ -213,7 +213,7 @@ bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
     if (!qtok_next(c->s, hi, vend, &t) || t.cp != 0)
         return false;
     if (qtok_has(c, &t, QW_PRONOUN)) {
-        uint32_t who = qtok_has(c, &t, QW_PERSON) ? coref_recent_person(c, t.start) : LEDE_NONE;
+        uint32_t who = coref_pronoun(c, &t);
         quote_set_source(q, t.start, t.end, who);
         return true;
     }

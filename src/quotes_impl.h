@@ -14,6 +14,7 @@
 #include "lede/lexicon.h"
 #include "lede/model.h"
 #include "lede/names.h"
+#include "lede/strmap.h"
 #include "lede/text.h"
 
 typedef struct {
@@ -36,12 +37,23 @@ typedef struct {
     size_t n, cap;
 } found_list;
 
+/* What coref.c learns of the story's people before attributing (see coref_begin). */
+typedef struct {
+    uint8_t *strong, *votes_m, *votes_f, *gender; /* per entity; one block, strong owns it */
+    size_t n;
+    lede_strmap roles;     /* lower-cased last word of a person's role -> entity */
+    uint32_t last_speaker; /* of the last quote attributed, or LEDE_NONE */
+    size_t last_end;       /* where that quote ends */
+} coref;
+
 typedef struct {
     const lede_lexicon *lex;
     const char *s;
     size_t len; /* of s */
     const lede_names *names;
     const lede_model *model;
+    const found_list *quotes; /* the quotes found, in text order */
+    const coref *coref;       /* NULL until coref_begin */
 } qctx;
 
 /* --- quotes_marks.c ------------------------------------------------------------------ */
@@ -76,6 +88,8 @@ enum {
     QW_DET = 1u << 8,
     QW_TITLECUE = 1u << 9,
     QW_SMALL = 1u << 10,
+    QW_ORGREF = 1u << 11,
+    QW_CONJ = 1u << 12,
 };
 
 /* The first token at or after i, before hi; false when there is none. */
@@ -141,8 +155,20 @@ void quote_according_after_verb(const qctx *c, size_t vend, size_t lo, size_t hi
 
 /* --- coref.c ------------------------------------------------------------------------- */
 
-/* The person mentioned most recently before offset, for "he" and "she" (looks back at
- * most 64 mentions). */
-uint32_t coref_recent_person(const qctx *c, size_t offset);
+/* Learns the gender of the people of c and which person holds each role, for the
+ * questions below; cr is freed with coref_end (also after a failure). NOMEM. */
+lede_status coref_begin(coref *cr, const qctx *c);
+void coref_end(coref *cr);
+
+/* Notes the speaker of a quote just attributed (a pronoun after it may be that person). */
+void coref_saw_quote(coref *cr, const lede_quote *q);
+
+/* The person "he" or "she" at t refers to, or LEDE_NONE when the evidence is not there;
+ * LEDE_NONE for any other word. */
+uint32_t coref_pronoun(const qctx *c, const qtok *t);
+
+/* The person a description ("the singer") names: the only person whose role ends with
+ * its last word, else LEDE_NONE. */
+uint32_t coref_description(const qctx *c, const lede_span *source);
 
 #endif

@@ -147,9 +147,9 @@ bool qtok_is(const char *s, const qtok *t, const char *word)
 /* Reads the classes of the value "irregular core" of a quote.txt entry. */
 static unsigned parse_classes(const char *v)
 {
-    static const char *const names[] = {"irregular", "core",     "owner",  "aux",
-                                        "function",  "pronoun",  "person", "skip",
-                                        "det",       "titlecue", "small"};
+    static const char *const names[] = {"irregular", "core",   "owner", "aux", "function",
+                                        "pronoun",   "person", "skip",  "det", "titlecue",
+                                        "small",     "orgref", "conj"};
     unsigned mask = 0;
     while (*v) {
         size_t len = strcspn(v, " ");
