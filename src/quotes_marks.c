@@ -147,6 +147,19 @@ static size_t next_mark_byte(const char *s, size_t i, size_t hi)
     return i;
 }
 
+/* True when the opening mark at i follows the end of a sentence ('.', '?' or '!' and
+ * white space): *end is then just after that punctuation. */
+static bool reopens(const char *s, size_t lo, size_t i, size_t *end)
+{
+    size_t j = i;
+    while (j > lo && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+        j--;
+    if (j == i || j == lo || (s[j - 1] != '.' && s[j - 1] != '?' && s[j - 1] != '!'))
+        return false;
+    *end = j;
+    return true;
+}
+
 lede_status quote_pair_marks(const lede_text *text, size_t para, found_list *fl)
 {
     const char *s = text->bytes;
@@ -170,7 +183,16 @@ lede_status quote_pair_marks(const lede_text *text, size_t para, found_list *fl)
             continue;
         }
         int role = mark_role(s, lo, hi, i, len, glyph, depth);
-        if (role == MARK_OPEN && depth < 64) {
+        size_t end;
+        if (role == MARK_OPEN && depth == 1 && reopens(s, lo, i, &end)) {
+            /* A quote that goes on in a new paragraph opens it with a new mark and
+             * leaves the last one open; where the paragraphs were run together the
+             * new mark follows the end of a sentence: the quote before ends there. */
+            lede_status st = new_quote(fl, start, end, para, false, lo);
+            if (st != LEDE_OK)
+                return st;
+            start = i;
+        } else if (role == MARK_OPEN && depth < 64) {
             if (depth++ == 0)
                 start = i;
         } else if (role == MARK_CLOSE && depth > 0 && --depth == 0) {
