@@ -261,42 +261,113 @@ static bool is_title(const qctx *c, const found *f)
     return words >= 2 && words <= 6;
 }
 
-/* Attributes the quote f of text by the first rule that finds its source. */
-static void attribute(const qctx *c, const lede_text *text, found *f)
+struct lede_quoter {
+    int32_t *weights;
+};
+
+lede_status lede_quoter_new(lede_quoter **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return LEDE_ERR_NOMEM;
+    lede_status st = quote_rank_builtin(&(*out)->weights);
+    if (st != LEDE_OK) {
+        free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+void lede_quoter_free(lede_quoter *qr)
+{
+    if (!qr)
+        return;
+    free(qr->weights);
+    free(qr);
+}
+
+/* Adds q, found by rule, to cands when ok (the rule found a source). */
+static void propose(quote_cand *cands, size_t *n, int rule, bool ok, const found *g)
+{
+    if (!ok)
+        return;
+    cands[*n].q = g->q;
+    cands[(*n)++].rule = rule;
+}
+
+/* The candidate attributions of quote f of text: what each rule finds, in the order
+ * the rules were tried in when the first to find a source decided, then none. */
+static size_t candidates(const qctx *c, const lede_text *text, const found *f, quote_cand *cands)
 {
     const lede_span *para = &text->paras[f->para].span;
-    f->q.partial = is_partial(text->bytes, f);
+    const lede_span *next = f->para + 1 < text->n_paras ? &text->paras[f->para + 1].span : NULL;
+    size_t n = 0;
+    found g = *f;
+    propose(cands, &n, QR_LABEL, attribute_label(c, &g, para->end), &g);
+    g = *f;
+    propose(cands, &n, QR_DASH, attribute_dash(c, &g, para->end, next), &g);
+    g = *f;
+    propose(cands, &n, QR_COLON, attribute_colon_name(c, &g, para->start), &g);
     /* Words quoted inside a sentence ("said the plan was “late”") belong to the
      * sentence's own speaker; a quote that stands alone is most often attributed
      * after it. */
-    const lede_span *next = f->para + 1 < text->n_paras ? &text->paras[f->para + 1].span : NULL;
-    bool done = attribute_label(c, f, para->end) || attribute_dash(c, f, para->end, next) ||
-                attribute_colon_name(c, f, para->start);
     bool embedded = f->has_before && f->before.cp == 0;
-    if (!done && embedded)
-        done = attribute_before(c, f, para->start) || attribute_after(c, f, para->end);
-    else if (!done)
-        done = attribute_after(c, f, para->end) || attribute_before(c, f, para->start);
-    if (!done && f->opens_para && f->para > 0)
-        done = attribute_introduced(c, f, &text->paras[f->para - 1].span);
+    if (embedded) {
+        g = *f;
+        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start), &g);
+        g = *f;
+        propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
+    } else {
+        g = *f;
+        propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
+        g = *f;
+        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start), &g);
+    }
+    if (f->opens_para && f->para > 0) {
+        g = *f;
+        propose(cands, &n, QR_INTRODUCED,
+                attribute_introduced(c, &g, &text->paras[f->para - 1].span), &g);
+    }
     /* Quoted words in a sentence that names no verb of speech ("Trump attacked “the
      * hateful ideology …”") are still its subject's words. */
-    if (!done && embedded)
-        quote_sentence_subject(c, para->start, f->start, &f->q);
+    if (embedded) {
+        g = *f;
+        propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
+    }
+    cands[n].q = f->q;
+    cands[n++].rule = QR_NONE;
     /* "the singer said": the one person who holds that role. */
-    qtok first;
-    if (f->q.has_source && f->q.speaker == LEDE_NONE &&
-        qtok_next(c->s, f->q.source.end, f->q.source.start, &first) &&
-        (qtok_is(c->s, &first, "the") || qtok_is(c->s, &first, "The")))
-        f->q.speaker = coref_description(c, &f->q.source);
+    for (size_t k = 0; k < n; k++) {
+        lede_quote *q = &cands[k].q;
+        qtok first;
+        if (q->has_source && q->speaker == LEDE_NONE &&
+            qtok_next(c->s, q->source.end, q->source.start, &first) &&
+            (qtok_is(c->s, &first, "the") || qtok_is(c->s, &first, "The")))
+            q->speaker = coref_description(c, &q->source);
+    }
+    return n;
 }
 
-lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
+static size_t rank_choose(void *arg, const qctx *c, const found *f, const quote_cand *cands,
+                          size_t n, uint32_t prev_speaker)
+{
+    (void)arg;
+    return quote_rank_pick(c, f, cands, n, prev_speaker);
+}
+
+lede_status lede_quotes_find(const lede_quoter *qr, const lede_lexicon *lex, const lede_text *text,
                              const lede_names *names, lede_model *model)
+{
+    return quote_find_with(lex, text, names, model, qr ? qr->weights : NULL, rank_choose, NULL);
+}
+
+lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, const lede_names *names,
+                            lede_model *model, const int32_t *weights, quote_chooser choose,
+                            void *arg)
 {
     found_list fl = {0};
     lede_status st = LEDE_OK;
-    qctx c = {lex, text->bytes, text->len, names, model, &fl, NULL};
+    qctx c = {lex, text->bytes, text->len, names, model, &fl, NULL, weights};
     for (size_t p = 0; p < text->n_paras && st == LEDE_OK; p++)
         st = quote_pair_marks(text, p, &fl);
     size_t kept = 0;
@@ -315,9 +386,17 @@ lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
         st = coref_begin(&cr, &c);
         c.coref = &cr;
     }
+    uint32_t prev_speaker = LEDE_NONE;
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++) {
-        attribute(&c, text, &fl.items[i]);
-        coref_saw_quote(&cr, &fl.items[i].q);
+        found *f = &fl.items[i];
+        f->q.partial = is_partial(text->bytes, f);
+        quote_cand cands[QR_MAX_CANDS];
+        size_t n = candidates(&c, text, f, cands);
+        size_t k = choose(arg, &c, f, cands, n, prev_speaker);
+        f->q = cands[k < n ? k : 0].q;
+        coref_saw_quote(&cr, &f->q);
+        if (f->q.speaker != LEDE_NONE)
+            prev_speaker = f->q.speaker;
     }
     if (st == LEDE_OK && fl.n)
         continue_speakers(&c, &fl);

@@ -54,7 +54,27 @@ typedef struct {
     const lede_model *model;
     const found_list *quotes; /* the quotes found, in text order */
     const coref *coref;       /* NULL until coref_begin */
+    const int32_t *weights;   /* the ranker's, QR_BUCKETS of them; NULL: the rules' order */
 } qctx;
+
+/* The rules that propose a source (quotes.c), in the order they are tried. */
+enum { QR_NONE, QR_LABEL, QR_DASH, QR_COLON, QR_BEFORE, QR_AFTER, QR_INTRODUCED, QR_SUBJECT };
+
+/* One candidate attribution of a quote: its source, speaker and cue, and the rule. */
+typedef struct {
+    lede_quote q;
+    int rule; /* QR_ */
+} quote_cand;
+
+#define QR_MAX_CANDS 8     /* every rule once, and none */
+#define QR_MAX_FEATURES 16 /* features of one candidate */
+#define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
+
+/* Chooses among a quote's candidates (see quotes_rank.c) and answers the index: the
+ * candidates' own order for a quote f of a text whose previous quote's speaker is
+ * prev_speaker. */
+typedef size_t (*quote_chooser)(void *arg, const qctx *c, const found *f, const quote_cand *cands,
+                                size_t n, uint32_t prev_speaker);
 
 /* --- quotes_marks.c ------------------------------------------------------------------ */
 
@@ -152,6 +172,32 @@ bool quote_according_to(const qctx *c, size_t lo, size_t hi, lede_quote *q);
 /* "…,” Welch said, according to Vermont Edition": reads to the end of the sentence
  * after vend (or the next quotation mark), before hi. */
 void quote_according_after_verb(const qctx *c, size_t vend, size_t lo, size_t hi, lede_quote *q);
+
+/* --- quotes.c ----------------------------------------------------------------------- */
+
+/* lede_quotes_find with the choice of each quote's source left to choose (the trainer's
+ * way in: it sees every quote's candidates and answers from the gold). */
+lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, const lede_names *names,
+                            lede_model *model, const int32_t *weights, quote_chooser choose,
+                            void *arg);
+
+/* --- quotes_rank.c ------------------------------------------------------------------- */
+
+/* The features of candidate k of the n of quote f into out (QR_MAX_FEATURES of room);
+ * answers how many. The trainer and the ranker both call this: one extractor. */
+size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cands, size_t n,
+                           size_t k, uint32_t prev_speaker, uint32_t *out);
+
+/* The candidate the weights of c score highest (the first on a tie; 0 without weights). */
+size_t quote_rank_pick(const qctx *c, const found *f, const quote_cand *cands, size_t n,
+                       uint32_t prev_speaker);
+
+/* Reads a model file (MODEL_MAGIC, then "bucket weight" lines) into QR_BUCKETS weights
+ * the caller frees. SYNTAX when malformed, NOMEM. */
+lede_status quote_rank_load(const char *buf, size_t len, int32_t **out);
+
+/* The embedded model's weights (NULL when the build has none). */
+lede_status quote_rank_builtin(int32_t **out);
 
 /* --- coref.c ------------------------------------------------------------------------- */
 
