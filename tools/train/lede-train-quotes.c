@@ -266,6 +266,16 @@ static size_t choose(void *arg, const qctx *c, const found *f, const quote_cand 
             overlaps(t->last_start, t->last_end, g->src_start, g->src_end))
             right = n - 1; /* it continues the last quote's source */
     }
+    if (g && g->has_source && right == n && getenv("TRAIN_DEBUG")) {
+        fprintf(stderr, "MISS gold '%.*s' quote '%.30s' |", (int)(g->src_end - g->src_start),
+                c->s + g->src_start, c->s + f->start);
+        for (size_t k = 0; k < n; k++)
+            if (cands[k].q.has_source)
+                fprintf(stderr, " %d:'%.*s'", cands[k].rule,
+                        (int)(cands[k].q.source.end - cands[k].q.source.start),
+                        c->s + cands[k].q.source.start);
+        fprintf(stderr, "\n");
+    }
     if (g && g->has_source) {
         t->stats[0]++;
         t->stats[1] += right < n;
