@@ -110,6 +110,37 @@ static bool attribute_before(const qctx *c, found *f, size_t lo)
     return false;
 }
 
+/* "Mr Fox said the rules fail. “If it's …”": the speaker of the sentence before, in
+ * the quote's paragraph or ending the paragraph before, for a quote with no cue. */
+static bool attribute_prev_sentence(const qctx *c, found *f, const lede_text *text)
+{
+    size_t lo = text->paras[f->para].span.start, at = f->start;
+    qtok t;
+    bool boundary = false;
+    for (int i = 0; i < WINDOW_BEFORE && qtok_prev(c->s, lo, at, &t); i++, at = t.start) {
+        if (quote_is_mark(t.cp))
+            return false;
+        if (quote_ends_sentence(c, lo, &t)) {
+            boundary = true;
+            break;
+        }
+    }
+    if (!boundary) {
+        /* The quote's sentence must open its paragraph for the paragraph before to count. */
+        if (f->para == 0 || qtok_prev(c->s, lo, at, &t))
+            return false;
+        lo = text->paras[f->para - 1].span.start;
+        if (!qtok_prev(c->s, lo, text->paras[f->para - 1].span.end, &t) ||
+            !quote_ends_sentence(c, lo, &t))
+            return false;
+    }
+    found g = *f;
+    g.start = t.start;
+    bool ok = attribute_before(c, &g, lo);
+    f->q = g.q;
+    return ok;
+}
+
 /* "Philip Bump: “Two weeks ago …”": a name and a colon right before the quote. */
 static bool attribute_colon_name(const qctx *c, found *f, size_t lo)
 {
@@ -334,6 +365,8 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
     }
+    g = *f;
+    propose(cands, &n, QR_PREV_SENTENCE, attribute_prev_sentence(c, &g, text), &g);
     cands[n].q = f->q;
     cands[n++].rule = QR_NONE;
     /* "the singer said": the one person who holds that role. */

@@ -58,7 +58,17 @@ typedef struct {
 } qctx;
 
 /* The rules that propose a source (quotes.c), in the order they are tried. */
-enum { QR_NONE, QR_LABEL, QR_DASH, QR_COLON, QR_BEFORE, QR_AFTER, QR_INTRODUCED, QR_SUBJECT };
+enum {
+    QR_NONE,
+    QR_LABEL,
+    QR_DASH,
+    QR_COLON,
+    QR_BEFORE,
+    QR_AFTER,
+    QR_INTRODUCED,
+    QR_SUBJECT,
+    QR_PREV_SENTENCE,
+};
 
 /* One candidate attribution of a quote: its source, speaker and cue, and the rule. */
 typedef struct {
@@ -66,7 +76,7 @@ typedef struct {
     int rule; /* QR_ */
 } quote_cand;
 
-#define QR_MAX_CANDS 8     /* every rule once, and none */
+#define QR_MAX_CANDS 10    /* every rule once, and none */
 #define QR_MAX_FEATURES 16 /* features of one candidate */
 #define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
 
