@@ -365,8 +365,12 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
     }
-    g = *f;
-    propose(cands, &n, QR_PREV_SENTENCE, attribute_prev_sentence(c, &g, text), &g);
+    /* Only for a quote that no rule attributes where it stands: the sentence before is
+     * no rival to a cue of the quote's own. */
+    if (n == 0) {
+        g = *f;
+        propose(cands, &n, QR_PREV_SENTENCE, attribute_prev_sentence(c, &g, text), &g);
+    }
     cands[n].q = f->q;
     cands[n++].rule = QR_NONE;
     /* "the singer said": the one person who holds that role. */
