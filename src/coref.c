@@ -2,6 +2,8 @@
  *
  * A name mention is its entity already; a pronoun or a description is resolved here,
  * precise before clever (the sieve order of Raghunathan et al. 2010):
+ *   - a name that is no mention ("Mr Fox", "Ozzy") is the one person whose name has its
+ *     last word, and nobody when two people's names have it;
  *   - a description ("the singer", "the chancellor") is the one person whose role ends
  *     with its head word, and nobody when two people hold that role;
  *   - "he" and "she" go to a person of that gender: the last quote's speaker when nobody
@@ -105,10 +107,30 @@ static size_t role_head(const char *role, char *buf, size_t cap)
     return len;
 }
 
+/* Notes each capitalised word of a person's name as naming e, or AMBIGUOUS when
+ * another person's name has it too. */
+static lede_status add_name_words(coref *cr, const char *name, uint32_t e)
+{
+    for (const char *w = name; w && *w;) {
+        size_t len = strcspn(w, " ");
+        if (len >= 2 && *w >= 'A' && *w <= 'Z') {
+            uint32_t had = lede_strmap_get(&cr->words, w, len);
+            lede_status st =
+                lede_strmap_put(&cr->words, w, len, had == UINT32_MAX || had == e ? e : AMBIGUOUS);
+            if (st != LEDE_OK)
+                return st;
+        }
+        w += len;
+        w += *w == ' ';
+    }
+    return LEDE_OK;
+}
+
 lede_status coref_begin(coref *cr, const qctx *c)
 {
     memset(cr, 0, sizeof *cr);
     lede_strmap_init(&cr->roles);
+    lede_strmap_init(&cr->words);
     cr->last_speaker = LEDE_NONE;
     size_t n = c->model->n_entities;
     cr->n = n;
@@ -128,6 +150,11 @@ lede_status coref_begin(coref *cr, const qctx *c)
             cr->gender[e] = G_MALE;
         else if (!cr->strong[e] && cr->votes_f[e] > 2 * cr->votes_m[e])
             cr->gender[e] = G_FEMALE;
+        if (is_person(c, (uint32_t)e)) {
+            lede_status st = add_name_words(cr, c->model->entities[e].name, (uint32_t)e);
+            if (st != LEDE_OK)
+                return st;
+        }
         const char *role = c->model->entities[e].role;
         char head[64];
         size_t len = role && is_person(c, (uint32_t)e) ? role_head(role, head, sizeof head) : 0;
@@ -146,6 +173,7 @@ void coref_end(coref *cr)
 {
     free(cr->strong);
     lede_strmap_free(&cr->roles);
+    lede_strmap_free(&cr->words);
     memset(cr, 0, sizeof *cr);
 }
 
@@ -274,5 +302,16 @@ uint32_t coref_description(const qctx *c, const lede_span *source)
     if (qtok_has(c, &t, QW_ORGREF))
         return antecedent(c, source->start, G_ORG); /* "the company said" */
     uint32_t e = lede_strmap_get(&cr->roles, head, len);
+    return e == UINT32_MAX || e == AMBIGUOUS ? LEDE_NONE : e;
+}
+
+uint32_t coref_name(const qctx *c, const lede_span *source)
+{
+    const coref *cr = c->coref;
+    qtok t;
+    if (!cr || !qtok_prev(c->s, source->start, source->end, &t) || t.cp != 0 ||
+        c->s[t.start] < 'A' || c->s[t.start] > 'Z')
+        return LEDE_NONE;
+    uint32_t e = lede_strmap_get(&cr->words, c->s + t.start, t.end - t.start);
     return e == UINT32_MAX || e == AMBIGUOUS ? LEDE_NONE : e;
 }

@@ -373,14 +373,18 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     }
     cands[n].q = f->q;
     cands[n++].rule = QR_NONE;
-    /* "the singer said": the one person who holds that role. */
+    /* "the singer said": the one person who holds that role; "Mr Fox said", with no
+     * mention there, the one person of that name. */
     for (size_t k = 0; k < n; k++) {
         lede_quote *q = &cands[k].q;
         qtok first;
-        if (q->has_source && q->speaker == LEDE_NONE &&
-            qtok_next(c->s, q->source.end, q->source.start, &first) &&
-            (qtok_is(c->s, &first, "the") || qtok_is(c->s, &first, "The")))
+        if (!q->has_source || q->speaker != LEDE_NONE ||
+            !qtok_next(c->s, q->source.end, q->source.start, &first))
+            continue;
+        if (qtok_is(c->s, &first, "the") || qtok_is(c->s, &first, "The"))
             q->speaker = coref_description(c, &q->source);
+        else
+            q->speaker = coref_name(c, &q->source);
     }
     return n;
 }

@@ -42,6 +42,7 @@ typedef struct {
     uint8_t *strong, *votes_m, *votes_f, *gender; /* per entity; one block, strong owns it */
     size_t n;
     lede_strmap roles;     /* lower-cased last word of a person's role -> entity */
+    lede_strmap words;     /* a word of a person's name -> entity */
     uint32_t last_speaker; /* of the last quote attributed, or LEDE_NONE */
     size_t last_end;       /* where that quote ends */
 } coref;
@@ -222,6 +223,10 @@ void coref_saw_quote(coref *cr, const lede_quote *q);
 /* The person "he" or "she" at t refers to, or LEDE_NONE when the evidence is not there;
  * LEDE_NONE for any other word. */
 uint32_t coref_pronoun(const qctx *c, const qtok *t);
+
+/* The person a name that is no mention ("Mr Fox") names: the only person whose name
+ * has its last word, else LEDE_NONE. */
+uint32_t coref_name(const qctx *c, const lede_span *source);
 
 /* The person a description ("the singer") names: the only person whose role ends with
  * its last word, else LEDE_NONE. */

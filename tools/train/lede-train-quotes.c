@@ -21,8 +21,9 @@
 #include "quotes_impl.h"
 #include "rank_perceptron.h"
 
-/* Passes over the examples: tuned on polnear/dev (source-acc flat from 5 to 15). */
-#define EPOCHS 10
+/* Passes over the examples, tuned on polnear/dev: source-acc 0.895 at 3 and 5 passes,
+ * 0.897 at 10 and 20. */
+#define EPOCHS 20
 /* Averaged weights are fractions: kept to a hundredth. */
 #define SCALE 100
 /* A found quote matches a gold quote as the scorer says: they overlap by at least
