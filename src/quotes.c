@@ -151,6 +151,13 @@ static bool attribute_colon_name(const qctx *c, found *f, size_t lo)
     const lede_name *n = quote_name_ending_at(c->names, w.end);
     if (!n || n->span.start < lo)
         return false;
+    /* "Juninho told the Daily Record:": the name is the verb's object, not its speaker. */
+    qtok v;
+    size_t at = n->span.start;
+    if (qtok_prev(c->s, lo, at, &v) && qtok_has(c, &v, QW_DET))
+        at = v.start;
+    if (qtok_prev(c->s, lo, at, &v) && (quote_is_verb(c, &v) || qtok_has(c, &v, QW_FUNCTION)))
+        return false;
     quote_set_source(&f->q, n->span.start, n->span.end, n->entity);
     return true;
 }
@@ -380,6 +387,12 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
         qtok first;
         if (!q->has_source || q->speaker != LEDE_NONE ||
             !qtok_next(c->s, q->source.end, q->source.start, &first))
+            continue;
+        /* "the IMF said": a name inside the phrase is the speaker. */
+        const lede_name *nm = quote_name_from(c->names, q->source.start);
+        for (; nm && nm < c->names->items + c->names->n && nm->span.end <= q->source.end; nm++)
+            q->speaker = nm->entity;
+        if (q->speaker != LEDE_NONE)
             continue;
         if (qtok_is(c->s, &first, "the") || qtok_is(c->s, &first, "The"))
             q->speaker = coref_description(c, &q->source);
