@@ -198,6 +198,9 @@ static bool in_subject_position(const qctx *c, const lede_name *n)
         return false;
     size_t lo = n->span.start > 96 ? n->span.start - 96 : 0, at = n->span.start;
     qtok t, u;
+    /* "Yes campaign chairman John Tomaney said": the subject of a verb of speech. */
+    if (qtok_next(c->s, c->len, n->span.end, &t) && quote_is_speech_verb(c, n->span.start, &t))
+        return true;
     for (int skips = 0; skips < 4; skips++) {
         if (!qtok_prev(c->s, lo, at, &t) || memchr(c->s + t.end, '\n', at - t.end))
             return true;

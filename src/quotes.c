@@ -449,6 +449,11 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
         size_t k = choose(arg, &c, f, cands, n, prev_speaker);
         f->q = cands[k < n ? k : 0].q;
         coref_saw_quote(&cr, &f->q);
+        /* A quote with no source of its own goes on with the last speaker's words (see
+         * continue_speakers): a pronoun after it still means that speaker. */
+        if (!f->q.has_source && i > 0 && f->para <= fl.items[i - 1].para + 1 &&
+            cr.last_end == fl.items[i - 1].end)
+            cr.last_end = f->end;
         if (f->q.speaker != LEDE_NONE)
             prev_speaker = f->q.speaker;
     }

@@ -188,8 +188,11 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
         /* "Lopez, who added": the name the relative clause hangs on. */
         qtok comma;
         const lede_name *n = NULL;
-        if (qtok_prev(c->s, lo, t.start, &comma) && comma.cp == ',')
+        bool has = qtok_prev(c->s, lo, t.start, &comma);
+        if (has && comma.cp == ',')
             n = quote_name_ending_at(c->names, comma.start);
+        else if (has && comma.cp == 0)
+            n = quote_name_ending_at(c->names, comma.end); /* "Sir Richard Eyre who called" */
         quote_set_source(q, t.start, t.end, n ? n->entity : LEDE_NONE);
         return true;
     }
