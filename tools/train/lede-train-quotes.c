@@ -225,7 +225,8 @@ typedef struct {
     bool failed;
     bool has_last; /* the source the last quote was given */
     size_t last_start, last_end;
-    size_t *stats; /* gold quotes with a source; a candidate right; the first right */
+    size_t *stats;          /* gold quotes with a source; a candidate right; the first right */
+    const int32_t *weights; /* with TRAIN_DEBUG, the built-in model's, to list its mistakes */
 } trainer;
 
 static bool overlaps(size_t a, size_t b, size_t c, size_t d)
@@ -276,6 +277,22 @@ static size_t choose(void *arg, const qctx *c, const found *f, const quote_cand 
                         (int)(cands[k].q.source.end - cands[k].q.source.start),
                         c->s + cands[k].q.source.start);
         fprintf(stderr, "\n");
+    }
+    if (right < n && t->weights) {
+        qctx w = *c;
+        w.weights = t->weights;
+        size_t pick = quote_rank_pick(&w, f, cands, n, prev_speaker);
+        if (pick != right) {
+            fprintf(stderr, "WRONG quote '%.30s' right %zu picked %zu |", c->s + f->start, right,
+                    pick);
+            for (size_t k = 0; k < n; k++)
+                fprintf(stderr, " %d:'%.*s'", cands[k].rule,
+                        cands[k].q.has_source
+                            ? (int)(cands[k].q.source.end - cands[k].q.source.start)
+                            : 0,
+                        c->s + cands[k].q.source.start);
+            fprintf(stderr, "\n");
+        }
     }
     if (g && g->has_source) {
         t->stats[0]++;
@@ -333,13 +350,17 @@ static int learn_document(const char *dir, const char *name, const lede_lexicon 
     lede_model model;
     lede_model_init(&model);
     lede_names names = {0};
-    trainer t = {gold, ex, false, false, 0, 0, stats};
+    int32_t *builtin = NULL;
+    if (getenv("TRAIN_DEBUG") && quote_rank_builtin(&builtin) != LEDE_OK)
+        return -1;
+    trainer t = {gold, ex, false, false, 0, 0, stats, builtin};
     lede_status st = lede_namer_run(namer, &text, &model, &names);
     if (st == LEDE_OK)
         st = quote_find_with(lex, &text, &names, &model, NULL, choose, &t);
     lede_names_free(&names);
     lede_model_free(&model);
     lede_text_free(&text);
+    free(builtin);
     return st == LEDE_OK && !t.failed ? 0 : -1;
 }
 
