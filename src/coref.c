@@ -26,6 +26,9 @@
 /* Bytes a pronoun may follow the last quote and still continue its speaker: about two
  * paragraphs of news copy. */
 #define COREF_SPEAKER_REACH 1200
+/* Tokens between a name and a pronoun of the same sentence ("Tim Collins is setting out
+ * what he says"): a long news sentence. */
+#define SAME_SENTENCE_REACH 48
 #define AMBIGUOUS (UINT32_MAX - 1)
 
 enum { G_MALE = 1, G_FEMALE = 2, G_ORG = 4 };
@@ -185,16 +188,21 @@ void coref_saw_quote(coref *cr, const lede_quote *q)
     cr->last_end = q->span.end;
 }
 
+/* True when the mention n is a possessive ("O'Leary's future"): no subject. */
+static bool is_possessive(const qctx *c, const lede_name *n)
+{
+    const char *e = c->s + n->span.end;
+    size_t rest = c->len - n->span.end;
+    return (rest >= 2 && e[0] == '\'' && e[1] == 's') ||
+           (rest >= 4 && memcmp(e, "\xE2\x80\x99s", 4) == 0);
+}
+
 /* True when the mention n opens its sentence, perhaps after its title ("Dr Greenspan,
  * 79, said"), a conjunction ("But Mr Herron said") or a paragraph break: the sentence's
  * subject, the person a pronoun in the next sentence most likely means. */
 static bool in_subject_position(const qctx *c, const lede_name *n)
 {
-    /* "O'Leary's future": a possessive is no subject. */
-    const char *e = c->s + n->span.end;
-    size_t rest = c->len - n->span.end;
-    if ((rest >= 2 && e[0] == '\'' && e[1] == 's') ||
-        (rest >= 4 && memcmp(e, "\xE2\x80\x99s", 4) == 0))
+    if (is_possessive(c, n))
         return false;
     size_t lo = n->span.start > 96 ? n->span.start - 96 : 0, at = n->span.start;
     qtok t, u;
@@ -225,6 +233,18 @@ static bool in_subject_position(const qctx *c, const lede_name *n)
     return false;
 }
 
+/* True when no sentence ends between offsets from and to (at most SAME_SENTENCE_REACH
+ * tokens apart; further is taken for another sentence). */
+static bool same_sentence(const qctx *c, size_t from, size_t to)
+{
+    qtok t;
+    size_t at = from;
+    for (int i = 0; i < SAME_SENTENCE_REACH && qtok_next(c->s, to, at, &t); i++, at = t.end)
+        if (quote_ends_sentence(c, from, &t) || quote_is_mark(t.cp))
+            return false;
+    return at >= to || !qtok_next(c->s, to, at, &t);
+}
+
 /* True when entity e fits what the pronoun wants: a person of gender want (or of none
  * known, with loose), or an organisation for G_ORG. */
 static int fits(const qctx *c, uint32_t e, int want)
@@ -248,6 +268,7 @@ static uint32_t antecedent(const qctx *c, size_t pos, int want)
     size_t i = n ? (size_t)(n - c->names->items) : c->names->n;
     uint32_t known = LEDE_NONE, subject = LEDE_NONE, unknown = LEDE_NONE;
     size_t known_at = 0;
+    bool known_owns = false;
     for (size_t steps = 0; i > 0 && steps < COREF_MENTIONS && subject == LEDE_NONE; steps++) {
         const lede_name *m = &c->names->items[--i];
         int fit = fits(c, m->entity, want);
@@ -261,6 +282,7 @@ static uint32_t antecedent(const qctx *c, size_t pos, int want)
         if (known == LEDE_NONE) {
             known = m->entity;
             known_at = m->span.start;
+            known_owns = is_possessive(c, m);
         }
         if (in_subject_position(c, m))
             subject = m->entity;
@@ -272,6 +294,10 @@ static uint32_t antecedent(const qctx *c, size_t pos, int want)
             : 0;
     if (prev_fit && (known == LEDE_NONE || known == prev || known_at < cr->last_end))
         return prev;
+    /* "Tim Collins is setting out what he says": a name earlier in the pronoun's own
+     * sentence comes before the subjects of sentences before. */
+    if (known != LEDE_NONE && known != subject && !known_owns && same_sentence(c, known_at, pos))
+        return known;
     if (subject != LEDE_NONE)
         return subject;
     if (known != LEDE_NONE)
