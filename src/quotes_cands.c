@@ -184,8 +184,9 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
         return quote_sentence_subject(c, lo, t.start, q);
     if (t.cp != 0)
         return false;
-    if (qtok_is(c->s, &t, "who")) {
-        /* "Lopez, who added": the name the relative clause hangs on. */
+    if (qtok_is(c->s, &t, "who") || qtok_is(c->s, &t, "which")) {
+        /* "Lopez, who added", "the IATA, which said": the name the relative clause
+         * hangs on. */
         qtok comma;
         const lede_name *n = NULL;
         bool has = qtok_prev(c->s, lo, t.start, &comma);
