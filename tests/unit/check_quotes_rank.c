@@ -118,6 +118,22 @@ START_TEST(marks_reopen_after_a_sentence)
 }
 END_TEST
 
+/* Rules added with the ranker: a name before a colon that is a verb's object is no
+ * source; a name inside a descriptive source speaks; "X, which said" is X's; a quote
+ * with no cue takes the speaker of the sentence before. */
+START_TEST(rule_details)
+{
+    annotate("Anna Berg left Acme Research in May. Berg told the Daily Mirror: “I am done.”\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Anna Berg");
+    annotate("The forecast came from Acme Research, which said: “Demand is weak.”\n");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "which");
+    ck_assert_str_eq(speaker_of(0), "Acme Research");
+    annotate("Mr Varga said the plan would fail. “It cannot work in winter.”\n");
+    ck_assert_str_eq(speaker_of(0), "Varga");
+}
+END_TEST
+
 /* Toy examples one feature tells apart: training picks the right one for each, and two
  * trainings give the same weights. */
 START_TEST(perceptron_learns_and_repeats)
@@ -153,6 +169,7 @@ static Suite *rank_suite(void)
     tcase_add_test(tc, model_file);
     tcase_add_test(tc, candidates_and_features);
     tcase_add_test(tc, marks_reopen_after_a_sentence);
+    tcase_add_test(tc, rule_details);
     tcase_add_test(tc, perceptron_learns_and_repeats);
     suite_add_tcase(s, tc);
     return s;
