@@ -62,8 +62,8 @@ static bool is_person(const qctx *c, uint32_t e)
     return e < c->model->n_entities && c->model->entities[e].type == LEDE_PERSON;
 }
 
-/* Evidence for the gender of the person named at mention n: the word before it and its
- * given name (strong), the first he or she after it (weak, a vote). */
+/* Strong evidence for the gender of the person named at mention n: the word before it
+ * ("Mrs", "actress") and the mention's first word ("Ozzy"). */
 static void gather(const qctx *c, coref *cr, const lede_name *n)
 {
     uint32_t e = n->entity;
@@ -72,15 +72,17 @@ static void gather(const qctx *c, coref *cr, const lede_name *n)
     if (qtok_prev(c->s, lo, n->span.start, &t) && t.cp == 0 &&
         !qtok_has(c, &t, QW_OWNER | QW_PRONOUN))
         cr->strong[e] |= (uint8_t)word_gender(c, c->s + t.start, t.end - t.start);
-    /* The given name: the first word of the mention and of the entity's name. */
     if (qtok_next(c->s, n->span.end, n->span.start, &t) && t.cp == 0 && t.end < n->span.end)
         cr->strong[e] |= (uint8_t)word_gender(c, c->s + t.start, t.end - t.start);
-    const char *name = c->model->entities[e].name;
-    const char *sp = name ? strchr(name, ' ') : NULL;
-    if (sp)
-        cr->strong[e] |= (uint8_t)word_gender(c, name, (size_t)(sp - name));
-    /* "Smith arrived. He said ...": the first personal pronoun after the mention, when
-     * no other name comes first. */
+}
+
+/* Weak evidence, read only for people with no strong evidence: "Smith arrived. He
+ * said ...": the first personal pronoun after the mention, when no other name comes
+ * first. */
+static void gather_votes(const qctx *c, coref *cr, const lede_name *n)
+{
+    uint32_t e = n->entity;
+    qtok t;
     const lede_name *next = n + 1 < c->names->items + c->names->n ? n + 1 : NULL;
     size_t at = n->span.end;
     for (int i = 0; i < COREF_PRONOUN_REACH && qtok_next(c->s, c->len, at, &t); i++, at = t.end) {
@@ -143,9 +145,19 @@ lede_status coref_begin(coref *cr, const qctx *c)
     cr->votes_m = cr->strong + n;
     cr->votes_f = cr->strong + 2 * n;
     cr->gender = cr->strong + 3 * n;
+    /* The given name of each person's full name, then the words at each mention. */
+    for (size_t e = 0; e < n; e++) {
+        const char *name = c->model->entities[e].name;
+        const char *sp = name && is_person(c, (uint32_t)e) ? strchr(name, ' ') : NULL;
+        if (sp)
+            cr->strong[e] |= (uint8_t)word_gender(c, name, (size_t)(sp - name));
+    }
     for (size_t i = 0; i < c->names->n; i++)
         if (is_person(c, c->names->items[i].entity))
             gather(c, cr, &c->names->items[i]);
+    for (size_t i = 0; i < c->names->n; i++)
+        if (is_person(c, c->names->items[i].entity) && !cr->strong[c->names->items[i].entity])
+            gather_votes(c, cr, &c->names->items[i]);
     for (size_t e = 0; e < n; e++) {
         if (cr->strong[e] == G_MALE || cr->strong[e] == G_FEMALE)
             cr->gender[e] = cr->strong[e];

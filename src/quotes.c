@@ -421,7 +421,9 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
 {
     found_list fl = {0};
     lede_status st = LEDE_OK;
-    qctx c = {lex, text->bytes, text->len, names, model, &fl, NULL, weights};
+    qword_memo memo;
+    memset(&memo, 0, sizeof memo);
+    qctx c = {lex, text->bytes, text->len, names, model, &fl, NULL, weights, &memo};
     for (size_t p = 0; p < text->n_paras && st == LEDE_OK; p++)
         st = quote_pair_marks(text, p, &fl);
     size_t kept = 0;

@@ -47,6 +47,13 @@ typedef struct {
     size_t last_end;       /* where that quote ends */
 } coref;
 
+/* The classes of the words of quote.txt by lexicon record (see qtok_classes). */
+#define QWORD_MEMO 256
+typedef struct {
+    uint32_t id[QWORD_MEMO]; /* 0: empty (record ids start at 1) */
+    uint16_t mask[QWORD_MEMO];
+} qword_memo;
+
 typedef struct {
     const lede_lexicon *lex;
     const char *s;
@@ -56,6 +63,7 @@ typedef struct {
     const found_list *quotes; /* the quotes found, in text order */
     const coref *coref;       /* NULL until coref_begin */
     const int32_t *weights;   /* the ranker's, QR_BUCKETS of them; NULL: the rules' order */
+    qword_memo *memo;         /* NULL: no memo */
 } qctx;
 
 /* The rules that propose a source (quotes.c), in the order they are tried. */

@@ -147,14 +147,17 @@ bool qtok_is(const char *s, const qtok *t, const char *word)
 /* Reads the classes of the value "irregular core" of a quote.txt entry. */
 static unsigned parse_classes(const char *v)
 {
-    static const char *const names[] = {"irregular", "core",   "owner", "aux", "function",
-                                        "pronoun",   "person", "skip",  "det", "titlecue",
-                                        "small",     "orgref", "conj"};
+    static const struct {
+        const char *name;
+        size_t len;
+    } names[] = {{"irregular", 9}, {"core", 4},   {"owner", 5}, {"aux", 3}, {"function", 8},
+                 {"pronoun", 7},   {"person", 6}, {"skip", 4},  {"det", 3}, {"titlecue", 8},
+                 {"small", 5},     {"orgref", 6}, {"conj", 4}};
     unsigned mask = 0;
     while (*v) {
         size_t len = strcspn(v, " ");
         for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-            if (strlen(names[k]) == len && memcmp(names[k], v, len) == 0)
+            if (names[k].len == len && memcmp(names[k].name, v, len) == 0)
                 mask |= 1u << k;
         v += len;
         v += *v == ' ';
@@ -166,8 +169,21 @@ unsigned qtok_classes(const qctx *c, const qtok *t)
 {
     if (t->cp != 0)
         return 0;
-    const char *v = lede_lexicon_value(c->lex, LEDE_LEX_QUOTE, c->s + t->start, t->end - t->start);
-    return v ? parse_classes(v) : 0;
+    lede_lex_word w = lede_lexicon_find(c->lex, c->s + t->start, t->end - t->start);
+    if (!(w.kinds & LEDE_LEX_BIT(LEDE_LEX_QUOTE)))
+        return 0;
+    /* The few words of quote.txt are asked for again and again: their classes are
+     * kept by record id, so a value is parsed once per slot. */
+    qword_memo *memo = c->memo;
+    size_t slot = w.id % QWORD_MEMO;
+    if (memo && memo->id[slot] == w.id)
+        return memo->mask[slot];
+    unsigned mask = parse_classes(lede_lexicon_word_value(c->lex, w, LEDE_LEX_QUOTE));
+    if (memo) {
+        memo->id[slot] = w.id;
+        memo->mask[slot] = (uint16_t)mask;
+    }
+    return mask;
 }
 
 bool qtok_has(const qctx *c, const qtok *t, unsigned mask)
