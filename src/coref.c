@@ -4,7 +4,8 @@
  * precise before clever (the sieve order of Raghunathan et al. 2010):
  *   - a name that is no mention ("Mr Fox", "Ozzy") is the one person whose name has its
  *     last word, and nobody when two people's names have it;
- *   - a description ("the singer", "the chancellor") is the one person whose role ends
+ *   - a description ("the alliance") is the one organisation with that word in its
+ *     name, or ("the singer", "the chancellor") the one person whose role ends
  *     with its head word, and nobody when two people hold that role;
  *   - "he" and "she" go to a person of that gender: the last quote's speaker when nobody
  *     of that gender was named outside quotes since, else the one named last. A person's
@@ -112,16 +113,21 @@ static size_t role_head(const char *role, char *buf, size_t cap)
     return len;
 }
 
-/* Notes each capitalised word of a person's name as naming e, or AMBIGUOUS when
- * another person's name has it too. */
-static lede_status add_name_words(coref *cr, const char *name, uint32_t e)
+/* Notes each capitalised word of name (lower-cased with lower) in map as naming e, or
+ * AMBIGUOUS when another entity's name has it too. */
+static lede_status add_name_words(lede_strmap *map, const char *name, uint32_t e, bool lower)
 {
     for (const char *w = name; w && *w;) {
         size_t len = strcspn(w, " ");
-        if (len >= 2 && *w >= 'A' && *w <= 'Z') {
-            uint32_t had = lede_strmap_get(&cr->words, w, len);
+        if (len >= 2 && len < 64 && *w >= 'A' && *w <= 'Z') {
+            char buf[64];
+            memcpy(buf, w, len);
+            if (lower)
+                for (size_t i = 0; i < len; i++)
+                    buf[i] = (char)(buf[i] >= 'A' && buf[i] <= 'Z' ? buf[i] - 'A' + 'a' : buf[i]);
+            uint32_t had = lede_strmap_get(map, buf, len);
             lede_status st =
-                lede_strmap_put(&cr->words, w, len, had == UINT32_MAX || had == e ? e : AMBIGUOUS);
+                lede_strmap_put(map, buf, len, had == UINT32_MAX || had == e ? e : AMBIGUOUS);
             if (st != LEDE_OK)
                 return st;
         }
@@ -136,6 +142,7 @@ lede_status coref_begin(coref *cr, const qctx *c)
     memset(cr, 0, sizeof *cr);
     lede_strmap_init(&cr->roles);
     lede_strmap_init(&cr->words);
+    lede_strmap_init(&cr->orgwords);
     cr->last_speaker = LEDE_NONE;
     size_t n = c->model->n_entities;
     cr->n = n;
@@ -165,19 +172,21 @@ lede_status coref_begin(coref *cr, const qctx *c)
             cr->gender[e] = G_MALE;
         else if (!cr->strong[e] && cr->votes_f[e] > 2 * cr->votes_m[e])
             cr->gender[e] = G_FEMALE;
-        if (is_person(c, (uint32_t)e)) {
-            lede_status st = add_name_words(cr, c->model->entities[e].name, (uint32_t)e);
-            if (st != LEDE_OK)
-                return st;
-        }
+        lede_status st = LEDE_OK;
+        if (is_person(c, (uint32_t)e))
+            st = add_name_words(&cr->words, c->model->entities[e].name, (uint32_t)e, false);
+        else if (c->model->entities[e].type == LEDE_ORGANIZATION)
+            st = add_name_words(&cr->orgwords, c->model->entities[e].name, (uint32_t)e, true);
+        if (st != LEDE_OK)
+            return st;
         const char *role = c->model->entities[e].role;
         char head[64];
         size_t len = role && is_person(c, (uint32_t)e) ? role_head(role, head, sizeof head) : 0;
         if (len == 0)
             continue;
         uint32_t had = lede_strmap_get(&cr->roles, head, len);
-        lede_status st = lede_strmap_put(&cr->roles, head, len,
-                                         had == UINT32_MAX || had == e ? (uint32_t)e : AMBIGUOUS);
+        st = lede_strmap_put(&cr->roles, head, len,
+                             had == UINT32_MAX || had == e ? (uint32_t)e : AMBIGUOUS);
         if (st != LEDE_OK)
             return st;
     }
@@ -189,6 +198,7 @@ void coref_end(coref *cr)
     free(cr->strong);
     lede_strmap_free(&cr->roles);
     lede_strmap_free(&cr->words);
+    lede_strmap_free(&cr->orgwords);
     memset(cr, 0, sizeof *cr);
 }
 
@@ -340,6 +350,10 @@ uint32_t coref_description(const qctx *c, const lede_span *source)
         char ch = c->s[t.start + i];
         head[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     }
+    /* "the alliance said": the one organisation with that word in its name. */
+    uint32_t org = lede_strmap_get(&cr->orgwords, head, len);
+    if (org != UINT32_MAX && org != AMBIGUOUS)
+        return org;
     if (qtok_has(c, &t, QW_ORGREF))
         return antecedent(c, source->start, G_ORG); /* "the company said" */
     uint32_t e = lede_strmap_get(&cr->roles, head, len);

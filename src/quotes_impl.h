@@ -43,6 +43,7 @@ typedef struct {
     size_t n;
     lede_strmap roles;     /* lower-cased last word of a person's role -> entity */
     lede_strmap words;     /* a word of a person's name -> entity */
+    lede_strmap orgwords;  /* a lower-cased word of an organisation's name -> entity */
     uint32_t last_speaker; /* of the last quote attributed, or LEDE_NONE */
     size_t last_end;       /* where that quote ends */
 } coref;

@@ -85,6 +85,16 @@ START_TEST(organisations)
 }
 END_TEST
 
+/* "the union" is the one organisation with that word in its name. */
+START_TEST(description_by_organisation_name)
+{
+    annotate("Talks went on all week.\n\n"
+             "The Pharmacy Workers Union met Norrvik Pharmaceuticals Inc. on Friday.\n\n"
+             "“Nothing was agreed,” the union said.\n");
+    ck_assert_str_eq(speaker_of(0), "Pharmacy Workers Union");
+}
+END_TEST
+
 /* Nobody of the pronoun's gender and nobody of unknown gender: no speaker. */
 START_TEST(unresolved_rather_than_wrong)
 {
@@ -106,6 +116,7 @@ static Suite *coref_suite(void)
     tcase_add_test(tc, sentence_subject_first);
     tcase_add_test(tc, description_by_role);
     tcase_add_test(tc, organisations);
+    tcase_add_test(tc, description_by_organisation_name);
     tcase_add_test(tc, unresolved_rather_than_wrong);
     suite_add_tcase(s, tc);
     return s;
