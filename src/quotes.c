@@ -1,10 +1,12 @@
 /* quotes.c - find the quotes of a text and attribute each one.
  *
- * Marks are paired per paragraph (quotes_marks.c). Attribution looks, within the quote's sentence,
- * for a reporting verb after the quote
- * ("…,” Trump said / said Trump) and then before it (Trump said: “…”), and takes the
- * name, pronoun or noun phrase next to the verb as the source. A quote with none
- * continues the previous quote's speaker.
+ * Marks are paired per paragraph (quotes_marks.c). Then every rule proposes a source
+ * for each quote: a reporting verb after it ("…,” Trump said / said Trump) or before it
+ * (Trump said: “…”) with the name, pronoun or noun phrase next to the verb
+ * (quotes_cands.c), a transcript label, a signature dash, a name and a colon, the
+ * sentence that introduces a paragraph, the sentence's subject, the sentence before.
+ * The ranker (quotes_rank.c) chooses among them and "none"; coref.c says who a pronoun
+ * or description is; a quote left with none continues the previous quote's speaker.
  *
  * Linear: every rule reads a bounded window of tokens around its quote, or the stretch
  * up to the next quotation mark, never the rest of the paragraph

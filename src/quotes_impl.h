@@ -168,7 +168,10 @@ const lede_name *quote_name_ending_at(const lede_names *names, size_t end);
 /* The first name mention that starts at or after offset, or NULL. */
 const lede_name *quote_name_from(const lede_names *names, size_t offset);
 
+/* Sets q's source to [start, end) naming speaker (an entity id or LEDE_NONE). */
 void quote_set_source(lede_quote *q, size_t start, size_t end, uint32_t speaker);
+
+/* Sets q's cue to the verb token. */
 void quote_set_cue(lede_quote *q, const qtok *verb);
 
 /* True when the token at offset pos opens its sentence. */
