@@ -7,6 +7,7 @@
 struct lede_annotator {
     const lede_lexicon *lex;
     lede_namer *namer;
+    lede_quoter *quoter;
 };
 
 lede_status lede_annotator_new(const lede_lexicon *lex, lede_annotator **out)
@@ -17,8 +18,10 @@ lede_status lede_annotator_new(const lede_lexicon *lex, lede_annotator **out)
         return LEDE_ERR_NOMEM;
     ann->lex = lex;
     lede_status st = lede_namer_new(lex, &ann->namer);
+    if (st == LEDE_OK)
+        st = lede_quoter_new(&ann->quoter);
     if (st != LEDE_OK) {
-        free(ann);
+        lede_annotator_free(ann);
         return st;
     }
     *out = ann;
@@ -31,7 +34,7 @@ lede_status lede_annotate(const lede_annotator *ann, const lede_text *text, lede
     lede_model_init(model);
     lede_status st = lede_namer_run(ann->namer, text, model, &names);
     if (st == LEDE_OK)
-        st = lede_quotes_find(ann->lex, text, &names, model);
+        st = lede_quotes_find(ann->quoter, ann->lex, text, &names, model);
     lede_names_free(&names);
     if (st == LEDE_OK)
         st = lede_model_finish(model);
@@ -45,5 +48,6 @@ void lede_annotator_free(lede_annotator *ann)
     if (!ann)
         return;
     lede_namer_free(ann->namer);
+    lede_quoter_free(ann->quoter);
     free(ann);
 }

@@ -15,6 +15,8 @@ extern const struct lede_blob lede_blob_lexicon[];
 extern const size_t lede_blob_lexicon_count;
 extern const struct lede_blob lede_blob_sample[];
 extern const size_t lede_blob_sample_count;
+extern const struct lede_blob lede_blob_models[];
+extern const size_t lede_blob_models_count;
 extern const struct lede_blob lede_blob_themes[];
 extern const size_t lede_blob_themes_count;
 

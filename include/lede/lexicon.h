@@ -37,6 +37,8 @@ typedef enum {
     LEDE_LEX_VERB,      /* reporting verbs in every form: "said", "says", "told" */
     LEDE_LEX_STOP,      /* capitalised words that never start a name: "Meanwhile", "July" */
     LEDE_LEX_PARTICLE,  /* lower-case name particles: "de", "van", "bin", "al" */
+    LEDE_LEX_QUOTE,     /* words attribution reads: "said = irregular core", value = classes */
+    LEDE_LEX_GENDER,    /* "Mrs = female", "he = male": words that tell a person's gender */
     LEDE_LEX_KINDS
 } lede_lex_kind;
 

@@ -15,9 +15,20 @@
 #include "lede/names.h"
 #include "lede/text.h"
 
+/* The quote finder's learned part: the weights that choose each quote's source. */
+typedef struct lede_quoter lede_quoter;
+
+/* Loads the built-in weights (src/models/quotes.model). Returns NOMEM, or SYNTAX when
+ * the embedded model is malformed (a bug). Free with lede_quoter_free(). */
+lede_status lede_quoter_new(lede_quoter **out);
+
+/* Frees qr. Safe with NULL. */
+void lede_quoter_free(lede_quoter *qr);
+
 /* Adds the quotes of text to model (not finished). names are the name mentions the
- * namer found, in text order, with provisional entity ids of model. */
-lede_status lede_quotes_find(const lede_lexicon *lex, const lede_text *text,
-                             const lede_names *names, lede_model *model);
+ * namer found, in text order, with provisional entity ids of model. qr may be NULL:
+ * each quote then takes the source the first matching rule finds. */
+lede_status lede_quotes_find(const lede_quoter *qr, const lede_lexicon *lex,
+                             const lede_text *text, const lede_names *names, lede_model *model);
 
 #endif

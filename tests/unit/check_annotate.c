@@ -207,8 +207,8 @@ START_TEST(quote_attribution_forms)
     ck_assert_str_eq(speaker_of(2), "Maria Lopez");
     ck_assert_str_eq(speaker_of(3), "Peter Hansen");
     ck_assert_str_eq(speaker_of(4), "Maria Lopez");
-    /* "he" is the most recent person named before the quote. */
-    ck_assert_str_eq(speaker_of(5), "Maria Lopez");
+    /* "he" is the man named before the quote (Peter), not the nearest person (Maria). */
+    ck_assert_str_eq(speaker_of(5), "Peter Hansen");
     ck_assert_str_eq(span_text(model.quotes[5].source), "he");
     ck_assert(!model.quotes[0].partial);
 }

@@ -1,0 +1,314 @@
+/* quotes_cands.c - the source a cue pattern points at.
+ *
+ * Given a reporting verb, reads the subject before it ("Trump said", "Newkirk, a writer
+ * for The Atlantic, said", "a Kremlin official said") or after it ("said Trump", "said
+ * former Obama adviser David Axelrod"), the subject of a sentence, and "according to X".
+ * Each reads a bounded number of tokens and name mentions (name lookups are binary
+ * searches), so a quote costs O(log names) plus a constant. */
+#include <stdlib.h>
+#include <string.h>
+#include "quotes_impl.h"
+
+/* The index of the first name mention whose start (or, with by_end, end) is at or
+ * after offset. Mentions do not overlap, so both orders are the same. */
+static size_t first_name_at(const lede_names *names, size_t offset, bool by_end)
+{
+    size_t lo = 0, hi = names->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const lede_span *sp = &names->items[mid].span;
+        if ((by_end ? sp->end : sp->start) < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The name mention that ends at offset end, or NULL. */
+const lede_name *quote_name_ending_at(const lede_names *names, size_t end)
+{
+    size_t i = first_name_at(names, end, true);
+    return i < names->n && names->items[i].span.end == end ? &names->items[i] : NULL;
+}
+
+/* The first name mention that starts at or after offset, or NULL. */
+const lede_name *quote_name_from(const lede_names *names, size_t offset)
+{
+    size_t i = first_name_at(names, offset, false);
+    return i < names->n ? &names->items[i] : NULL;
+}
+
+void quote_set_source(lede_quote *q, size_t start, size_t end, uint32_t speaker)
+{
+    q->has_source = true;
+    q->source = (lede_span){start, end};
+    q->speaker = speaker;
+}
+
+/* True when the token at offset pos opens its sentence. */
+bool quote_sentence_start_at(const qctx *c, size_t lo, size_t pos)
+{
+    qtok t;
+    return !qtok_prev(c->s, lo, pos, &t) || quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp);
+}
+
+/* The subject of the sentence that holds offset pos (not before lo): its first word
+ * if a pronoun, else the first name among its first words ("Trump, on his way to …,
+ * denied …, saying “…”"). Returns true if found. */
+bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
+{
+    qtok t;
+    size_t start = pos;
+    for (int i = 0; i < 64 && qtok_prev(c->s, lo, start, &t); i++) {
+        if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
+            break;
+        start = t.start;
+    }
+    if (qtok_next(c->s, pos, start, &t) && qtok_has(c, &t, QW_PERSON)) {
+        quote_set_source(q, t.start, t.end, coref_pronoun(c, &t));
+        return true;
+    }
+    const lede_name *n = quote_name_from(c->names, start);
+    if (!n || n->span.start >= pos || n->span.start - start > 64)
+        return false;
+    quote_set_source(q, n->span.start, n->span.end, n->entity);
+    return true;
+}
+
+/* "Moore (D-Wis.) said", "Newkirk, a writer for The Atlantic, said": the name before
+ * the parenthesis or the apposition that ends at t; a person rather than a place or
+ * organisation when appositions nest ("Ayrault, the foreign minister of France, a
+ * member …, said"). */
+static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
+{
+    uint32_t open = t->cp == ')' ? '(' : ',';
+    qtok u;
+    size_t back = t->start;
+    const lede_name *best = NULL;
+    for (int i = 0; i < 32 && qtok_prev(c->s, lo, back, &u); i++, back = u.start) {
+        if (u.cp != open)
+            continue;
+        qtok w;
+        const lede_name *n = qtok_prev(c->s, lo, u.start, &w) && w.cp == 0
+                                 ? quote_name_ending_at(c->names, w.end)
+                                 : NULL;
+        /* "Another critic, Laurence H. Tribe, likened": the aside is the name itself. */
+        const lede_name *inner = quote_name_ending_at(c->names, t->start);
+        if (open == ',' && inner && inner->span.start > u.start &&
+            c->model->entities[inner->entity].type == LEDE_PERSON &&
+            (!n || c->model->entities[n->entity].type != LEDE_PERSON))
+            n = inner;
+        if (n && n->span.start >= lo && !best)
+            best = n;
+        if (n && n->span.start >= lo && c->model->entities[n->entity].type == LEDE_PERSON) {
+            best = n;
+            break;
+        }
+        if (open != ',')
+            break;
+    }
+    if (!best)
+        return false;
+    quote_set_source(q, best->span.start, best->span.end, best->entity);
+    return true;
+}
+
+/* The name that ends at t, or for "Mr. Morgan of the Sierra Club said" the person
+ * before "of"; NULL when no name ends there. */
+static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
+{
+    const lede_name *n = quote_name_ending_at(c->names, t->end);
+    if (!n || n->span.start < lo)
+        return NULL;
+    if (c->model->entities[n->entity].type == LEDE_PERSON)
+        return n;
+    qtok w, x;
+    size_t at = n->span.start;
+    if (qtok_prev(c->s, lo, at, &w) && qtok_has(c, &w, QW_DET))
+        at = w.start;
+    if (qtok_prev(c->s, lo, at, &w) && (qtok_is(c->s, &w, "of") || qtok_is(c->s, &w, "at")) &&
+        qtok_prev(c->s, lo, w.start, &x) && x.cp == 0) {
+        const lede_name *p = quote_name_ending_at(c->names, x.end);
+        if (p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON)
+            return p;
+    }
+    return n;
+}
+
+/* A noun phrase that ends with t ("a Kremlin official"): back to its determiner, at
+ * most four words. False when t cannot end a subject. */
+static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
+{
+    if (qtok_has(c, t, QW_FUNCTION) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+        return false;
+    size_t start = t->start;
+    qtok w;
+    for (int words = 1; words < 4 && qtok_prev(c->s, lo, start, &w) && w.cp == 0; words++) {
+        if (quote_is_verb(c, &w) || qtok_has(c, &w, QW_PRONOUN) || qtok_has(c, &w, QW_FUNCTION))
+            break;
+        start = w.start;
+        if (qtok_has(c, &w, QW_DET))
+            break;
+    }
+    quote_set_source(q, start, t->end, LEDE_NONE);
+    return true;
+}
+
+/* Reads the subject that ends before the verb at vstart (not before lo): a pronoun, a
+ * name, or a short noun phrase ("a Kremlin official"). Returns true if found. */
+bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q)
+{
+    qtok t;
+    size_t at = vstart;
+    for (int skips = 0;; skips++) {
+        if (!qtok_prev(c->s, lo, at, &t))
+            return false;
+        if (skips < 2 && (qtok_has(c, &t, QW_SKIP) ||
+                          (t.cp == 0 && t.end - t.start > 4 && c->s[t.end - 1] == 'y' &&
+                           c->s[t.end - 2] == 'l' && c->s[t.start] >= 'a'))) {
+            at = t.start;
+            continue;
+        }
+        break;
+    }
+    /* "…, saying": a participle hangs on the sentence's subject. */
+    qtok verb;
+    if (t.cp == ',' && qtok_next(c->s, c->len, vstart, &verb) && verb.end - verb.start > 4 &&
+        memcmp(c->s + verb.end - 3, "ing", 3) == 0)
+        return quote_sentence_subject(c, lo, t.start, q);
+    if (t.cp == ')' || t.cp == ',')
+        return subject_before_aside(c, lo, &t, q);
+    /* "Trump bemoaned the unrest and said …": coordinated verbs share the subject. */
+    if (qtok_is(c->s, &t, "and"))
+        return quote_sentence_subject(c, lo, t.start, q);
+    if (t.cp != 0)
+        return false;
+    if (qtok_is(c->s, &t, "who") || qtok_is(c->s, &t, "which")) {
+        /* "Lopez, who added", "the IATA, which said": the name the relative clause
+         * hangs on. */
+        qtok comma;
+        const lede_name *n = NULL;
+        bool has = qtok_prev(c->s, lo, t.start, &comma);
+        if (has && comma.cp == ',')
+            n = quote_name_ending_at(c->names, comma.start);
+        else if (has && comma.cp == 0)
+            n = quote_name_ending_at(c->names, comma.end); /* "Sir Richard Eyre who called" */
+        quote_set_source(q, t.start, t.end, n ? n->entity : LEDE_NONE);
+        return true;
+    }
+    if (qtok_has(c, &t, QW_PRONOUN)) {
+        uint32_t who = coref_pronoun(c, &t);
+        quote_set_source(q, t.start, t.end, who);
+        return true;
+    }
+    const lede_name *n = subject_name(c, lo, &t);
+    if (n) {
+        quote_set_source(q, n->span.start, n->span.end, n->entity);
+        return true;
+    }
+    return subject_phrase(c, lo, &t, q);
+}
+
+/* Reads the source that follows the verb ending at vend ("said Trump", "said he"). */
+bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
+{
+    qtok t;
+    if (!qtok_next(c->s, hi, vend, &t) || t.cp != 0)
+        return false;
+    if (qtok_has(c, &t, QW_PRONOUN)) {
+        uint32_t who = coref_pronoun(c, &t);
+        quote_set_source(q, t.start, t.end, who);
+        return true;
+    }
+    /* A name, perhaps after its title: "said Putin’s aide Yuri Ushakov". The phrase
+     * may name others before its head ("said former Obama adviser David Axelrod",
+     * "said MSNBC host Chris Matthews"): the last person before a comma or the next
+     * clause is the speaker; failing a person, the first name. */
+    const lede_name *n = quote_name_from(c->names, t.start), *pick = NULL;
+    size_t scanned = t.start;
+    for (; n && n < c->names->items + c->names->n && n->span.start < hi &&
+           n->span.start - t.start <= 80;
+         n++) {
+        bool clear = true;
+        for (size_t i = scanned; i < n->span.start; i++)
+            clear &= c->s[i] != ',' && c->s[i] != '"' && c->s[i] != ';' && c->s[i] != '(';
+        qtok gap;
+        for (size_t at = scanned; clear && qtok_next(c->s, n->span.start, at, &gap); at = gap.end)
+            clear = !(qtok_has(c, &gap, QW_FUNCTION) || quote_is_verb(c, &gap));
+        if (!clear)
+            break;
+        scanned = n->span.end;
+        if (!pick || c->model->entities[n->entity].type == LEDE_PERSON)
+            pick = n;
+    }
+    if (pick) {
+        quote_set_source(q, pick->span.start, pick->span.end, pick->entity);
+        return true;
+    }
+    if (!qtok_has(c, &t, QW_DET))
+        return false;
+    size_t end = t.end;
+    qtok w;
+    for (int words = 0; words < 4 && qtok_next(c->s, hi, end, &w) && w.cp == 0; words++)
+        end = w.end;
+    quote_set_source(q, t.start, end, LEDE_NONE);
+    return true;
+}
+
+void quote_set_cue(lede_quote *q, const qtok *verb)
+{
+    q->has_cue = true;
+    q->cue = (lede_span){verb->start, verb->end};
+}
+
+/* True when the bytes "ccording" lie in [lo + 1, hi): a cheap test that rules out the
+ * word "according" in [lo, hi) without reading the tokens there. */
+bool quote_may_say_according(const char *s, size_t lo, size_t hi)
+{
+    /* 'g' is the word's rarest letter: look for it, then at the seven bytes before. */
+    for (size_t i = lo + 8; i < hi;) {
+        const char *g = memchr(s + i, 'g', hi - i);
+        if (!g)
+            return false;
+        i = (size_t)(g - s);
+        if (memcmp(g - 7, "ccordin", 7) == 0)
+            return true;
+        i++;
+    }
+    return false;
+}
+
+/* "according to X" between lo and hi: X is the source. */
+bool quote_according_to(const qctx *c, size_t lo, size_t hi, lede_quote *q)
+{
+    if (!quote_may_say_according(c->s, lo, hi))
+        return false;
+    qtok t, u;
+    for (size_t at = lo; qtok_next(c->s, hi, at, &t); at = t.end) {
+        if (!(qtok_is(c->s, &t, "according") || qtok_is(c->s, &t, "According")))
+            continue;
+        if (qtok_next(c->s, hi, t.end, &u) && qtok_is(c->s, &u, "to") &&
+            quote_subject_after(c, hi, u.end, q)) {
+            quote_set_cue(q, &t);
+            q->cue.end = u.end;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "…,” Welch said, according to Vermont Edition": the report named after the verb
+ * ending at vend, in the rest of its sentence, is the source that the reader has. */
+void quote_according_after_verb(const qctx *c, size_t vend, size_t lo, size_t hi, lede_quote *q)
+{
+    size_t send = vend;
+    qtok u;
+    for (size_t pos = vend;
+         qtok_next(c->s, hi, pos, &u) && !quote_ends_sentence(c, lo, &u) && !quote_is_mark(u.cp);
+         pos = u.end)
+        send = u.end;
+    lede_quote alt = *q;
+    if (quote_according_to(c, vend, send, &alt))
+        *q = alt;
+}

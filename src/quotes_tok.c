@@ -1,0 +1,282 @@
+/* quotes_tok.c - the tokens and small words around a quote.
+ *
+ * A token is a word (letters and digits, joined by an apostrophe or a hyphen) or one
+ * punctuation character. Attribution reads tokens forward and backward from a quote in
+ * windows of fixed size, so a token is decoded in constant time and words are
+ * classified by one lexicon lookup (src/lexicon/quote.txt, src/lexicon/verb.txt). */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/chars.h"
+#include "quotes_impl.h"
+
+/* Tokens are read many times around each quote, and almost every byte is ASCII: these
+ * classify an ASCII byte in place and decode (through chars.h) only the rest. */
+static bool ascii_word(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+static bool ascii_space(unsigned char b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r');
+}
+
+/* The code point at s[i] (i < hi) and its length. */
+static uint32_t cp_at(const char *s, size_t hi, size_t i, size_t *len)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i];
+    }
+    return lede_cp_at(s, hi, i, len);
+}
+
+/* The code point that ends before s[i] (i > lo) and its length. */
+static uint32_t cp_before(const char *s, size_t lo, size_t i, size_t *len)
+{
+    if ((unsigned char)s[i - 1] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i - 1];
+    }
+    return lede_cp_before(s, lo, i, len);
+}
+
+static bool is_space(uint32_t c)
+{
+    return c < 0x80 ? ascii_space((unsigned char)c) : lede_is_space_cp(c);
+}
+
+static bool is_word(uint32_t c)
+{
+    return c < 0x80 ? ascii_word((unsigned char)c) : lede_is_word_cp(c);
+}
+
+static bool word_joiner(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == '-';
+}
+
+bool qtok_next(const char *s, size_t hi, size_t i, qtok *t)
+{
+    size_t len;
+    uint32_t c = 0;
+    for (; i < hi; i += len) {
+        c = cp_at(s, hi, i, &len);
+        if (!is_space(c))
+            break;
+    }
+    if (i >= hi)
+        return false;
+    t->start = i;
+    if (!is_word(c)) {
+        t->end = i + len;
+        t->cp = c;
+        return true;
+    }
+    t->cp = 0;
+    i += len;
+    while (i < hi) {
+        if (ascii_word((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        c = cp_at(s, hi, i, &len);
+        if (is_word(c)) {
+            i += len;
+            continue;
+        }
+        size_t l2;
+        if (word_joiner(c) && i + len < hi && is_word(cp_at(s, hi, i + len, &l2))) {
+            i += len + l2;
+            continue;
+        }
+        break;
+    }
+    t->end = i;
+    return true;
+}
+
+bool qtok_prev(const char *s, size_t lo, size_t i, qtok *t)
+{
+    size_t len;
+    uint32_t c = 0;
+    for (; i > lo; i -= len) {
+        c = cp_before(s, lo, i, &len);
+        if (!is_space(c))
+            break;
+    }
+    if (i <= lo)
+        return false;
+    t->end = i;
+    if (!is_word(c)) {
+        t->start = i - len;
+        t->cp = c;
+        return true;
+    }
+    t->cp = 0;
+    i -= len;
+    while (i > lo) {
+        if (ascii_word((unsigned char)s[i - 1])) {
+            i--;
+            continue;
+        }
+        c = cp_before(s, lo, i, &len);
+        if (is_word(c)) {
+            i -= len;
+            continue;
+        }
+        size_t l2;
+        if (word_joiner(c) && i - len > lo && is_word(cp_before(s, lo, i - len, &l2))) {
+            i -= len + l2;
+            continue;
+        }
+        break;
+    }
+    t->start = i;
+    return true;
+}
+
+bool qtok_is(const char *s, const qtok *t, const char *word)
+{
+    if (t->cp != 0 || *word != s[t->start])
+        return false;
+    size_t len = strlen(word);
+    return t->end - t->start == len && memcmp(s + t->start, word, len) == 0;
+}
+
+/* Reads the classes of the value "irregular core" of a quote.txt entry. */
+static unsigned parse_classes(const char *v)
+{
+    static const struct {
+        const char *name;
+        size_t len;
+    } names[] = {{"irregular", 9}, {"core", 4},   {"owner", 5}, {"aux", 3}, {"function", 8},
+                 {"pronoun", 7},   {"person", 6}, {"skip", 4},  {"det", 3}, {"titlecue", 8},
+                 {"small", 5},     {"orgref", 6}, {"conj", 4}};
+    unsigned mask = 0;
+    while (*v) {
+        size_t len = strcspn(v, " ");
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+            if (names[k].len == len && memcmp(names[k].name, v, len) == 0)
+                mask |= 1u << k;
+        v += len;
+        v += *v == ' ';
+    }
+    return mask;
+}
+
+unsigned qtok_classes(const qctx *c, const qtok *t)
+{
+    if (t->cp != 0)
+        return 0;
+    lede_lex_word w = lede_lexicon_find(c->lex, c->s + t->start, t->end - t->start);
+    if (!(w.kinds & LEDE_LEX_BIT(LEDE_LEX_QUOTE)))
+        return 0;
+    /* The few words of quote.txt are asked for again and again: their classes are
+     * kept by record id, so a value is parsed once per slot. */
+    qword_memo *memo = c->memo;
+    size_t slot = w.id % QWORD_MEMO;
+    if (memo && memo->id[slot] == w.id)
+        return memo->mask[slot];
+    unsigned mask = parse_classes(lede_lexicon_word_value(c->lex, w, LEDE_LEX_QUOTE));
+    if (memo) {
+        memo->id[slot] = w.id;
+        memo->mask[slot] = (uint16_t)mask;
+    }
+    return mask;
+}
+
+bool qtok_has(const qctx *c, const qtok *t, unsigned mask)
+{
+    return (qtok_classes(c, t) & mask) != 0;
+}
+
+bool quote_is_verb(const qctx *c, const qtok *t)
+{
+    /* "Said Ellis: “…”": a verb that opens the sentence is capitalised. */
+    if (t->cp == 0 && c->s[t->start] >= 'A' && c->s[t->start] <= 'Z' && t->end - t->start < 24) {
+        char low[24];
+        memcpy(low, c->s + t->start, t->end - t->start);
+        low[0] = (char)(low[0] - 'A' + 'a');
+        return lede_lexicon_has(c->lex, LEDE_LEX_VERB, low, t->end - t->start);
+    }
+    return t->cp == 0 &&
+           lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
+}
+
+/* The irregular finite forms of the verbs of speech, all of four to seven letters. */
+static bool is_irregular(const qctx *c, const qtok *t)
+{
+    size_t len = t->end - t->start;
+    return len >= 4 && len <= 7 && qtok_has(c, t, QW_IRREGULAR);
+}
+
+/* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
+ * ("order", "report", "saying") are nouns or clauses far more often than attributions.
+ * The word before it is looked for from lo, the start of the caller's range, never in
+ * an earlier paragraph. */
+bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t)
+{
+    if (t->cp != 0)
+        return false;
+    const char *w = c->s + t->start;
+    size_t len = t->end - t->start;
+    /* The word's form decides before the lexicon is asked: most words have none of these
+     * endings and are not irregular, and cannot be a verb of speech. No word in the
+     * irregular list ends in "ing", and those that end in "ed" or "s" pass either way. */
+    bool ing = len > 5 && memcmp(w + len - 3, "ing", 3) == 0;
+    bool finite = (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
+                  (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
+    if (!ing && !finite && !is_irregular(c, t))
+        return false;
+    if (!quote_is_verb(c, t))
+        return false;
+    /* After a possessive or a determiner it is a noun: "Obama's remarks", "the claims". */
+    qtok p;
+    bool has_prev = qtok_prev(c->s, lo, t->start, &p);
+    if (has_prev && p.cp == 0) {
+        size_t plen = p.end - p.start;
+        const char *pw = c->s + p.start;
+        if (qtok_has(c, &p, QW_OWNER) ||
+            (plen > 2 && pw[plen - 1] == 's' &&
+             (pw[plen - 2] == '\'' || (plen > 4 && memcmp(pw + plen - 4, "’", 3) == 0))))
+            return false;
+    }
+    if (!ing)
+        return true; /* irregular, or a finite ending */
+    /* "is calling", "was describing": a progressive form after its auxiliary; "asking,
+     * “Why …”": one that introduces the quote right after it. */
+    if (has_prev && (qtok_has(c, &p, QW_AUX) || p.cp == ','))
+        return true; /* "is calling"; "…, saying" (a participle after its clause) */
+    qtok a, b;
+    return qtok_next(c->s, c->len, t->end, &a) && (a.cp == ',' || a.cp == ':') &&
+           qtok_next(c->s, c->len, a.end, &b) && quote_is_mark(b.cp);
+}
+
+/* A period ends a sentence unless it ends an initial or a short abbreviation. */
+bool quote_ends_sentence(const qctx *c, size_t lo, const qtok *t)
+{
+    if (t->cp == '!' || t->cp == '?' || t->cp == 0x2026)
+        return true;
+    if (t->cp != '.')
+        return false;
+    /* Not inside "(D-Mo.)" or before a lower-case word; not after an initial, "U.S", or a
+     * title's abbreviation ("Rep.", "Gov."). */
+    qtok w, n;
+    if (qtok_next(c->s, c->len, t->end, &n) &&
+        (n.cp == ')' || n.cp == ',' || (n.cp == 0 && c->s[n.start] >= 'a' && c->s[n.start] <= 'z')))
+        return false;
+    if (!qtok_prev(c->s, lo, t->start, &w) || w.cp != 0 || w.end != t->start ||
+        c->s[w.start] < 'A' || c->s[w.start] > 'Z')
+        return true;
+    if (w.end - w.start <= 2)
+        return false;
+    return !lede_lexicon_has(c->lex, LEDE_LEX_TITLE, c->s + w.start, t->end - w.start);
+}
+
+/* The verbs of speech proper, preferred to others in the same sentence ("Ryan said
+ * the protests demand …"). */
+bool quote_is_core_verb(const qctx *c, const qtok *t)
+{
+    return qtok_has(c, t, QW_CORE);
+}

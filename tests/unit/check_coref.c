@@ -1,0 +1,128 @@
+/* check_coref.c - who a pronoun or a description is (src/coref.c): gender from
+ * honorifics, given names and the story's own pronouns; the last speaker and the
+ * sentence subject before the nearest name; names inside quotes are not speakers; a
+ * role held by one person; "it" and "the company" for organisations; nobody rather
+ * than a guess. The texts are written here. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lede/annotate.h"
+#include "check_fixture.h"
+#include "check_util.h"
+
+/* "she" skips the nearer man for the woman named by her honorific. */
+START_TEST(gender_from_honorific)
+{
+    annotate("Mrs Quell met Mr Dobrin at the depot. “We will open on Monday,” she said.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "she");
+    ck_assert_str_eq(speaker_of(0), "Quell");
+}
+END_TEST
+
+/* A given name of general knowledge tells the gender; the nearest person does not. */
+START_TEST(gender_from_given_name)
+{
+    annotate("Margaret Oyelowo chairs the board. Tom Brackley runs the shop.\n\n"
+             "“The figures are good,” she said.\n");
+    ck_assert_str_eq(speaker_of(0), "Margaret Oyelowo");
+    annotate("Margaret Oyelowo chairs the board. Tom Brackley runs the shop.\n\n"
+             "“The figures are good,” he said.\n");
+    ck_assert_str_eq(speaker_of(0), "Tom Brackley");
+}
+END_TEST
+
+/* With no honorific and no known given name, the story's own pronouns decide. */
+START_TEST(gender_from_the_story)
+{
+    annotate("Robin Ilminen founded the firm. Last year she sold half of it.\n\n"
+             "Sam Abdo bought it, and he kept the staff.\n\n"
+             "“It was the right price,” she said.\n");
+    ck_assert_str_eq(speaker_of(0), "Robin Ilminen");
+}
+END_TEST
+
+/* A pronoun after a quote continues its speaker when nobody of that gender was named
+ * since, even if a man is named inside the quote. */
+START_TEST(last_speaker_and_quoted_names)
+{
+    annotate("“Peter Hollis taught me everything,” said Mr Varga, the coach.\n\n"
+             "“I owe him my career,” he said.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(1), "Varga");
+}
+END_TEST
+
+/* The subject of the sentence before is preferred to a man named after it. */
+START_TEST(sentence_subject_first)
+{
+    annotate("Mr Harrow thanked Mr Olsen for the loan.\n\n"
+             "He said: “We could not have done it alone.”\n");
+    ck_assert_str_eq(speaker_of(0), "Harrow");
+}
+END_TEST
+
+/* "the chairman" is the only person holding that role; two holders: nobody. */
+START_TEST(description_by_role)
+{
+    annotate("Chairman Ivo Pettersen opened the meeting.\n\n"
+             "“We are not selling,” the chairman said.\n");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "the chairman");
+    ck_assert_str_eq(speaker_of(0), "Ivo Pettersen");
+    annotate("Chairman Ivo Pettersen met Chairman Lars Brekke.\n\n"
+             "“We are not selling,” the chairman said.\n");
+    ck_assert_str_eq(speaker_of(0), "");
+}
+END_TEST
+
+/* "it" and "the company" refer back to an organisation. */
+START_TEST(organisations)
+{
+    annotate("Norrvik Pharmaceuticals Inc. cut prices in May.\n\n"
+             "“Demand has recovered,” the company said.\n");
+    ck_assert_str_eq(speaker_of(0), "Norrvik Pharmaceuticals Inc.");
+}
+END_TEST
+
+/* "the union" is the one organisation with that word in its name. */
+START_TEST(description_by_organisation_name)
+{
+    annotate("Talks went on all week.\n\n"
+             "The Pharmacy Workers Union met Norrvik Pharmaceuticals Inc. on Friday.\n\n"
+             "“Nothing was agreed,” the union said.\n");
+    ck_assert_str_eq(speaker_of(0), "Pharmacy Workers Union");
+}
+END_TEST
+
+/* Nobody of the pronoun's gender and nobody of unknown gender: no speaker. */
+START_TEST(unresolved_rather_than_wrong)
+{
+    annotate("Mrs Quell met Mrs Ardent at the depot.\n\n“We will open,” he said.\n");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "he");
+    ck_assert_str_eq(speaker_of(0), "");
+}
+END_TEST
+
+static Suite *coref_suite(void)
+{
+    Suite *s = suite_create("coref");
+    TCase *tc = tcase_create("speakers");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, gender_from_honorific);
+    tcase_add_test(tc, gender_from_given_name);
+    tcase_add_test(tc, gender_from_the_story);
+    tcase_add_test(tc, last_speaker_and_quoted_names);
+    tcase_add_test(tc, sentence_subject_first);
+    tcase_add_test(tc, description_by_role);
+    tcase_add_test(tc, organisations);
+    tcase_add_test(tc, description_by_organisation_name);
+    tcase_add_test(tc, unresolved_rather_than_wrong);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return check_run(coref_suite());
+}
