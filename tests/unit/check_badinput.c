@@ -207,7 +207,7 @@ END_TEST
 
 START_TEST(test_invalid_utf8)
 {
-    static const char bytes[] = "Mayor Ines Varga \xff\xfe\xc3 met \xed\xa0\x80 Premier Ola Dahl "
+    static const char bytes[] = "Mayor Ines Varga \xff\x81\xc3 met \xed\xa0\x80 Premier Ola Dahl "
                                 "\xe2\x80 in Kestra \xc0\xaf on Monday.\n";
     lede_text t;
     expect_text(bytes, sizeof bytes - 1, &t);
@@ -230,8 +230,10 @@ START_TEST(test_latin1)
                                   "15m to Wanderers for Ivo Kern, manager Anna Brill said.\n";
         expect_text(own, sizeof own - 1, &t);
     }
-    ck_assert_uint_ge(t.invalid_bytes, 1);
-    ck_assert_ptr_nonnull(memchr(t.bytes, 0xa3, t.len));
+    /* Latin-1 is read as Windows-1252, its superset: the pound sign is UTF-8 now. */
+    ck_assert_str_eq(t.encoding, "Windows-1252");
+    ck_assert_uint_eq(t.invalid_bytes, 0);
+    ck_assert_ptr_nonnull(strstr(t.bytes, "\xc2\xa3"));
     pipeline(&t);
     lede_text_free(&t);
 }

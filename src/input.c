@@ -1,0 +1,99 @@
+/* input.c - bytes as read to an article's text: decode, decide what they are, extract.
+ *
+ * Linear in the input: each step is one pass (the HTML parser's included). Plain UTF-8
+ * text pays one validation pass and a look at its first and last lines: the bytes stay
+ * as read and its offsets mean the file. */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/input.h"
+#include "lede/utf8.h"
+
+/* Replaces *bytes (freed) by their conversion from enc; on failure frees them too. */
+static lede_status convert(const char *enc, char **bytes, size_t *len)
+{
+    char *out;
+    size_t out_len;
+    lede_status rc = lede_decode(enc, *bytes, *len, &out, &out_len);
+
+    free(*bytes);
+    *bytes = rc == LEDE_OK ? out : NULL;
+    *len = rc == LEDE_OK ? out_len : 0;
+    return rc;
+}
+
+/* Extracts with doc-making extractors; the text gets their paragraphs. */
+static lede_status extract_doc(char *bytes, size_t len, const char *input, lede_text *text)
+{
+    lede_doc doc = {0};
+    lede_status rc = strcmp(input, "html") == 0 ? lede_html_extract(bytes, len, &doc)
+                                                : lede_header_extract(bytes, len, &doc);
+
+    free(bytes);
+    if (rc != LEDE_OK) {
+        lede_doc_free(&doc);
+        return rc;
+    }
+    return lede_doc_finish(&doc, input, text);
+}
+
+/* True when b starts with a UTF-16 byte order mark. */
+static bool utf16_bom(const char *b, size_t len)
+{
+    return len >= 2 && (((unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE) ||
+                        ((unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF));
+}
+
+/* Frees bytes and returns rc. */
+static lede_status refuse(char *bytes, lede_status rc)
+{
+    free(bytes);
+    return rc;
+}
+
+lede_status lede_input_adopt(char *bytes, size_t len, const lede_read_opts *opts, lede_text *text)
+{
+    const char *enc = opts ? opts->encoding : NULL, *input;
+    size_t from, to;
+    lede_status rc;
+
+    memset(text, 0, sizeof *text);
+    /* UTF-8 named is UTF-8 read as it is, invalid bytes and all. */
+    if (enc && lede_decode_is_utf8(enc))
+        enc = "";
+    /* UTF-16 is mostly NUL bytes, and a forced encoding may be too: those are judged
+     * once converted. */
+    if (!enc && utf16_bom(bytes, len))
+        enc = "UTF-16";
+    else if (!enc || !*enc) {
+        if (lede_text_only_white(bytes, len))
+            return refuse(bytes, LEDE_ERR_EMPTY);
+        if (lede_text_looks_binary(bytes, len))
+            return refuse(bytes, LEDE_ERR_BINARY);
+        if (!enc)
+            enc = lede_decode_guess(bytes, len);
+    }
+    if (enc && !*enc)
+        enc = NULL;
+    else if (enc) {
+        if ((rc = convert(enc, &bytes, &len)) != LEDE_OK)
+            return rc;
+        if (lede_text_only_white(bytes, len))
+            return refuse(bytes, LEDE_ERR_EMPTY);
+        if (lede_text_looks_binary(bytes, len))
+            return refuse(bytes, LEDE_ERR_BINARY);
+    }
+    if (lede_html_sniff(bytes, len))
+        input = "html";
+    else
+        input = lede_header_sniff(bytes, len);
+    if (input)
+        rc = extract_doc(bytes, len, input, text);
+    else if (lede_gutenberg_range(bytes, len, &from, &to)) {
+        rc = lede_text_plain(bytes, len, from, to, text);
+        text->input = "gutenberg";
+    } else
+        rc = lede_text_plain(bytes, len, 0, len, text);
+    if (rc == LEDE_OK)
+        text->encoding = enc;
+    return rc;
+}
