@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "lede/blob.h"
 #include "lede/input.h"
 
@@ -113,6 +114,49 @@ bool lede_html_sniff(const char *b, size_t len)
         if (starts_ci(p, end, marks[i]))
             return true;
     return false;
+}
+
+/* Elements that are never open long: void ones, and those whose end tag may be left
+ * out (the next one closes them). */
+static bool never_nests(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "area", "base", "br",    "col",   "embed", "hr",       "img",   "input",  "link",
+        "meta", "source", "track", "wbr",  "p",     "li",       "td",    "th",     "tr",
+        "dt",   "dd",   "option", "html", "head",  "body",     "tbody", "thead",  "tfoot",
+        "rb",   "rt",   "rp",    "optgroup", "colgroup", "caption", "param", "!doctype"};
+
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i]) == n && strncasecmp(names[i], name, n) == 0)
+            return true;
+    return false;
+}
+
+size_t lede_html_depth(const char *b, size_t len)
+{
+    const char *p = b, *end = b + len;
+    size_t depth = 0, max = 0;
+
+    while ((p = memchr(p, '<', (size_t)(end - p))) && ++p < end) {
+        bool close = *p == '/';
+        const char *name = p + close, *q = name, *gt;
+        while (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                           (*q >= '0' && *q <= '9') || *q == '!'))
+            q++;
+        if (q == name || never_nests(name, (size_t)(q - name)))
+            continue;
+        if (close) {
+            depth -= depth > 0;
+            continue;
+        }
+        /* A self-closing tag ("<x/>") opens nothing. */
+        gt = memchr(q, '>', (size_t)(end - q));
+        if (gt && gt > q && gt[-1] == '/')
+            continue;
+        if (++depth > max)
+            max = depth;
+    }
+    return max;
 }
 
 /* ---- what is left out ---- */
@@ -468,7 +512,7 @@ static void pop(walker *w)
     if (el->tag == GUMBO_TAG_ARTICLE || el->tag == GUMBO_TAG_MAIN ||
         (prop && strcmp(prop, "articleBody") == 0))
         score *= ARTICLE_BONUS;
-    if (score > w->best_score) {
+    if (f->counted && score > w->best_score) {
         w->best_score = score;
         w->best_first = f->first_block;
         w->best_end = w->n_blocks;
@@ -621,8 +665,12 @@ lede_status lede_html_extract(const char *b, size_t len, lede_doc *doc)
         free(w);
         return LEDE_ERR_NOMEM;
     }
-    w->best_score = -1.0;
     walk(w, out->root);
+    /* No block scored (a page of short lines): all of them are the article. */
+    if (w->best_score <= 0.0) {
+        w->best_first = 0;
+        w->best_end = w->n_blocks;
+    }
     rc = w->failed || w->scratch.failed ? LEDE_ERR_NOMEM : LEDE_OK;
     if (rc == LEDE_OK)
         write_article(w, doc);

@@ -82,7 +82,8 @@ lede_status lede_input_adopt(char *bytes, size_t len, const lede_read_opts *opts
         if (lede_text_looks_binary(bytes, len))
             return refuse(bytes, LEDE_ERR_BINARY);
     }
-    if (lede_html_sniff(bytes, len))
+    /* A page nested too deep to parse in linear time is shown as the text it is. */
+    if (lede_html_sniff(bytes, len) && lede_html_depth(bytes, len) <= LEDE_HTML_MAX_DEPTH)
         input = "html";
     else
         input = lede_header_sniff(bytes, len);

@@ -52,7 +52,8 @@ static inline ch_info ch_at(const char *b, size_t i, size_t end)
         return ch;
     }
     ch.cls = CH_TEXT;
-    ch.cols = lede_utf8_width(cp);
+    /* A grapheme cluster (an emoji ZWJ sequence, a flag) is one character on screen. */
+    ch.len = lede_utf8_cluster(b + i, end - i, &ch.cols);
     ch.wide = ch.cols == 2;
     return ch;
 }

@@ -83,6 +83,16 @@ void lede_doc_free(lede_doc *doc);
  * (<meta, <p>, <div, <title). Reads at most the first 1 KiB. */
 bool lede_html_sniff(const char *b, size_t len);
 
+/* How deep elements may nest for a page to be parsed: gumbo's work grows with the square
+ * of the depth (each start tag looks through the open elements), so a hostile page of a
+ * million <div>s would take hours. Real pages nest a few dozen deep. */
+#define LEDE_HTML_MAX_DEPTH 1000u
+
+/* An upper bound on how deep the elements of b nest, found without parsing: start tags
+ * less end tags, leaving out the elements that are never open long (void ones, <p>, <li>
+ * and others whose end tag may be omitted). Linear. */
+size_t lede_html_depth(const char *b, size_t len);
+
 /* Extracts the article of the HTML page b into doc: headline, byline, body paragraphs. */
 lede_status lede_html_extract(const char *b, size_t len, lede_doc *doc);
 

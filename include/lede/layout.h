@@ -9,7 +9,8 @@
  *
  * Wrapping is by display width (lede_utf8_width): wide characters take 2 columns,
  * combining marks 0, and a character (with the combining marks that follow it) is
- * never split. Breaks happen at white space (space, tab, '\n', "\r\n" all count as one
+ * never split, nor is a grapheme cluster (lede_utf8_cluster: an emoji ZWJ sequence, a
+ * flag). Breaks happen at white space (space, tab, '\n', "\r\n" all count as one
  * column) and between wide characters; the white space at a break belongs to no line.
  * A word wider than the width is broken between characters. Invalid UTF-8 and control
  * characters take one column (they are drawn as U+FFFD). No curses here. */
