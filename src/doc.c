@@ -130,6 +130,12 @@ lede_status lede_doc_finish(lede_doc *doc, const char *input, lede_text *text)
         lede_doc_free(doc);
         return LEDE_ERR_NOMEM;
     }
+    /* The text ends as a text file does, with a line end that is in no paragraph. */
+    doc->bytes[doc->len++] = '\n';
+    if (!reserve(doc, 0)) {
+        lede_doc_free(doc);
+        return LEDE_ERR_NOMEM;
+    }
     doc->bytes[doc->len] = '\0';
     text->bytes = doc->bytes;
     text->len = doc->len;

@@ -1,7 +1,8 @@
 /* gutenberg.c - a Project Gutenberg book without its head and licence.
  *
  * The book lies between a line "*** START OF THE PROJECT GUTENBERG EBOOK ... ***" and a
- * line "*** END OF THE PROJECT GUTENBERG EBOOK ... ***" ("THIS" in older files). Only the
+ * line "*** END OF THE PROJECT GUTENBERG EBOOK ... ***" ("THIS" in older files, which
+ * also close with "End of the Project Gutenberg EBook of ..." before it). Only the
  * first and last SEARCH_BYTES are searched, so a book costs the same as a page. */
 #define _GNU_SOURCE /* memmem */
 #include <string.h>
@@ -10,16 +11,19 @@
 #define SEARCH_BYTES 65536u /* the head (and the licence's start) fit in this */
 
 static const char *const start_marks[] = {"*** START OF THE PROJECT GUTENBERG",
-                                          "*** START OF THIS PROJECT GUTENBERG"};
+                                          "*** START OF THIS PROJECT GUTENBERG", NULL};
+/* Older books close with "End of the Project Gutenberg EBook of ..." before the mark. */
 static const char *const end_marks[] = {"*** END OF THE PROJECT GUTENBERG",
-                                        "*** END OF THIS PROJECT GUTENBERG"};
+                                        "*** END OF THIS PROJECT GUTENBERG",
+                                        "End of the Project Gutenberg", "End of Project Gutenberg",
+                                        NULL};
 
-/* The first of marks in b[from, to), or NULL. */
-static const char *find_mark(const char *b, size_t from, size_t to, const char *const marks[2])
+/* The first of marks (NULL-terminated) in b[from, to), or NULL. */
+static const char *find_mark(const char *b, size_t from, size_t to, const char *const marks[])
 {
     const char *best = NULL;
 
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; marks[k]; k++) {
         const char *m = memmem(b + from, to - from, marks[k], strlen(marks[k]));
         if (m && (!best || m < best))
             best = m;

@@ -3,8 +3,10 @@
  * newsboat gives its pager (`pager "lede %f"`) a file of this shape (its
  * item_renderer::to_plain_text()): "Feed: ", "Title: ", "Author: ", "Date: ", "Link: ",
  * "Flags: " and "Podcast Download URL: " lines, a line of one space, then the article
- * rendered and wrapped, each wrapped line ending in a space, paragraphs separated by a line
- * of one space, and a "Links:" list at the end. Mail and news articles have the same
+ * rendered and wrapped (most wrapped lines end in a space, one that fills the width
+ * exactly does not), paragraphs separated by a line of one space, and a "Links:" list at
+ * the end (tests/fixtures/newsboat.txt is what newsboat 2.21 wrote for
+ * tests/fixtures/newsboat-feed.xml). Mail and news articles have the same
  * shape: "Subject: ", "From: ", "Date: "... then a blank line and the body.
  * The title becomes the headline; the other fields worth reading a dim byline. Linear:
  * one pass over the lines. */
@@ -139,7 +141,7 @@ static void add_value(lede_doc *doc, const char *b, const line *ln, size_t k)
 /* Writes the header block's fields; returns where the block ends. */
 static size_t extract_fields(const char *b, size_t len, lede_doc *doc)
 {
-    size_t pos = 0, n;
+    size_t pos = 0, n, kept = 0;
     bool newsboat, keep = false;
     const field *fields, *f;
     line ln;
@@ -165,10 +167,13 @@ static size_t extract_fields(const char *b, size_t len, lede_doc *doc)
         }
         f = find_field(fields, n, b + ln.start, k);
         keep = f && f->byline;
-        if (keep) {
+        /* One dim line of the values: "Coastal Ledger · Marta Okonkwo · Thu, 14 Mar". */
+        if (keep && kept++ == 0)
             lede_doc_begin(doc, LEDE_PARA_BYLINE);
-            lede_doc_add(doc, b + ln.start, ln.end - ln.start);
-        }
+        else if (keep)
+            lede_doc_add(doc, " \xC2\xB7 ", 4);
+        if (keep)
+            add_value(doc, b, &ln, k);
     }
     lede_doc_end(doc);
     return pos;
@@ -207,11 +212,11 @@ lede_status lede_header_extract(const char *b, size_t len, lede_doc *doc)
             lede_doc_end(doc);
             continue;
         }
+        /* A wrapped line joins the next with one space: newsboat ends most with a
+         * space already (not one that filled the width exactly), mail with none. Only
+         * blank lines (newsboat's hold one space) end paragraphs. */
         lede_doc_add(doc, b + ln.start, ln.end - ln.start);
-        /* newsboat ends each wrapped line with a space and a paragraph's last line
-         * without one; mail wraps without a sign, so only blank lines end its paragraphs. */
-        if (newsboat && (ln.end == ln.start || b[ln.end - 1] != ' '))
-            lede_doc_end(doc);
+        lede_doc_add(doc, " ", 1);
     }
     lede_doc_end(doc);
     return doc->failed ? LEDE_ERR_NOMEM : LEDE_OK;

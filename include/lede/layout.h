@@ -116,8 +116,13 @@ enum {
     LEDE_RUN_SEARCH = 1u << 8,   /* a search match */
     /* ... and how to draw it: */
     LEDE_RUN_BLANK = 1u << 9,   /* tab, line end: draw cols spaces instead of the bytes */
-    LEDE_RUN_INVALID = 1u << 10 /* invalid UTF-8 or control: draw cols U+FFFD instead */
+    LEDE_RUN_INVALID = 1u << 10, /* invalid UTF-8 or control: draw cols U+FFFD instead */
+    LEDE_RUN_BYLINE = 1u << 11   /* a byline paragraph (what it is; drawn dim) */
 };
+
+/* Returns the flag of paragraph kind: HEADLINE for a label or headline, BYLINE for a
+ * byline, 0 for body text. */
+unsigned lede_para_flag(lede_para_kind kind);
 
 /* Returns the run flag of an entity type (LEDE_RUN_PERSON for LEDE_PERSON, ...), or 0
  * for a value that is no type. */
