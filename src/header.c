@@ -154,6 +154,10 @@ static size_t extract_fields(const char *b, size_t len, lede_doc *doc)
         if (k && (f = find_field(fields, n, b + ln.start, k)) && f->title) {
             lede_doc_begin(doc, LEDE_PARA_HEADLINE);
             add_value(doc, b, &ln, k);
+            /* A folded title goes on on lines that start with white space. */
+            while (!newsboat && get_line(b, len, ln.next, &ln) && !is_blank_line(b, &ln) &&
+                   (b[ln.start] == ' ' || b[ln.start] == '\t'))
+                lede_doc_add(doc, b + ln.start - 1, ln.end - ln.start + 1);
             lede_doc_end(doc);
             break;
         }
