@@ -321,9 +321,13 @@ static void set_meta(char *dst, const char *s, size_t n)
         space = false;
         dst[o++] = c;
     }
-    /* Cut at a character boundary: a UTF-8 continuation never ends the copy. */
-    while (o > 0 && o + 2 >= META_MAX && ((unsigned char)dst[o - 1] & 0xC0) == 0x80)
-        o--;
+    /* Cut short: drop the last character whole, as it may be incomplete. */
+    if (o + 2 >= META_MAX) {
+        while (o > 0 && ((unsigned char)dst[o - 1] & 0xC0) == 0x80)
+            o--;
+        if (o > 0 && (unsigned char)dst[o - 1] >= 0xC0)
+            o--;
+    }
     dst[o] = '\0';
 }
 
