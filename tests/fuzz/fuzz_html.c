@@ -3,7 +3,7 @@
  *
  * Checks that the extracted text is valid UTF-8 (gumbo replaces bad bytes), that its
  * paragraphs are in order, inside the text, never empty and never start or end with
- * white space, that the headline (if any) comes first, and that the depth bound holds
+ * white space, that the headline (if any) comes first (or after a label), and that the depth bound holds
  * for what gumbo is given. */
 #include <string.h>
 #include "fuzz.h"
@@ -18,7 +18,9 @@ static void check_text(const lede_text *t)
         lede_span s = t->paras[i].span;
         FUZZ_CHECK(last <= s.start && s.start < s.end && s.end <= t->len);
         FUZZ_CHECK(t->bytes[s.start] != ' ' && t->bytes[s.end - 1] != ' ');
-        FUZZ_CHECK(i == 0 || t->paras[i].kind != LEDE_PARA_HEADLINE);
+        /* A headline comes first, or after a section label. */
+        FUZZ_CHECK(t->paras[i].kind != LEDE_PARA_HEADLINE || i == 0 ||
+                   (i == 1 && t->paras[0].kind == LEDE_PARA_LABEL));
         last = s.end;
     }
 }
