@@ -9,6 +9,7 @@ start 100 40 --no-state "$fix/page.html"
 wait_for "Harbour vote splits Kestrel Bay"
 wait_for "Marta Okonkwo"
 wait_for "Councillor Ivo Brandt"
+wait_for "page.html (html)"
 for junk in DOCTYPE cookies "Share on X" Opinion Related eyesore dataLayer; do
     screen_has "$junk" && fail "clutter on screen: $junk"
 done
@@ -33,6 +34,7 @@ tm kill-server
 start 100 30 --no-state "$fix/cp1252.txt"
 wait_for "José Martínez"
 wait_for "€4,000"
+wait_for "cp1252.txt (read as Windows-1252)"
 keys q
 wait_exit
 tm kill-server
