@@ -50,50 +50,90 @@ static lede_status refuse(char *bytes, lede_status rc)
     return rc;
 }
 
+/* What the UTF-8 bytes are: "html", "newsboat", "email" or NULL (plain text). */
+static const char *sniff(const char *bytes, size_t len)
+{
+    /* A page nested too deep to parse in linear time is shown as the text it is. */
+    if (lede_html_sniff(bytes, len) && lede_html_depth(bytes, len) <= LEDE_HTML_MAX_DEPTH)
+        return "html";
+    return lede_header_sniff(bytes, len);
+}
+
+/* Makes text of plain text: a Gutenberg book's paragraphs lie between its marks. */
+static lede_status plain(char *bytes, size_t len, lede_text *text)
+{
+    size_t from, to;
+    lede_status rc;
+
+    if (!lede_gutenberg_range(bytes, len, &from, &to))
+        return lede_text_plain(bytes, len, 0, len, text);
+    rc = lede_text_plain(bytes, len, from, to, text);
+    text->input = "gutenberg";
+    return rc;
+}
+
+/* Converts from enc and judges the result as the bytes as read were judged. */
+static lede_status convert_checked(const char *enc, char **bytes, size_t *len)
+{
+    lede_status rc = convert(enc, bytes, len);
+
+    if (rc == LEDE_OK && lede_text_only_white(*bytes, *len))
+        rc = LEDE_ERR_EMPTY;
+    else if (rc == LEDE_OK && lede_text_looks_binary(*bytes, *len))
+        rc = LEDE_ERR_BINARY;
+    if (rc != LEDE_OK && *bytes)
+        free(*bytes);
+    return rc;
+}
+
 lede_status lede_input_adopt(char *bytes, size_t len, const lede_read_opts *opts, lede_text *text)
 {
-    const char *enc = opts ? opts->encoding : NULL, *input;
-    size_t from, to;
+    const char *enc = opts ? opts->encoding : NULL, *kind;
+    bool forced = enc != NULL;
     lede_status rc;
 
     memset(text, 0, sizeof *text);
     /* UTF-8 named is UTF-8 read as it is, invalid bytes and all. */
-    if (enc && lede_decode_is_utf8(enc))
-        enc = "";
+    if (forced && lede_decode_is_utf8(enc))
+        enc = NULL;
     /* UTF-16 is mostly NUL bytes, and a forced encoding may be too: those are judged
      * once converted. */
-    if (!enc && utf16_bom(bytes, len))
+    if (!forced && utf16_bom(bytes, len))
         enc = "UTF-16";
-    else if (!enc || !*enc) {
+    if (!enc) {
         if (lede_text_only_white(bytes, len))
             return refuse(bytes, LEDE_ERR_EMPTY);
         if (lede_text_looks_binary(bytes, len))
             return refuse(bytes, LEDE_ERR_BINARY);
-        if (!enc)
-            enc = lede_decode_guess(bytes, len);
     }
-    if (enc && !*enc)
-        enc = NULL;
-    else if (enc) {
-        if ((rc = convert(enc, &bytes, &len)) != LEDE_OK)
+    kind = enc ? NULL : sniff(bytes, len);
+    /* A page or a header block is guessed before it is parsed (gumbo would make its
+     * Windows-1252 letters U+FFFD). Plain text is not: its paragraphs count invalid
+     * bytes anyway, so UTF-8 pays for no extra pass and only text with invalid bytes
+     * is looked at again below. */
+    if (kind && !forced)
+        enc = lede_decode_guess(bytes, len);
+    if (enc) {
+        if ((rc = convert_checked(enc, &bytes, &len)) != LEDE_OK)
             return rc;
-        if (lede_text_only_white(bytes, len))
-            return refuse(bytes, LEDE_ERR_EMPTY);
-        if (lede_text_looks_binary(bytes, len))
-            return refuse(bytes, LEDE_ERR_BINARY);
+        kind = sniff(bytes, len);
     }
-    /* A page nested too deep to parse in linear time is shown as the text it is. */
-    if (lede_html_sniff(bytes, len) && lede_html_depth(bytes, len) <= LEDE_HTML_MAX_DEPTH)
-        input = "html";
+    if (kind)
+        rc = extract_doc(bytes, len, kind, text);
     else
-        input = lede_header_sniff(bytes, len);
-    if (input)
-        rc = extract_doc(bytes, len, input, text);
-    else if (lede_gutenberg_range(bytes, len, &from, &to)) {
-        rc = lede_text_plain(bytes, len, from, to, text);
-        text->input = "gutenberg";
-    } else
-        rc = lede_text_plain(bytes, len, 0, len, text);
+        rc = plain(bytes, len, text);
+    if (rc == LEDE_OK && !kind && !forced && !enc && text->invalid_bytes > 0 &&
+        (enc = lede_decode_guess(text->bytes, text->len)) != NULL) {
+        /* Not UTF-8 after all: take the bytes back and read them as enc. */
+        bytes = text->bytes;
+        len = text->len;
+        text->bytes = NULL;
+        lede_text_free(text);
+        if ((rc = convert_checked(enc, &bytes, &len)) != LEDE_OK)
+            return rc;
+        kind = sniff(bytes, len);
+        rc = kind ? extract_doc(bytes, len, kind, text) : plain(bytes, len, text);
+    }
     if (rc == LEDE_OK)
         text->encoding = enc;
     return rc;
