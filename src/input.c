@@ -69,6 +69,11 @@ static lede_status plain(char *bytes, size_t len, lede_text *text)
         return lede_text_plain(bytes, len, 0, len, text);
     rc = lede_text_plain(bytes, len, from, to, text);
     text->input = "gutenberg";
+    /* Marks with nothing but blanks between them: a book with no text. */
+    if (rc == LEDE_OK && text->n_paras == 0) {
+        lede_text_free(text);
+        return LEDE_ERR_EMPTY;
+    }
     return rc;
 }
 
