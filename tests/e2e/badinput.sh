@@ -103,6 +103,25 @@ check "Latin-1: one note on stderr (got '$err')" test "$err" = "lede: $latin: re
 run --encoding UTF-8 "$latin"
 check "--encoding UTF-8 prints the bytes as read" cmp -s "$T/out" "$latin"
 
+# Extracted and converted texts: the offsets of --json lie in what --text prints.
+for f in page.html newsboat.txt email.txt cp1252.txt utf16.txt gutenberg.txt; do
+    timeout 60 "$LEDE" --json "$LEDE_SRC/tests/fixtures/$f" >"$T/out" 2>/dev/null </dev/null
+    timeout 60 "$LEDE" --text "$LEDE_SRC/tests/fixtures/$f" >"$T/text" 2>/dev/null </dev/null
+    check "--json $f: mentions name their entities in the --text output" python3 - "$T/text" "$T/out" <<'PY'
+import json, sys
+data = open(sys.argv[1], "rb").read()
+doc = json.load(open(sys.argv[2]))
+assert doc["bytes"] == len(data), (doc["bytes"], len(data))
+assert doc["entities"], "no entities"
+for e in doc["entities"]:
+    for s, t in e["mentions"]:
+        assert 0 <= s < t <= len(data)
+        # A mention is the name or part of it ("Wilde" of "Tomasz Wilde").
+        words = set(data[s:t].decode().split())
+        assert words & set(e["name"].split()), (data[s:t], e["name"])
+PY
+done
+
 # --- reads that must stop (issue 14): endless devices, silent FIFOs, size limits ----
 refused "not text" --json /dev/zero
 refused "not text" --lexicon /dev/zero --json "$latin"
