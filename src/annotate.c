@@ -28,10 +28,39 @@ lede_status lede_annotator_new(const lede_lexicon *lex, lede_annotator **out)
     return LEDE_OK;
 }
 
-lede_status lede_annotate(const lede_annotator *ann, const lede_text *text, lede_model *model)
+/* The paragraphs to annotate: all but bylines (a feed's or page's who and when, shown
+ * dim). A text without bylines is used as it is; otherwise *view borrows text's bytes
+ * with a copy of the other paragraphs (*owned, freed by the caller). */
+static const lede_text *annotated_part(const lede_text *text, lede_text *view, lede_para **owned)
+{
+    size_t n = 0;
+
+    *owned = NULL;
+    for (size_t i = 0; i < text->n_paras; i++)
+        n += text->paras[i].kind == LEDE_PARA_BYLINE;
+    if (n == 0)
+        return text;
+    *view = *text;
+    *owned = malloc((text->n_paras - n + 1) * sizeof **owned);
+    if (!*owned)
+        return NULL;
+    view->paras = *owned;
+    view->n_paras = 0;
+    for (size_t i = 0; i < text->n_paras; i++)
+        if (text->paras[i].kind != LEDE_PARA_BYLINE)
+            view->paras[view->n_paras++] = text->paras[i];
+    return view;
+}
+
+lede_status lede_annotate(const lede_annotator *ann, const lede_text *whole, lede_model *model)
 {
     lede_names names = {0};
+    lede_text view;
+    lede_para *owned;
+    const lede_text *text = annotated_part(whole, &view, &owned);
     lede_model_init(model);
+    if (!text)
+        return LEDE_ERR_NOMEM;
     lede_status st = lede_namer_run(ann->namer, text, model, &names);
     if (st == LEDE_OK)
         st = lede_quotes_find(ann->quoter, ann->lex, text, &names, model);
@@ -40,6 +69,7 @@ lede_status lede_annotate(const lede_annotator *ann, const lede_text *text, lede
         st = lede_model_finish(model);
     if (st != LEDE_OK)
         lede_model_free(model);
+    free(owned);
     return st;
 }
 

@@ -1,5 +1,6 @@
 /* article.c - one opened article: load its text (now or on demand), annotate it on demand. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,18 +19,49 @@ static lede_status set_path(lede_article *article, const char *path)
     return LEDE_OK;
 }
 
-lede_status lede_article_load(lede_article *article, const char *path)
+/* Starts article afresh for path, read with opts. */
+static void init(lede_article *article, const lede_read_opts *opts)
+{
+    memset(article, 0, sizeof *article);
+    lede_model_init(&article->model);
+    if (opts)
+        article->opts = *opts;
+}
+
+lede_status lede_article_load_with(lede_article *article, const char *path,
+                                   const lede_read_opts *opts)
 {
     lede_status rc;
 
-    memset(article, 0, sizeof *article);
-    lede_model_init(&article->model);
+    init(article, opts);
     rc = set_path(article, path);
     if (rc == LEDE_OK)
-        rc = lede_text_load(path, &article->text);
+        rc = lede_text_load_with(path, &article->opts, &article->text);
     if (rc != LEDE_OK)
         lede_article_free(article);
     return rc;
+}
+
+lede_status lede_article_load(lede_article *article, const char *path)
+{
+    return lede_article_load_with(article, path, NULL);
+}
+
+/* True when the file at path gives no byte (read without blocking: a FIFO gives none
+ * now, but is not refused for that). */
+static bool gives_nothing(const char *path)
+{
+    char c;
+    ssize_t n;
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+
+    if (fd < 0)
+        return false; /* the read later says why */
+    do
+        n = read(fd, &c, 1);
+    while (n < 0 && errno == EINTR);
+    (void)close(fd);
+    return n == 0;
 }
 
 /* What stat and access can tell of path without reading it. */
@@ -43,25 +75,31 @@ static lede_status check_path(const char *path)
         return LEDE_ERR_ISDIR;
     if (access(path, R_OK) != 0)
         return lede_status_from_errno(errno);
-    if (S_ISREG(sb.st_mode) && sb.st_size == 0)
+    /* /proc files stat as empty: only a read can tell. */
+    if (S_ISREG(sb.st_mode) && sb.st_size == 0 && gives_nothing(path))
         return LEDE_ERR_EMPTY;
     return LEDE_OK;
 }
 
-lede_status lede_article_open(lede_article *article, const char *path)
+lede_status lede_article_open_with(lede_article *article, const char *path,
+                                   const lede_read_opts *opts)
 {
     lede_status rc;
 
     if (strcmp(path, "-") == 0)
-        return lede_article_load(article, path);
-    memset(article, 0, sizeof *article);
-    lede_model_init(&article->model);
+        return lede_article_load_with(article, path, opts);
+    init(article, opts);
     rc = check_path(path);
     if (rc == LEDE_OK)
         rc = set_path(article, path);
     if (rc != LEDE_OK)
         lede_article_free(article);
     return rc;
+}
+
+lede_status lede_article_open(lede_article *article, const char *path)
+{
+    return lede_article_open_with(article, path, NULL);
 }
 
 lede_status lede_article_load_sample(lede_article *article)
@@ -89,7 +127,7 @@ lede_status lede_article_read(lede_article *article)
         return LEDE_OK;
     if (article->error != LEDE_OK)
         return article->error;
-    article->error = lede_text_load(article->path, &article->text);
+    article->error = lede_text_load_with(article->path, &article->opts, &article->text);
     return article->error;
 }
 

@@ -292,6 +292,25 @@ static void put_quote(writer *w, const lede_quote *q, size_t id)
     put_str(w, q->partial ? ",\"partial\":true}" : ",\"partial\":false}");
 }
 
+/* "html", "newsboat"...; for plain text the encoding it was converted from, lower-cased
+ * ("windows-1252", "utf-16"), or "text". */
+static const char *input_name(const lede_text *text)
+{
+    static char lower[64];
+    size_t i = 0;
+
+    if (text->input && strcmp(text->input, "text") != 0)
+        return text->input;
+    if (!text->encoding)
+        return "text";
+    for (; text->encoding[i] && i + 1 < sizeof lower; i++) {
+        char c = text->encoding[i];
+        lower[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    lower[i] = '\0';
+    return lower;
+}
+
 lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
                           const lede_model *model)
 {
@@ -303,6 +322,11 @@ lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
     put_text(&w, source);
     put_str(&w, ",\"bytes\":");
     put_uint(&w, text->len);
+    /* What was read: a format, else the encoding converted from, else "text". */
+    put_str(&w, ",\"input\":");
+    put_text(&w, input_name(text));
+    put_str(&w, ",\"encoding\":");
+    put_text(&w, text->encoding ? text->encoding : "UTF-8");
     put_str(&w, ",\"entities\":[");
     for (size_t i = 0; i < model->n_entities; i++) {
         if (i)

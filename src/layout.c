@@ -53,7 +53,8 @@ static inline ch_info ch_at(const char *b, size_t i, size_t end)
         return ch;
     }
     ch.cls = CH_TEXT;
-    ch.cols = lede_utf8_width(cp);
+    /* A grapheme cluster (an emoji ZWJ sequence, a flag) is one character on screen. */
+    ch.len = lede_utf8_cluster(b + i, end - i, &ch.cols);
     ch.wide = ch.cols == 2;
     return ch;
 }
@@ -507,8 +508,8 @@ size_t lede_layout_runs(const lede_style_ctx *ctx, const lede_line *line, lede_r
         return 0;
     const lede_text *text = ctx->text;
     unsigned base = 0;
-    if (line->para < text->n_paras && text->paras[line->para].kind != LEDE_PARA_BODY)
-        base = LEDE_RUN_HEADLINE;
+    if (line->para < text->n_paras)
+        base = lede_para_flag(text->paras[line->para].kind);
     lede_span_walk w;
     lede_span_walk_init(&w, ctx, line->span.start);
 
@@ -545,6 +546,11 @@ size_t lede_layout_runs(const lede_style_ctx *ctx, const lede_line *line, lede_r
     return n;
 }
 
+unsigned lede_para_flag(lede_para_kind kind)
+{
+    return kind == LEDE_PARA_BODY ? 0 : kind == LEDE_PARA_BYLINE ? LEDE_RUN_BYLINE : LEDE_RUN_HEADLINE;
+}
+
 lede_style lede_run_style(const lede_theme *theme, unsigned flags)
 {
     /* Strongest first; TEXT always applies. */
@@ -556,7 +562,8 @@ lede_style lede_run_style(const lede_theme *theme, unsigned flags)
         {LEDE_RUN_SELECTED, LEDE_EL_SELECTED}, {LEDE_RUN_PERSON, LEDE_EL_PERSON},
         {LEDE_RUN_PLACE, LEDE_EL_PLACE},       {LEDE_RUN_ORGANIZATION, LEDE_EL_ORGANIZATION},
         {LEDE_RUN_GROUP, LEDE_EL_GROUP},       {LEDE_RUN_QUOTE, LEDE_EL_QUOTE},
-        {LEDE_RUN_HEADLINE, LEDE_EL_HEADLINE}, {0, LEDE_EL_TEXT},
+        {LEDE_RUN_HEADLINE, LEDE_EL_HEADLINE}, {LEDE_RUN_BYLINE, LEDE_EL_BYLINE},
+        {0, LEDE_EL_TEXT},
     };
     lede_style st = {LEDE_COLOR_DEFAULT, LEDE_COLOR_DEFAULT, 0};
     bool fg_set = false, bg_set = false;

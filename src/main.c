@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "lede/article.h"
 #include "lede/cli.h"
 #include "lede/corpus.h"
+#include "lede/input.h"
 #include "lede/lexicon.h"
 #include "lede/paths.h"
 #include "lede/print.h"
@@ -23,7 +25,7 @@
 #include "lede/view.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
-enum { MODE_AUTO, MODE_JSON, MODE_ENTITIES, MODE_LIST_THEMES };
+enum { MODE_AUTO, MODE_JSON, MODE_ENTITIES, MODE_TEXT, MODE_LIST_THEMES };
 enum { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
 
 typedef struct {
@@ -36,6 +38,7 @@ typedef struct {
     bool terminal; /* printing to a terminal the reader cannot use: filter the text */
     const char **lexicons;
     size_t n_lexicons;
+    lede_read_opts read; /* --max-size, --encoding */
 } options;
 
 static void usage(FILE *out)
@@ -47,6 +50,10 @@ static void usage(FILE *out)
           "\n"
           "  --json             print the annotations as JSON and exit\n"
           "  --entities         print the entity index and quotations as a table and exit\n"
+          "  --text             print the text that offsets refer to (a web page's article,\n"
+          "                     a converted encoding) and exit\n"
+          "  --encoding NAME    read the input as NAME (an iconv name, e.g. latin1)\n"
+          "  --max-size N       refuse input over N bytes (K, M, G: binary units; 64M)\n"
           "  --theme NAME|PATH  colour theme (default: default)\n"
           "  --list-themes      list the themes that can be found and exit\n"
           "  --color WHEN       colour when printing to a non-terminal: never, auto, always\n"
@@ -82,6 +89,31 @@ static int bad_option(char **argv, int bad, const char *reason)
     return EXIT_USAGE;
 }
 
+/* Parses a positive size: digits, then K, M or G (powers of 1024). */
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+    unsigned shift = 0;
+
+    if (*s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift)
+        end++;
+    if (errno || *end || v == 0 || v > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)v << shift;
+    return true;
+}
+
 static int parse_options(int argc, char **argv, options *opt)
 {
     enum {
@@ -94,6 +126,9 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_NO_STATE,
         OPT_NO_MOUSE,
         OPT_WIDTH,
+        OPT_TEXT,
+        OPT_ENCODING,
+        OPT_MAX_SIZE,
         OPT_VERSION,
         OPT_HELP
     };
@@ -107,6 +142,9 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"no-state", no_argument, NULL, OPT_NO_STATE},
                                              {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
                                              {"width", required_argument, NULL, OPT_WIDTH},
+                                             {"text", no_argument, NULL, OPT_TEXT},
+                                             {"encoding", required_argument, NULL, OPT_ENCODING},
+                                             {"max-size", required_argument, NULL, OPT_MAX_SIZE},
                                              {"version", no_argument, NULL, OPT_VERSION},
                                              {"help", no_argument, NULL, OPT_HELP},
                                              {NULL, 0, NULL, 0}};
@@ -140,6 +178,18 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->width = (int)w;
             break;
         }
+        case OPT_TEXT:
+            opt->mode = MODE_TEXT;
+            break;
+        case OPT_ENCODING:
+            if (!lede_decode_known(optarg))
+                return fail(EXIT_USAGE, "--encoding", "unknown encoding (see iconv -l)");
+            opt->read.encoding = optarg;
+            break;
+        case OPT_MAX_SIZE:
+            if (!parse_size(optarg, &opt->read.max_size))
+                return fail(EXIT_USAGE, "--max-size", "expects a number of bytes, e.g. 64M");
+            break;
         case OPT_LEXICON:
             opt->lexicons[opt->n_lexicons++] = optarg;
             break;
@@ -198,12 +248,19 @@ static int print_one(const char *path, const options *opt, const lede_annotator 
                      const lede_theme *theme)
 {
     lede_article art;
-    lede_status st = path ? lede_article_load(&art, path) : lede_article_load_sample(&art);
+    lede_status st =
+        path ? lede_article_load_with(&art, path, &opt->read) : lede_article_load_sample(&art);
     if (st != LEDE_OK)
         return fail(EXIT_INPUT, path, lede_status_str(st));
-    st = lede_article_annotate(&art, ann);
+    /* A guessed encoding is said once; --json says it in "encoding". */
+    if (art.text.encoding && !opt->read.encoding && opt->mode != MODE_JSON)
+        fprintf(stderr, "lede: %s: read as %s\n", art.path, art.text.encoding);
+    st = opt->mode == MODE_TEXT ? LEDE_OK : lede_article_annotate(&art, ann);
     if (st == LEDE_OK) {
-        if (opt->mode == MODE_JSON)
+        if (opt->mode == MODE_TEXT)
+            st = fwrite(art.text.bytes, 1, art.text.len, stdout) == art.text.len ? LEDE_OK
+                                                                               : LEDE_ERR_IO;
+        else if (opt->mode == MODE_JSON)
             st = lede_cli_json(stdout, art.path, &art.text, &art.model);
         else if (opt->mode == MODE_ENTITIES)
             st = lede_cli_entities(stdout, &art.text, &art.model);
@@ -314,8 +371,8 @@ static int run_reader(char **files, size_t n, const options *opt, const lede_ann
      * the first good one), and each is read only when shown. */
     for (size_t i = 0; i < count && rc == 0; i++) {
         lede_status st = !n      ? lede_article_load_sample(&arts[i])
-                         : n > 1 ? lede_article_open(&arts[i], files[i])
-                                 : lede_article_load(&arts[i], files[i]);
+                         : n > 1 ? lede_article_open_with(&arts[i], files[i], &opt->read)
+                                 : lede_article_load_with(&arts[i], files[i], &opt->read);
         if (st != LEDE_OK && n > 1 && st != LEDE_ERR_NOMEM)
             st = lede_article_failed(&arts[i], files[i], st);
         if (st != LEDE_OK)
@@ -371,7 +428,8 @@ int main(int argc, char **argv)
     const char **lexicons = calloc((size_t)argc + 1, sizeof *lexicons);
     if (!lexicons)
         return fail(EXIT_INPUT, NULL, "out of memory");
-    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, LEDE_VIEW_MEASURE, false, lexicons, 0};
+    options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, LEDE_VIEW_MEASURE, false, lexicons, 0,
+                   {0, NULL}};
     int rc = parse_options(argc, argv, &opt);
     if (rc == 0 && opt.mode == MODE_LIST_THEMES)
         rc = list_themes();

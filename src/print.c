@@ -25,9 +25,8 @@ static unsigned flags_at(cursor *c, size_t offset)
     const lede_text *t = c->text;
     while (c->para < t->n_paras && t->paras[c->para].span.end <= offset)
         c->para++;
-    if (c->para < t->n_paras && t->paras[c->para].span.start <= offset &&
-        t->paras[c->para].kind != LEDE_PARA_BODY)
-        flags |= LEDE_RUN_HEADLINE;
+    if (c->para < t->n_paras && t->paras[c->para].span.start <= offset)
+        flags |= lede_para_flag(t->paras[c->para].kind);
     return flags | lede_span_walk_flags(&c->spans, offset);
 }
 

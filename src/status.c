@@ -31,6 +31,12 @@ const char *lede_status_str(lede_status status)
         return "bad regular expression";
     case LEDE_ERR_NOTFOUND:
         return "not found";
+    case LEDE_ERR_TOOBIG:
+        return "too large (see --max-size)";
+    case LEDE_ERR_ENCODING:
+        return "not valid in that encoding";
+    case LEDE_ERR_TIMEOUT:
+        return "no data in time (a pipe or device nobody writes to?)";
     }
     return "unknown error";
 }

@@ -2,12 +2,14 @@
 #define _DEFAULT_SOURCE /* for MADV_HUGEPAGE, where the system has it */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "lede/input.h"
 #include "lede/text.h"
 #include "lede/utf8.h"
 
@@ -61,24 +63,55 @@ static char *alloc_buffer(size_t cap)
     return malloc(cap);
 }
 
-/* Reads fd to its end into a new buffer with room for a terminating NUL; more than
- * max bytes is IO. */
-static lede_status read_fd(int fd, size_t max, char **out, size_t *out_len)
+static bool looks_binary(const char *b, size_t len);
+
+/* How read_fd() reads: the size limit, whether to wait (with poll) for data that may
+ * never come, and whether to stop at the first 64 KiB when they look binary. */
+typedef struct {
+    size_t max;
+    bool patient; /* standard input: wait as long as it takes */
+    bool sniff;
+} read_how;
+
+/* Waits until fd (opened O_NONBLOCK) has data or an end; false after LEDE_SILENT_MS. */
+static bool wait_readable(int fd)
+{
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    int n;
+
+    do
+        n = poll(&p, 1, LEDE_SILENT_MS);
+    while (n < 0 && errno == EINTR);
+    return n != 0;
+}
+
+/* True when the start of b (len bytes, at least SNIFF_BYTES or all there is) is a
+ * UTF-16 byte order mark: such text is mostly NULs and is judged after decoding. */
+static bool utf16_bom(const char *b, size_t len)
+{
+    return len >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
+}
+
+/* Reads fd to its end into a new buffer with room for a terminating NUL. */
+static lede_status read_fd(int fd, const read_how *how, char **out, size_t *out_len)
 {
     struct stat st;
     char *buf = NULL;
     size_t cap = 0, len = 0;
+    bool sniffed = !how->sniff, regular;
     lede_status rc;
 
     if (fstat(fd, &st) != 0)
         return lede_status_from_errno(errno);
     if (S_ISDIR(st.st_mode))
         return LEDE_ERR_ISDIR;
-    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
-        return LEDE_ERR_IO;
-    /* A regular file's size is only a hint: it may grow or shrink while we read. */
+    regular = S_ISREG(st.st_mode);
+    if (regular && (uintmax_t)st.st_size > how->max)
+        return LEDE_ERR_TOOBIG;
+    /* A regular file's size is only a hint: it may grow or shrink while we read, and
+     * a /proc file says 0. */
     cap = READ_CHUNK;
-    if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX)
+    if (regular && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX)
         cap = (size_t)st.st_size + 1;
     buf = alloc_buffer(cap);
     if (!buf)
@@ -87,9 +120,14 @@ static lede_status read_fd(int fd, size_t max, char **out, size_t *out_len)
         ssize_t n;
         if (len == cap && (rc = grow(&buf, &cap, len + 1)) != LEDE_OK)
             goto fail;
+        /* A pipe or device may never write: wait a while, not for ever. */
+        if (!regular && !how->patient && !wait_readable(fd)) {
+            rc = LEDE_ERR_TIMEOUT;
+            goto fail;
+        }
         n = read(fd, buf + len, cap - len);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR || errno == EAGAIN)
                 continue;
             rc = lede_status_from_errno(errno);
             goto fail;
@@ -98,9 +136,16 @@ static lede_status read_fd(int fd, size_t max, char **out, size_t *out_len)
             break;
         len += (size_t)n;
         /* Checked as we go, so that an endless source (a device) stops too. */
-        if (len > max) {
-            rc = LEDE_ERR_IO;
+        if (len > how->max) {
+            rc = LEDE_ERR_TOOBIG;
             goto fail;
+        }
+        if (!sniffed && len >= SNIFF_BYTES) {
+            sniffed = true;
+            if (!utf16_bom(buf, len) && looks_binary(buf, len)) {
+                rc = LEDE_ERR_BINARY;
+                goto fail;
+            }
         }
     }
     if (len == cap && (rc = grow(&buf, &cap, len + 1)) != LEDE_OK)
@@ -114,7 +159,8 @@ fail:
     return rc;
 }
 
-lede_status lede_file_read(const char *path, size_t max, char **bytes, size_t *len)
+/* Opens path without blocking (a FIFO with no writer would block the open) and reads it. */
+static lede_status read_path(const char *path, const read_how *how, char **bytes, size_t *len)
 {
     lede_status rc;
     int fd;
@@ -122,14 +168,21 @@ lede_status lede_file_read(const char *path, size_t max, char **bytes, size_t *l
     *bytes = NULL;
     *len = 0;
     do
-        fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+        fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
     while (fd < 0 && errno == EINTR);
     if (fd < 0)
         return lede_status_from_errno(errno);
-    rc = read_fd(fd, max, bytes, len);
+    rc = read_fd(fd, how, bytes, len);
     /* Nothing was written through fd, so a failing close loses no data. */
     (void)close(fd);
     return rc;
+}
+
+lede_status lede_file_read(const char *path, size_t max, char **bytes, size_t *len)
+{
+    read_how how = {max == SIZE_MAX ? LEDE_MAX_SIZE_DEFAULT : max, false, true};
+
+    return read_path(path, &how, bytes, len);
 }
 
 /* Blanks inside a line: what is trimmed from a paragraph's edges. */
@@ -341,8 +394,9 @@ static lede_status survey_lines(const char *b, size_t len, size_t from, survey *
     return LEDE_OK;
 }
 
-/* Fills text->paras with a paragraph per non-blank line, of which there are n_lines. */
-static lede_status split_lines(lede_text *text, size_t from, size_t n_lines)
+/* Fills text->paras with a paragraph per non-blank line of [from, to), of which there
+ * are n_lines. */
+static lede_status split_lines(lede_text *text, size_t from, size_t to, size_t n_lines)
 {
     size_t pos = from, n = 0;
     line ln;
@@ -352,7 +406,7 @@ static lede_status split_lines(lede_text *text, size_t from, size_t n_lines)
     text->paras = malloc((n_lines ? n_lines : 1) * sizeof *text->paras);
     if (!text->paras)
         return LEDE_ERR_NOMEM;
-    while (next_line(text->bytes, text->len, &pos, &ln)) {
+    while (next_line(text->bytes, to, &pos, &ln)) {
         if (ln.trim_start == ln.trim_end)
             continue;
         text->paras[n].span.start = ln.trim_start;
@@ -364,13 +418,14 @@ static lede_status split_lines(lede_text *text, size_t from, size_t n_lines)
     return LEDE_OK;
 }
 
-/* Fills text->paras and text->invalid_bytes: a paragraph per block of lines when blank
- * lines separate several blocks and most of them look hard-wrapped (a book), otherwise a
- * paragraph per non-blank line (news: one long line per paragraph). */
-static lede_status split_paras(lede_text *text, size_t from)
+/* Fills text->paras and text->invalid_bytes from the lines of [from, to): a paragraph
+ * per block of lines when blank lines separate several blocks and most of them look
+ * hard-wrapped (a book), otherwise a paragraph per non-blank line (news: one long line
+ * per paragraph). */
+static lede_status split_paras(lede_text *text, size_t from, size_t to)
 {
     survey sv = {0};
-    lede_status rc = survey_lines(text->bytes, text->len, from, &sv);
+    lede_status rc = survey_lines(text->bytes, to, from, &sv);
 
     text->invalid_bytes = sv.invalid;
     /* When every block is one line, the blocks are the lines. */
@@ -381,7 +436,7 @@ static lede_status split_paras(lede_text *text, size_t from)
         return LEDE_OK;
     }
     free(sv.blocks);
-    return rc == LEDE_OK ? split_lines(text, from, sv.n_lines) : rc;
+    return rc == LEDE_OK ? split_lines(text, from, to, sv.n_lines) : rc;
 }
 
 static bool is_label_char(uint32_t cp, size_t adv)
@@ -445,22 +500,17 @@ static void classify(lede_text *text)
         text->paras[h].kind = LEDE_PARA_HEADLINE;
 }
 
-/* Takes ownership of bytes (len plus a NUL) and makes text of them, or frees them. */
-static lede_status adopt(char *bytes, size_t len, lede_text *text)
+lede_status lede_text_plain(char *bytes, size_t len, size_t from, size_t to, lede_text *text)
 {
     lede_status rc;
 
-    if (only_white(bytes, len)) {
-        free(bytes);
-        return LEDE_ERR_EMPTY;
-    }
-    if (looks_binary(bytes, len)) {
-        free(bytes);
-        return LEDE_ERR_BINARY;
-    }
+    memset(text, 0, sizeof *text);
     text->bytes = bytes;
     text->len = len;
-    rc = split_paras(text, bom_len(bytes, len));
+    text->input = "text";
+    if (from == 0)
+        from = bom_len(bytes, len);
+    rc = split_paras(text, from, to);
     if (rc != LEDE_OK) {
         lede_text_free(text);
         return rc;
@@ -469,32 +519,48 @@ static lede_status adopt(char *bytes, size_t len, lede_text *text)
     return LEDE_OK;
 }
 
-lede_status lede_text_load_fd(int fd, lede_text *text)
+bool lede_text_only_white(const char *bytes, size_t len)
 {
+    return only_white(bytes, len);
+}
+
+bool lede_text_looks_binary(const char *bytes, size_t len)
+{
+    return looks_binary(bytes, len);
+}
+
+/* Reads path ("-": standard input, waited for as long as it takes) and makes text of it. */
+static lede_status load(const char *path, int fd, const lede_read_opts *opts, lede_text *text)
+{
+    size_t max = opts && opts->max_size ? opts->max_size : LEDE_MAX_SIZE_DEFAULT;
+    /* A forced encoding may be one whose text looks binary (UTF-16 without a BOM). */
+    read_how how = {max, path == NULL, !(opts && opts->encoding)};
     char *bytes;
     size_t len;
     lede_status rc;
 
     memset(text, 0, sizeof *text);
-    rc = read_fd(fd, SIZE_MAX, &bytes, &len);
+    rc = path ? read_path(path, &how, &bytes, &len) : read_fd(fd, &how, &bytes, &len);
     if (rc != LEDE_OK)
         return rc;
-    return adopt(bytes, len, text);
+    return lede_input_adopt(bytes, len, opts, text);
+}
+
+lede_status lede_text_load_fd(int fd, lede_text *text)
+{
+    return load(NULL, fd, NULL, text);
+}
+
+lede_status lede_text_load_with(const char *path, const lede_read_opts *opts, lede_text *text)
+{
+    if (strcmp(path, "-") == 0)
+        return load(NULL, STDIN_FILENO, opts, text);
+    return load(path, -1, opts, text);
 }
 
 lede_status lede_text_load(const char *path, lede_text *text)
 {
-    char *bytes;
-    size_t len;
-    lede_status rc;
-
-    memset(text, 0, sizeof *text);
-    if (strcmp(path, "-") == 0)
-        return lede_text_load_fd(STDIN_FILENO, text);
-    rc = lede_file_read(path, SIZE_MAX, &bytes, &len);
-    if (rc != LEDE_OK)
-        return rc;
-    return adopt(bytes, len, text);
+    return lede_text_load_with(path, NULL, text);
 }
 
 lede_status lede_text_from_buffer(const char *buf, size_t len, lede_text *text)
@@ -510,7 +576,7 @@ lede_status lede_text_from_buffer(const char *buf, size_t len, lede_text *text)
     if (len)
         memcpy(bytes, buf, len);
     bytes[len] = '\0';
-    return adopt(bytes, len, text);
+    return lede_input_adopt(bytes, len, NULL, text);
 }
 
 void lede_text_free(lede_text *text)

@@ -51,6 +51,7 @@ static const char *const element_names[LEDE_EL_COUNT] = {
     [LEDE_EL_INDEX_ROLE] = "index.role",
     [LEDE_EL_INDEX_CURSOR] = "index.cursor",
     [LEDE_EL_STATUS] = "status",
+    [LEDE_EL_BYLINE] = "byline",
 };
 
 static const char *const color_names[8] = {"black", "red",     "green", "yellow",
@@ -86,6 +87,7 @@ static const lede_style default_styles[LEDE_EL_COUNT] = {
     [LEDE_EL_INDEX_ROLE] = {-1, -1, LEDE_ATTR_DIM},
     [LEDE_EL_INDEX_CURSOR] = {-1, -1, LEDE_ATTR_REVERSE},
     [LEDE_EL_STATUS] = {-1, -1, LEDE_ATTR_REVERSE},
+    [LEDE_EL_BYLINE] = {-1, -1, LEDE_ATTR_DIM},
 };
 
 void lede_theme_defaults(lede_theme *theme)

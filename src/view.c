@@ -632,7 +632,17 @@ lede_status lede_view_set_article(lede_view *view, const lede_text *text, const 
     view->model = model;
     lede_status st = view_index_build(view);
     if (st == LEDE_OK) {
-        view->name = strdup(name ? name : "");
+        /* The status line says what the text was read as when it was not plain UTF-8:
+         * "page.html (html)", "old.txt (read as Windows-1252)". */
+        char how[128] = "";
+        if (text->encoding)
+            snprintf(how, sizeof how, " (read as %s)", text->encoding);
+        else if (text->input && strcmp(text->input, "text") != 0)
+            snprintf(how, sizeof how, " (%s)", text->input);
+        size_t n = strlen(name ? name : "") + strlen(how) + 1;
+        view->name = malloc(n);
+        if (view->name)
+            snprintf(view->name, n, "%s%s", name ? name : "", how);
         st = view->name ? LEDE_OK : LEDE_ERR_NOMEM;
     }
     if (st == LEDE_OK)

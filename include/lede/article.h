@@ -13,14 +13,23 @@ typedef struct {
     lede_model model;
     bool annotated;
     lede_status error; /* why it cannot be read (OK while it can or is not yet tried) */
+    lede_read_opts opts; /* how its text is (or will be) read */
 } lede_article;
 
 /* Loads path ("-" for standard input) into article (no annotation yet). On failure the
  * article is left zeroed. */
 lede_status lede_article_load(lede_article *article, const char *path);
 
+/* Like lede_article_load() and lede_article_open(), read with opts (NULL: the defaults;
+ * copied, its encoding string borrowed). */
+lede_status lede_article_load_with(lede_article *article, const char *path,
+                                   const lede_read_opts *opts);
+lede_status lede_article_open_with(lede_article *article, const char *path,
+                                   const lede_read_opts *opts);
+
 /* Opens path for reading later: checks what can be known without reading the file
- * (NOENT, ISDIR, ACCESS, and EMPTY for a regular file of no bytes) and leaves the text
+ * (NOENT, ISDIR, ACCESS, and EMPTY for a regular file that gives no byte: a /proc
+ * file that stats as empty but has bytes is opened) and leaves the text
  * empty until lede_article_annotate() loads it, so that opening many articles costs a
  * stat each. "-" (standard input) is loaded at once. On failure the article is left
  * zeroed. */

@@ -19,6 +19,8 @@ extern const struct lede_blob lede_blob_models[];
 extern const size_t lede_blob_models_count;
 extern const struct lede_blob lede_blob_themes[];
 extern const size_t lede_blob_themes_count;
+extern const struct lede_blob lede_blob_html[]; /* clutter.txt: see html.c */
+extern const size_t lede_blob_html_count;
 
 /* Returns the blob named name in table, or NULL. */
 const struct lede_blob *lede_blob_find(const struct lede_blob *table, const char *name);

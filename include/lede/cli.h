@@ -9,8 +9,12 @@
 #include "lede/text.h"
 
 /* Writes the annotations as one JSON object and a newline to out:
- * {"lede":1, "source":FILE, "bytes":N, "entities":[...], "quotes":[...]}, entities in
- * order of first mention, offsets in bytes, end exclusive. Returns NOMEM or IO. */
+ * {"lede":1, "source":FILE, "bytes":N, "input":KIND, "encoding":ENC, "entities":[...],
+ * "quotes":[...]}, entities in order of first mention, offsets in bytes of text->bytes
+ * (the extracted text, for other than plain UTF-8), end exclusive. KIND is "html",
+ * "newsboat", "email", "gutenberg", the lower-cased encoding plain text was converted
+ * from ("windows-1252", "utf-16"), or "text"; ENC is "UTF-8" or what it was converted
+ * from. Returns NOMEM or IO. */
 lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
                           const lede_model *model);
 

@@ -9,7 +9,8 @@
  *
  * Wrapping is by display width (lede_utf8_width): wide characters take 2 columns,
  * combining marks 0, and a character (with the combining marks that follow it) is
- * never split. Breaks happen at white space (space, tab, '\n', "\r\n" all count as one
+ * never split, nor is a grapheme cluster (lede_utf8_cluster: an emoji ZWJ sequence, a
+ * flag). Breaks happen at white space (space, tab, '\n', "\r\n" all count as one
  * column) and between wide characters; the white space at a break belongs to no line.
  * A word wider than the width is broken between characters. Invalid UTF-8, control
  * characters and bidi overrides (termsafe.h) take one column (they are drawn as
@@ -119,8 +120,13 @@ enum {
     LEDE_RUN_SEARCH = 1u << 8,   /* a search match */
     /* ... and how to draw it: */
     LEDE_RUN_BLANK = 1u << 9,   /* tab, line end: draw cols spaces instead of the bytes */
-    LEDE_RUN_INVALID = 1u << 10 /* invalid UTF-8 or control: draw cols U+FFFD instead */
+    LEDE_RUN_INVALID = 1u << 10, /* invalid UTF-8 or control: draw cols U+FFFD instead */
+    LEDE_RUN_BYLINE = 1u << 11   /* a byline paragraph (what it is; drawn dim) */
 };
+
+/* Returns the flag of paragraph kind: HEADLINE for a label or headline, BYLINE for a
+ * byline, 0 for body text. */
+unsigned lede_para_flag(lede_para_kind kind);
 
 /* Returns the run flag of an entity type (LEDE_RUN_PERSON for LEDE_PERSON, ...), or 0
  * for a value that is no type. */

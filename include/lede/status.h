@@ -15,7 +15,10 @@ typedef enum {
     LEDE_ERR_FBIG,    /* a write went past the file-size limit (ulimit -f) */
     LEDE_ERR_SYNTAX,  /* a line of a theme, lexicon or state file is malformed */
     LEDE_ERR_PATTERN, /* a regular expression did not compile */
-    LEDE_ERR_NOTFOUND /* a named theme or resource does not exist */
+    LEDE_ERR_NOTFOUND, /* a named theme or resource does not exist */
+    LEDE_ERR_TOOBIG,   /* input larger than the size limit (--max-size) */
+    LEDE_ERR_ENCODING, /* not valid in the encoding given, or an encoding iconv lacks */
+    LEDE_ERR_TIMEOUT   /* a pipe or device gave no data in time */
 } lede_status;
 
 /* Returns a short lower-case reason for status, e.g. "no such file". Never NULL. */

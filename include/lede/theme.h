@@ -32,6 +32,7 @@ typedef enum {
     LEDE_EL_INDEX_ROLE,
     LEDE_EL_INDEX_CURSOR,
     LEDE_EL_STATUS,
+    LEDE_EL_BYLINE, /* a page's or feed's who and when, above the article */
     LEDE_EL_COUNT
 } lede_element;
 

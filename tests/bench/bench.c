@@ -29,6 +29,7 @@
 #include "lede/view.h"
 
 #define GENERATED_BYTES (4u << 20)
+#define HTML_BYTES (200u * 1000u) /* the "200 KB page" */
 #define JUMPS 20000
 #define SCREEN_COLS 120
 #define SCREEN_ROWS 40
@@ -92,6 +93,70 @@ static char *generate_news(void)
     if (fclose(f) != 0)
         die(path, LEDE_ERR_IO);
     return path;
+}
+
+/* A web page of about HTML_BYTES as news sites send them: a head of scripts, styles
+ * and meta tags, a nav bar and cookie banner, the sample article's paragraphs as <p>
+ * (repeated), a share bar, related links and comments between them. */
+static char *generate_page(size_t *out_len)
+{
+    size_t len, n = 0, cap = HTML_BYTES + 65536;
+    const char *sample = lede_sample_article(&len);
+    char *page = malloc(cap);
+    if (!sample || !page)
+        die("page", LEDE_ERR_NOMEM);
+#define PUT(...) (n += (size_t)snprintf(page + n, cap - n, __VA_ARGS__))
+    PUT("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Bench page</title>"
+        "<meta property=\"og:title\" content=\"Bench page\"><meta name=\"author\" "
+        "content=\"A. Writer\"><style>body{margin:0}.nav li{display:inline}</style>"
+        "<script>var cfg={ads:true,track:function(e){return e}};</script></head><body>"
+        "<div class=\"cookie-banner\">We use cookies. <button>OK</button></div>"
+        "<nav class=\"nav\"><ul><li><a href=/a>World</a></li><li><a href=/b>Sport</a></li>"
+        "</ul></nav><main><article><h1>Bench page</h1><div class=\"body\">");
+    while (n < HTML_BYTES) {
+        const char *p = sample, *end = sample + len;
+        while (p < end && n < HTML_BYTES) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t line = (size_t)((nl ? nl : end) - p);
+            if (line > 0)
+                PUT("<p>%.*s</p>\n", (int)line, p);
+            p = nl ? nl + 1 : end;
+        }
+        PUT("<div class=\"share-bar\"><a href=#>Share</a> <a href=#>Tweet</a></div>"
+            "<aside class=\"related\"><ul><li><a href=/r1>Related one</a></li><li><a "
+            "href=/r2>Related two</a></li></ul></aside><script>cfg.track('p');</script>");
+    }
+    PUT("</div></article><section class=\"comments\"><p>First!</p></section></main>"
+        "<footer><p>&copy; Bench</p></footer></body></html>\n");
+#undef PUT
+    *out_len = n;
+    return page;
+}
+
+/* Extraction of a generated page of about 200 KB, in process (target <= 20 ms). */
+static void report_html(const bench *b)
+{
+    size_t len;
+    char *page = generate_page(&len);
+    double *ms = malloc((size_t)b->runs * sizeof *ms);
+    size_t paras = 0;
+    if (!ms)
+        die("html", LEDE_ERR_NOMEM);
+    for (int r = 0; r < b->runs; r++) {
+        lede_text t;
+        double t0 = now_ms();
+        lede_status st = lede_text_from_buffer(page, len, &t);
+        ms[r] = now_ms() - t0;
+        if (st != LEDE_OK)
+            die("html page", st);
+        paras = t.n_paras;
+        lede_text_free(&t);
+    }
+    printf("html      %-28s %8.2f KB extracted in %6.2f ms (%zu paragraphs; target <= 20 ms, "
+           "median of %d)\n",
+           "generated page", (double)len / 1e3, median(ms, b->runs), paras, b->runs);
+    free(ms);
+    free(page);
 }
 
 typedef struct {
@@ -581,6 +646,7 @@ int main(int argc, char **argv)
     printf("startup   %-28s lexicon and annotator in %.2f ms; lede is %s\n", "", now_ms() - t0,
            b.lede);
 
+    report_html(&b);
     char *generated = generate_news();
     bench_file(&b, "generated news", generated, 0, 0);
     unlink(generated);

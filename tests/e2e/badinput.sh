@@ -32,7 +32,9 @@ json_ok() {
     run --json "$file"
     check "--json $file exits 0 (got $rc: $err)" test "$rc" -eq 0
     check "--json $file writes no stderr" test ! -s "$T/err"
-    check "--json $file is valid, spans in bounds" python3 - "$file" "$T/out" <<'PY'
+    # Offsets mean the text --text prints (the file itself for plain UTF-8).
+    timeout 60 "$LEDE" --text "$file" >"$T/text" 2>/dev/null </dev/null
+    check "--json $file is valid, spans in bounds" python3 - "$T/text" "$T/out" <<'PY'
 import json, sys
 data = open(sys.argv[1], "rb").read()
 doc = json.load(open(sys.argv[2]))
@@ -81,7 +83,7 @@ check "closed fd 0 exits 1 (got $rc)" test "$rc" -eq 1
 check "closed fd 0: one lede: line" test "$(grep -c '^lede: ' "$T/err")" -eq 1
 
 # --- odd text ------------------------------------------------------------------------
-printf 'Mayor Ines Varga \xff\xfe\xc3 met \xed\xa0\x80 Premier Ola Dahl \xe2\x80 in Kestra.\n' >"$T/invalid.txt"
+printf 'Mayor Ines Varga \xff\x81\xc3 met \xed\xa0\x80 Premier Ola Dahl \xe2\x80 in Kestra.\n' >"$T/invalid.txt"
 json_ok "$T/invalid.txt"
 run --color=always "$T/invalid.txt"
 check "coloured invalid UTF-8 prints valid UTF-8" python3 -c \
@@ -92,9 +94,50 @@ if [ ! -f "${latin}" ]; then
     latin=$T/latin1.txt
     printf 'Rovers sign striker for \xa315m\n\nThe club paid \xa315m for Ivo Kern, manager Anna Brill said.\n' >"$latin"
 fi
-json_ok "$latin"
+run --json "$latin"
+check "--json Latin-1 says windows-1252" grep -q '"input":"windows-1252","encoding":"Windows-1252"' "$T/out"
 run "$latin"
-check "Latin-1 printed byte for byte" cmp -s "$T/out" "$latin"
+iconv -f WINDOWS-1252 -t UTF-8 "$latin" >"$T/latin.utf8"
+check "Latin-1 printed as UTF-8" cmp -s "$T/out" "$T/latin.utf8"
+check "Latin-1: one note on stderr (got '$err')" test "$err" = "lede: $latin: read as Windows-1252"
+run --encoding UTF-8 "$latin"
+check "--encoding UTF-8 prints the bytes as read" cmp -s "$T/out" "$latin"
+
+# Extracted and converted texts: the offsets of --json lie in what --text prints.
+for f in page.html newsboat.txt email.txt cp1252.txt utf16.txt gutenberg.txt; do
+    timeout 60 "$LEDE" --json "$LEDE_SRC/tests/fixtures/$f" >"$T/out" 2>/dev/null </dev/null
+    timeout 60 "$LEDE" --text "$LEDE_SRC/tests/fixtures/$f" >"$T/text" 2>/dev/null </dev/null
+    check "--json $f: mentions name their entities in the --text output" python3 - "$T/text" "$T/out" <<'PY'
+import json, sys
+data = open(sys.argv[1], "rb").read()
+doc = json.load(open(sys.argv[2]))
+assert doc["bytes"] == len(data), (doc["bytes"], len(data))
+assert doc["entities"], "no entities"
+for e in doc["entities"]:
+    for s, t in e["mentions"]:
+        assert 0 <= s < t <= len(data)
+        # A mention is the name or part of it ("Wilde" of "Tomasz Wilde").
+        words = set(data[s:t].decode().split())
+        assert words & set(e["name"].split()), (data[s:t], e["name"])
+PY
+done
+
+# --- reads that must stop (issue 14): endless devices, silent FIFOs, size limits ----
+refused "not text" --json /dev/zero
+refused "not text" --lexicon /dev/zero --json "$latin"
+refused "too large" --max-size 1K --encoding latin1 --json /dev/zero
+mkfifo "$T/fifo"
+start_s=$(date +%s)
+refused "no data in time" --json "$T/fifo"
+check "a silent FIFO is given up within 10 s" test $(($(date +%s) - start_s)) -le 10
+refused "too large" --max-size 10 --json "$latin"
+run --max-size 10x "$latin"
+check "--max-size 10x is a usage error (got $rc)" test "$rc" -eq 2
+run --text /proc/self/status
+check "a /proc file is read (got $rc: $err)" grep -q "^Name:" "$T/out"
+run --encoding NO-SUCH-CODE "$latin"
+check "an unknown --encoding is a usage error (got $rc: $err)" test "$rc" -eq 2 -a \
+    "$err" = "lede: --encoding: unknown encoding (see iconv -l)"
 
 printf 'Premier Ola Dahl\0 spoke in Kestra.\nHe said "fine\0 work".\n' >"$T/fewnul.txt"
 json_ok "$T/fewnul.txt"

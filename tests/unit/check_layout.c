@@ -382,7 +382,7 @@ END_TEST
 
 static const char story[] = "Paris talks resume\n\n"
                             "Alice met Bob in Paris.\n\n"
-                            "\"We will talk again,\" said Alice, \xff leaving.\n";
+                            "\"We will talk again,\" said Alice, \xff\x81 leaving.\n";
 
 static void build_model(lede_model *m)
 {

@@ -38,9 +38,9 @@ START_TEST(test_str)
     ck_assert_str_eq(lede_status_str(LEDE_OK), "ok");
     ck_assert_str_eq(lede_status_str(LEDE_ERR_NOENT), "no such file");
     ck_assert_str_eq(lede_status_str(LEDE_ERR_ISDIR), "is a directory");
-    for (int st = LEDE_OK; st <= LEDE_ERR_NOTFOUND; st++)
+    for (int st = LEDE_OK; st <= LEDE_ERR_TIMEOUT; st++)
         ck_assert_str_ne(lede_status_str((lede_status)st), "unknown error");
-    ck_assert_str_eq(lede_status_str((lede_status)(LEDE_ERR_NOTFOUND + 1)), "unknown error");
+    ck_assert_str_eq(lede_status_str((lede_status)(LEDE_ERR_TIMEOUT + 1)), "unknown error");
 }
 END_TEST
 

@@ -219,10 +219,10 @@ START_TEST(test_file_read)
     ck_assert_mem_eq(bytes, "one\0two\r\n", 9);
     ck_assert_int_eq(bytes[9], '\0');
     free(bytes);
-    /* Exactly max bytes is fine, one more is IO. */
+    /* Exactly max bytes is fine, one more is TOOBIG. */
     ck_assert_int_eq(lede_file_read(path, 9, &bytes, &len), LEDE_OK);
     free(bytes);
-    ck_assert_int_eq(lede_file_read(path, 8, &bytes, &len), LEDE_ERR_IO);
+    ck_assert_int_eq(lede_file_read(path, 8, &bytes, &len), LEDE_ERR_TOOBIG);
     ck_assert_ptr_null(bytes);
     ck_assert_uint_eq(len, 0);
     path = check_write_in(tmp_dir, "empty.txt", "", 0);
@@ -255,7 +255,7 @@ START_TEST(test_file_read_big)
         ck_assert_int_eq(memcmp(bytes, want, len), 0);
         ck_assert_int_eq(bytes[len], '\0');
         free(bytes);
-        ck_assert_int_eq(lede_file_read(path, sizes[k] - 1, &bytes, &len), LEDE_ERR_IO);
+        ck_assert_int_eq(lede_file_read(path, sizes[k] - 1, &bytes, &len), LEDE_ERR_TOOBIG);
         ck_assert_ptr_null(bytes);
         ck_assert_int_eq(lede_text_load(path, &t), LEDE_OK);
         ck_assert_uint_eq(t.len, sizes[k]);
@@ -280,8 +280,11 @@ START_TEST(test_file_read_errors)
                      LEDE_ERR_NOENT);
     ck_assert_int_eq(lede_file_read(LEDE_FIXTURES, SIZE_MAX, &bytes, &len), LEDE_ERR_ISDIR);
     ck_assert_ptr_null(bytes);
-    /* An endless source stops at max instead of eating memory. */
-    ck_assert_int_eq(lede_file_read("/dev/zero", 100000, &bytes, &len), LEDE_ERR_IO);
+    /* An endless source stops at max, or once its first 64 KiB look binary, instead of
+     * eating memory. */
+    ck_assert_int_eq(lede_file_read("/dev/zero", 1000, &bytes, &len), LEDE_ERR_TOOBIG);
+    ck_assert_ptr_null(bytes);
+    ck_assert_int_eq(lede_file_read("/dev/zero", SIZE_MAX, &bytes, &len), LEDE_ERR_BINARY);
     ck_assert_ptr_null(bytes);
     if (geteuid() != 0) {
         const char *path;
@@ -408,6 +411,8 @@ END_TEST
 
 START_TEST(test_latin1_fixture)
 {
+    /* Read as UTF-8 (which the bytes are not), the Latin-1 letters stay invalid bytes. */
+    const lede_read_opts raw = {0, "UTF-8"};
     lede_text t;
     const char *want[] = {"Prices at the village market",
                           "A basket of pears now costs \xA3"
@@ -417,8 +422,9 @@ START_TEST(test_latin1_fixture)
                           "Stallholders blame the late frost."};
     const lede_para_kind kinds[] = {H, B, B};
 
-    ck_assert_int_eq(lede_text_load(FIX("latin1.txt"), &t), LEDE_OK);
+    ck_assert_int_eq(lede_text_load_with(FIX("latin1.txt"), &raw, &t), LEDE_OK);
     ck_assert_uint_eq(t.invalid_bytes, 3);
+    ck_assert_ptr_null(t.encoding);
     expect_paras(&t, want, kinds, 3);
     lede_text_free(&t);
 }

@@ -349,6 +349,86 @@ START_TEST(test_width_strings)
 }
 END_TEST
 
+/* The clusters of s, as lengths and columns, end to end. */
+static void expect_clusters(const char *s, const size_t *lens, const int *cols, size_t n)
+{
+    size_t len = strlen(s), i = 0, k = 0;
+
+    while (i < len) {
+        int c;
+        size_t adv = lede_utf8_cluster(s + i, len - i, &c);
+        ck_assert_uint_lt(k, n);
+        ck_assert_msg(adv == lens[k] && c == cols[k], "cluster %zu: %zu bytes %d cols", k, adv, c);
+        i += adv;
+        k++;
+    }
+    ck_assert_uint_eq(k, n);
+}
+
+START_TEST(test_clusters)
+{
+    /* e + combining acute; a family (man ZWJ woman ZWJ girl); the flag of France; a
+     * heart with the emoji selector; a thumbs-up with a skin tone; an invalid byte. */
+    static const size_t l1[] = {1, 3, 1};
+    static const int c1[] = {1, 1, 1};
+    expect_clusters("ae\xCC\x81z", l1, c1, 3);
+    static const size_t l2[] = {18, 1, 8, 1, 6, 1, 8, 1, 1};
+    static const int c2[] = {2, 1, 2, 1, 2, 1, 2, 1, 1};
+    expect_clusters("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 "
+                    "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 \xE2\x9D\xA4\xEF\xB8\x8F "
+                    "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xFF",
+                    l2, c2, 9);
+    /* Hangul jamo L V T are one syllable, two columns. */
+    static const size_t l3[] = {9};
+    static const int c3[] = {2};
+    expect_clusters("\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8", l3, c3, 1);
+    /* "\r\n" is one cluster; nothing else joins ASCII. */
+    static const size_t l4[] = {1, 2, 1};
+    static const int c4[] = {1, 1, 1};
+    expect_clusters("a\r\nb", l4, c4, 3);
+    int c;
+    ck_assert_uint_eq(lede_utf8_cluster("", 0, &c), 0);
+}
+END_TEST
+
+START_TEST(test_cluster_start)
+{
+    const char *s = "x\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7y"; /* x, flag (8 bytes), y */
+    size_t len = strlen(s);
+
+    ck_assert_uint_eq(lede_utf8_cluster_start(s, len, 0), 0);
+    ck_assert_uint_eq(lede_utf8_cluster_start(s, len, 1), 1);
+    for (size_t at = 2; at < 9; at++)
+        ck_assert_uint_eq(lede_utf8_cluster_start(s, len, at), 1);
+    ck_assert_uint_eq(lede_utf8_cluster_start(s, len, 9), 9);
+    ck_assert_uint_eq(lede_utf8_cluster_start(s, len, 10), 10);
+}
+END_TEST
+
+START_TEST(test_nfc)
+{
+    char *out;
+    size_t n;
+
+    /* "Zoe" + combining diaeresis is "Zoë" precomposed. */
+    ck_assert_int_eq(lede_utf8_nfc("Zoe\xCC\x88", 5, &out, &n), LEDE_OK);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_str_eq(out, "Zo\xC3\xAB");
+    free(out);
+    ck_assert_int_eq(lede_utf8_nfc("Zo\xC3\xAB", 4, &out, &n), LEDE_OK);
+    ck_assert_str_eq(out, "Zo\xC3\xAB");
+    free(out);
+    /* ASCII and invalid UTF-8 come back as they are. */
+    ck_assert_int_eq(lede_utf8_nfc("Ana", 3, &out, &n), LEDE_OK);
+    ck_assert_str_eq(out, "Ana");
+    free(out);
+    ck_assert_int_eq(lede_utf8_nfc("a\xFF" "e\xCC\x88", 5, &out, &n), LEDE_OK);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_mem_eq(out, "a\xFF" "e\xCC\x88", 5);
+    free(out);
+}
+END_TEST
+
 static Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -374,6 +454,9 @@ static Suite *utf8_suite(void)
     tcase_add_test(tc, test_width_wide);
     tcase_add_test(tc, test_width_zero);
     tcase_add_test(tc, test_width_strings);
+    tcase_add_test(tc, test_clusters);
+    tcase_add_test(tc, test_cluster_start);
+    tcase_add_test(tc, test_nfc);
     suite_add_tcase(s, tc);
     return s;
 }
