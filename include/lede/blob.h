@@ -17,6 +17,8 @@ extern const struct lede_blob lede_blob_sample[];
 extern const size_t lede_blob_sample_count;
 extern const struct lede_blob lede_blob_themes[];
 extern const size_t lede_blob_themes_count;
+extern const struct lede_blob lede_blob_models[]; /* the entity tagger's model */
+extern const size_t lede_blob_models_count;
 
 /* Returns the blob named name in table, or NULL. */
 const struct lede_blob *lede_blob_find(const struct lede_blob *table, const char *name);

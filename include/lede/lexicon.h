@@ -37,6 +37,8 @@ typedef enum {
     LEDE_LEX_VERB,      /* reporting verbs in every form: "said", "says", "told" */
     LEDE_LEX_STOP,      /* capitalised words that never start a name: "Meanwhile", "July" */
     LEDE_LEX_PARTICLE,  /* lower-case name particles: "de", "van", "bin", "al" */
+    LEDE_LEX_MODIFIER,  /* words before a title that belong to the role: "former", "acting" */
+    LEDE_LEX_HONORIFIC, /* titles that say "person" but are no role worth showing: "Mr." */
     LEDE_LEX_KINDS
 } lede_lex_kind;
 
