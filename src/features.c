@@ -25,6 +25,8 @@ struct lede_ner_tokinfo {
 
 /* --- hashing ------------------------------------------------------------------------ */
 
+/* FNV-1a of s[0..n), lower-cased (ASCII) with lower. Curly apostrophes and quotes hash
+ * as straight ones: the training text has only straight ones. */
 static uint64_t fnv(const char *s, size_t n, bool lower)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -32,6 +34,13 @@ static uint64_t fnv(const char *s, size_t n, bool lower)
         unsigned char c = (unsigned char)s[i];
         if (lower && c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+            unsigned char d = (unsigned char)s[i + 2];
+            if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) {
+                c = d <= 0x99 ? '\'' : '"';
+                i += 2;
+            }
+        }
         h = (h ^ c) * 0x100000001b3ULL;
     }
     return h;
@@ -291,9 +300,10 @@ bool lede_ner_candidate(const lede_ner_para *p, size_t i)
     const lede_token *t = &p->toks->items[i];
     if (t->flags & LEDE_TOK_CAP)
         return true;
-    bool small = ((t->flags & LEDE_TOK_LOWER) && t->len <= CONNECTOR_MAX) ||
-                 (t->len == 1 && p->s[t->start] == '&');
-    return small && i > 0 && is_cap(p, i - 1) && is_cap(p, i + 1);
+    if (t->len > CONNECTOR_MAX || !(i > 0 && is_cap(p, i - 1) && is_cap(p, i + 1)) || !p->lex)
+        return false;
+    const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
+    return (lede_lexicon_find(p->lex, p->s + t->start, t->len).kinds & joins) != 0;
 }
 
 bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)

@@ -149,14 +149,13 @@ static void mark_sentences(const char *s, lede_tokens *out, bool caps)
     bool at_start = true;
     for (size_t k = 0; k < out->n; k++) {
         lede_token *t = &out->items[k];
-        const char *w = s + t->start;
         if (caps)
             t->flags |= LEDE_TOK_CAPS;
         if (t->flags & LEDE_TOK_WORD) {
             if (at_start)
                 t->flags |= LEDE_TOK_SENT;
             at_start = false;
-        } else if (ends_sentence(w - 0, t)) {
+        } else if (ends_sentence(s, t)) {
             at_start = true;
         }
     }

@@ -25,7 +25,7 @@
 #define LEDE_NER_MAX_FEATURES 80 /* per token; features_token() writes at most this many */
 /* Bumped whenever the features change: a model records the version it was trained with
  * and the tagger refuses another. */
-#define LEDE_NER_FEATURES_VERSION 1
+#define LEDE_NER_FEATURES_VERSION 2
 
 typedef enum { LEDE_NER_PER, LEDE_NER_LOC, LEDE_NER_ORG, LEDE_NER_MISC, LEDE_NER_TYPES } lede_ner_type;
 enum { LEDE_NER_B, LEDE_NER_I, LEDE_NER_L, LEDE_NER_U };
@@ -71,8 +71,9 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
                                 const lede_tokens *toks);
 void lede_ner_para_free(lede_ner_para *p);
 
-/* True when token i can be part of a name: it is capitalised, or a short small word or
- * '&' between two capitalised tokens ("Bank of England", "Marks & Spencer"). The
+/* True when token i can be part of a name: it is capitalised, or a particle or a
+ * connector of the lists between two capitalised tokens ("Bank of England", "Marks &
+ * Spencer", "Ludwig van Beethoven"). The
  * tagger gives every other token O without scoring it. */
 bool lede_ner_candidate(const lede_ner_para *p, size_t i);
 
