@@ -21,6 +21,15 @@ struct lede_ner_tokinfo {
     uint16_t kinds;              /* lexicon kinds of the word (folded in a capitals line) */
     uint8_t gaz;                 /* longest list match: 1 + 4 * kind + B/I/L/U, 0 none */
     uint8_t done;
+    uint8_t cand; /* lede_ner_candidate() */
+};
+
+#define MEMO_SLOTS 4096 /* words looked up before: 96 KiB, most lookups of a text */
+
+/* One lookup remembered, by the hash of the text looked up (and whether folded). */
+struct lede_ner_memo {
+    uint64_t key; /* 0: empty */
+    lede_lex_word lw;
 };
 
 /* --- hashing ------------------------------------------------------------------------ */
@@ -181,13 +190,27 @@ static void fold_copy(const char *s, size_t n, char *key)
     }
 }
 
-static lede_lex_word find(const lede_ner_para *p, const char *w, size_t n, bool fold)
+/* lede_lexicon_find, through the memo: the lexicon's table is large and mostly out of
+ * cache, while a text asks about the same few thousand words again and again. */
+static lede_lex_word find_memo(lede_ner_para *p, const char *w, size_t n)
 {
-    lede_lex_word lw = lede_lexicon_find(p->lex, w, n);
+    uint64_t key = fnv(w, n, false) * 31 + n;
+    key |= 1;
+    struct lede_ner_memo *m = &p->memo[key & (MEMO_SLOTS - 1)];
+    if (m->key != key) {
+        m->key = key;
+        m->lw = lede_lexicon_find(p->lex, w, n);
+    }
+    return m->lw;
+}
+
+static lede_lex_word find(lede_ner_para *p, const char *w, size_t n, bool fold)
+{
+    lede_lex_word lw = find_memo(p, w, n);
     if (!lw.kinds && !lw.starts && fold && n < KEY_MAX) {
         char key[KEY_MAX];
         fold_copy(w, n, key);
-        lw = lede_lexicon_find(p->lex, key, n);
+        lw = find_memo(p, key, n);
     }
     return lw;
 }
@@ -256,6 +279,22 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
     return best;
 }
 
+/* Token i's candidacy (see lede_ner_candidate). A word of the stop list ("The",
+ * "He", "July") is none unless a capitalised word stands beside it ("The Hague",
+ * "Theresa May"): it starts half the capitalised words of a book, and no name. */
+static bool candidate(lede_ner_para *p, size_t i)
+{
+    const lede_token *t = &p->toks->items[i];
+    bool before = i > 0 && (p->toks->items[i - 1].flags & LEDE_TOK_CAP);
+    bool after = i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_CAP);
+    if (t->flags & LEDE_TOK_CAP)
+        return before || after || !(info(p, i)->kinds & LEDE_LEX_BIT(LEDE_LEX_STOP));
+    if (t->len > CONNECTOR_MAX || !before || !after)
+        return false;
+    const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
+    return (find(p, p->s + t->start, t->len, false).kinds & joins) != 0;
+}
+
 lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const char *s,
                                 const lede_tokens *toks)
 {
@@ -269,6 +308,8 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
         p->info = in;
         p->cap = cap;
     }
+    if (!p->memo && !(p->memo = calloc(MEMO_SLOTS, sizeof *p->memo)))
+        return LEDE_ERR_NOMEM;
     p->lex = lex;
     p->s = s;
     p->toks = toks;
@@ -279,31 +320,21 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
         size_t n = toks->items[j].flags & LEDE_TOK_CAP ? gazetteer_at(p, j) : 0;
         j += n ? n : 1;
     }
+    for (size_t j = 0; j < toks->n; j++)
+        p->info[j].cand = candidate(p, j);
     return LEDE_OK;
 }
 
 void lede_ner_para_free(lede_ner_para *p)
 {
     free(p->info);
+    free(p->memo);
     memset(p, 0, sizeof *p);
-}
-
-static bool is_cap(const lede_ner_para *p, size_t i)
-{
-    return i < p->toks->n && (p->toks->items[i].flags & LEDE_TOK_CAP);
 }
 
 bool lede_ner_candidate(const lede_ner_para *p, size_t i)
 {
-    if (i >= p->toks->n)
-        return false;
-    const lede_token *t = &p->toks->items[i];
-    if (t->flags & LEDE_TOK_CAP)
-        return true;
-    if (t->len > CONNECTOR_MAX || !(i > 0 && is_cap(p, i - 1) && is_cap(p, i + 1)) || !p->lex)
-        return false;
-    const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
-    return (lede_lexicon_find(p->lex, p->s + t->start, t->len).kinds & joins) != 0;
+    return i < p->toks->n && p->info[i].cand;
 }
 
 bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)
@@ -326,7 +357,8 @@ enum {
     F_BIAS, F_WORD, F_LOWER, F_SHAPE, F_PREFIX, F_SUFFIX = F_PREFIX + 4, F_LOWER_AT = F_SUFFIX + 4,
     F_SHAPE_AT = F_LOWER_AT + 4, F_SHAPES3 = F_SHAPE_AT + 2, F_BIGRAM_L, F_BIGRAM_R, F_SENT,
     F_SENT_WORD, F_CAPS, F_CAPS_WORD, F_FIRST, F_FIRST_WORD, F_KIND_AT, F_GAZ = F_KIND_AT + 3,
-    F_DOC_CAP, F_DOC_LOWER, F_DOC_BOTH, F_PREV, F_PREV2, F_PREV_WORD, F_LAST, F_POSS_NEXT
+    F_DOC_CAP, F_DOC_LOWER, F_DOC_BOTH, F_PREV, F_PREV2, F_PREV_WORD, F_LAST, F_POSS_NEXT,
+    F_GAZ_AT, F_PREV_SHAPE = F_GAZ_AT + 2, F_LAST_WORD, F_SENT_GAZ
 };
 
 #define NONE_HASH 0x5bd1e995ULL /* the hash of a position outside the paragraph */
@@ -394,6 +426,7 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
                 out[n++] = bucket(F_KIND_AT + (unsigned)(d + 1), b, 0);
     }
     out[n++] = bucket(F_GAZ, in->gaz, 0);
+
     const doc_word *dw = doc_find(doc, in->lower);
     unsigned caps = dw && dw->key ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
     unsigned lows = dw && dw->key ? dw->lower - ((t->flags & LEDE_TOK_LOWER) && dw->lower) : 0;
@@ -404,6 +437,8 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     out[n++] = bucket(F_PREV, prev, 0);
     out[n++] = bucket(F_PREV2, prev2 * LEDE_NER_LABELS + prev, 0);
     out[n++] = bucket(F_PREV_WORD, prev, in->lower);
+    out[n++] = bucket(F_PREV_SHAPE, prev, in->shape);
+    out[n++] = bucket(F_LAST_WORD, dw && dw->key ? dw->last : 0, in->lower);
     if (i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_POSS))
         out[n++] = bucket(F_POSS_NEXT, 0, 0);
     return n;

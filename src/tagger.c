@@ -6,84 +6,86 @@
 #include "lede/blob.h"
 #include "lede/tagger.h"
 
+/* The weights: a row of LEDE_NER_LABELS per bucket that has one, found through an
+ * index; the buckets without one share row 0, all zero. A model has ~60k rows of the
+ * 2^18 buckets: 2 MiB of rows and 1 MiB of index instead of an 8.5 MiB table, which
+ * keeps more of it in cache and costs less to load. */
+typedef struct {
+    uint32_t *index;         /* LEDE_NER_BUCKETS: 0 none, else 1 + the bucket's row */
+    const int16_t *borrowed; /* rows x LEDE_NER_LABELS: in the model, or owned */
+    int16_t *owned;          /* NULL, or the rows copied */
+} weights;
+
+static const int16_t zero_row[LEDE_NER_LABELS];
+
 struct lede_tagger {
     const lede_lexicon *lex;
-    int16_t *w; /* LEDE_NER_BUCKETS rows of LEDE_NER_LABELS */
-    lede_tokens toks;
+    weights w;
+    lede_tokens toks; /* the whole text's, paragraph after paragraph */
+    size_t *para_tok; /* per paragraph: its first token in toks; one more at the end */
+    size_t cap_para;
     lede_ner_para para;
     lede_ner_doc *doc;
     uint8_t *labels;
     size_t cap_labels;
 };
 
+#define TOKEN_BYTES 5 /* bytes per token in English prose, at least (War and Peace: 4.9) */
+
 /* --- the model file ------------------------------------------------------------------ */
 
-typedef struct {
-    const unsigned char *p, *end;
-    bool bad;
-} reader;
-
-static uint32_t read_u32(reader *r)
+static uint32_t get_u32(const unsigned char *p)
 {
-    if (r->end - r->p < 4) {
-        r->bad = true;
-        return 0;
-    }
-    uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
-                 (uint32_t)r->p[3] << 24;
-    r->p += 4;
-    return v;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static uint32_t read_varint(reader *r)
+/* Reads the model (format in tagger.h). The rows of the built-in model are used where
+ * they lie in the binary (borrowed: no copy, no decoding, so starting stays fast);
+ * another model's are copied, as its buffer is the caller's. */
+static lede_status load_weights(weights *w, const char *model, size_t len, bool borrow)
 {
-    uint64_t v = 0;
-    for (unsigned shift = 0; shift < 35; shift += 7) {
-        if (r->p >= r->end)
-            break;
-        unsigned char b = *r->p++;
-        v |= (uint64_t)(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            return v > UINT32_MAX ? (r->bad = true, 0) : (uint32_t)v;
-    }
-    r->bad = true;
-    return 0;
-}
-
-static lede_status load_weights(int16_t *w, const char *model, size_t len)
-{
-    reader r = {(const unsigned char *)model, (const unsigned char *)model + len, false};
-    if (len < 8 || memcmp(model, LEDE_NER_MAGIC, 8) != 0)
+    const unsigned char *m = (const unsigned char *)model;
+    if (len < LEDE_NER_HEADER || memcmp(model, LEDE_NER_MAGIC, 8) != 0)
         return LEDE_ERR_SYNTAX;
-    r.p += 8;
-    uint32_t version = read_u32(&r), bits = read_u32(&r), labels = read_u32(&r);
-    uint32_t rows = read_u32(&r);
-    if (r.bad || version != LEDE_NER_FEATURES_VERSION || bits != LEDE_NER_HASH_BITS ||
-        labels != LEDE_NER_LABELS || rows > LEDE_NER_BUCKETS)
+    uint32_t version = get_u32(m + 8), bits = get_u32(m + 12), labels = get_u32(m + 16);
+    uint32_t rows = get_u32(m + 20);
+    size_t row_bytes = (size_t)LEDE_NER_LABELS * sizeof(int16_t);
+    if (version != LEDE_NER_FEATURES_VERSION || bits != LEDE_NER_HASH_BITS ||
+        labels != LEDE_NER_LABELS || rows > LEDE_NER_BUCKETS ||
+        len != LEDE_NER_HEADER + (size_t)rows * (4 + row_bytes))
         return LEDE_ERR_SYNTAX;
-    uint64_t at = 0;
-    for (uint32_t k = 0; k < rows && !r.bad; k++) {
-        at += read_varint(&r);
-        uint32_t mask = read_varint(&r);
-        if (at >= LEDE_NER_BUCKETS || mask >= 1u << LEDE_NER_LABELS)
+    w->index = calloc(LEDE_NER_BUCKETS, sizeof *w->index);
+    if (!w->index)
+        return LEDE_ERR_NOMEM;
+    const unsigned char *buckets = m + LEDE_NER_HEADER, *data = buckets + (size_t)rows * 4;
+    for (uint32_t k = 0; k < rows; k++) {
+        uint32_t b = get_u32(buckets + (size_t)k * 4);
+        if (b >= LEDE_NER_BUCKETS || (k > 0 && b <= get_u32(buckets + (size_t)(k - 1) * 4)))
             return LEDE_ERR_SYNTAX;
-        for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {
-            if (!(mask & 1u << l))
-                continue;
-            uint32_t z = read_varint(&r);
-            int32_t v = (int32_t)(z >> 1) ^ -(int32_t)(z & 1);
-            if (v < INT16_MIN || v > INT16_MAX)
-                return LEDE_ERR_SYNTAX;
-            w[at * LEDE_NER_LABELS + l] = (int16_t)v;
-        }
+        w->index[b] = k + 1;
     }
-    return r.bad || r.p != r.end ? LEDE_ERR_SYNTAX : LEDE_OK;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (borrow && ((uintptr_t)data % sizeof(int16_t)) == 0) {
+        w->borrowed = (const int16_t *)(const void *)data;
+        return LEDE_OK;
+    }
+#else
+    (void)borrow;
+#endif
+    w->owned = malloc((size_t)rows * row_bytes + 1);
+    if (!w->owned)
+        return LEDE_ERR_NOMEM;
+    for (size_t k = 0; k < (size_t)rows * LEDE_NER_LABELS; k++)
+        w->owned[k] = (int16_t)(uint16_t)(data[2 * k] | data[2 * k + 1] << 8);
+    w->borrowed = w->owned;
+    return LEDE_OK;
 }
 
 lede_status lede_tagger_new(const lede_lexicon *lex, const char *model, size_t len,
                             lede_tagger **out)
 {
     *out = NULL;
+    bool builtin = !model;
     if (!model) {
         const struct lede_blob *b = lede_blob_find(lede_blob_models, "ner.model");
         if (!b)
@@ -95,10 +97,9 @@ lede_status lede_tagger_new(const lede_lexicon *lex, const char *model, size_t l
     if (!t)
         return LEDE_ERR_NOMEM;
     t->lex = lex;
-    t->w = calloc((size_t)LEDE_NER_BUCKETS * LEDE_NER_LABELS, sizeof *t->w);
-    lede_status st = t->w ? lede_ner_doc_new(&t->doc) : LEDE_ERR_NOMEM;
+    lede_status st = lede_ner_doc_new(&t->doc);
     if (st == LEDE_OK)
-        st = load_weights(t->w, model, len);
+        st = load_weights(&t->w, model, len, builtin);
     if (st != LEDE_OK) {
         lede_tagger_free(t);
         return st;
@@ -111,7 +112,9 @@ void lede_tagger_free(lede_tagger *t)
 {
     if (!t)
         return;
-    free(t->w);
+    free(t->w.index);
+    free(t->w.owned);
+    free(t->para_tok);
     lede_tokens_free(&t->toks);
     lede_ner_para_free(&t->para);
     lede_ner_doc_free(t->doc);
@@ -162,11 +165,12 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
 
 static void score_int16(void *ctx, const uint32_t *feats, size_t n, int32_t *scores)
 {
-    const int16_t *w = ctx;
+    const weights *w = ctx;
     for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
         scores[l] = 0;
     for (size_t k = 0; k < n; k++) {
-        const int16_t *row = w + (size_t)feats[k] * LEDE_NER_LABELS;
+        uint32_t at = w->index[feats[k]];
+        const int16_t *row = at ? w->borrowed + (size_t)(at - 1) * LEDE_NER_LABELS : zero_row;
         for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
             scores[l] += row[l];
     }
@@ -187,11 +191,11 @@ static lede_status push_span(lede_ner_spans *out, const lede_ner_span *sp)
 }
 
 /* Turns a paragraph's labels into spans. */
-static lede_status collect(const lede_tagger *t, size_t lo, uint32_t para, lede_ner_spans *out)
+static lede_status collect(const lede_tagger *t, const lede_tokens *toks, size_t lo, uint32_t para,
+                           lede_ner_spans *out)
 {
-    const lede_token *toks = t->toks.items;
     size_t open = 0;
-    for (size_t i = 0; i < t->toks.n; i++) {
+    for (size_t i = 0; i < toks->n; i++) {
         unsigned l = t->labels[i];
         if (!l)
             continue;
@@ -199,8 +203,9 @@ static lede_status collect(const lede_tagger *t, size_t lo, uint32_t para, lede_
         if (pos == LEDE_NER_B || pos == LEDE_NER_U)
             open = i;
         if (pos == LEDE_NER_L || pos == LEDE_NER_U) {
-            lede_ner_span sp = {{lo + toks[open].start, lo + toks[i].start + toks[i].len},
-                                lede_ner_label_type(l), para};
+            const lede_token *a = &toks->items[open], *b = &toks->items[i];
+            lede_ner_span sp = {{lo + a->start, lo + b->start + b->len}, lede_ner_label_type(l),
+                                para};
             lede_status st = push_span(out, &sp);
             if (st != LEDE_OK)
                 return st;
@@ -209,34 +214,67 @@ static lede_status collect(const lede_tagger *t, size_t lo, uint32_t para, lede_
     return LEDE_OK;
 }
 
+/* Pass one: every paragraph's tokens, kept for pass two, and the document's counts. */
+static lede_status count_words(lede_tagger *t, const lede_text *text)
+{
+    if (text->n_paras + 1 > t->cap_para) {
+        size_t *pt = realloc(t->para_tok, (text->n_paras + 1) * sizeof *pt);
+        if (!pt)
+            return LEDE_ERR_NOMEM;
+        t->para_tok = pt;
+        t->cap_para = text->n_paras + 1;
+    }
+    t->toks.n = 0;
+    /* A word and a space are five bytes or more: reserving for that saves the copies of
+     * growing the array by doubling through megabytes of tokens. */
+    size_t guess = text->len / TOKEN_BYTES + 16;
+    if (guess > t->toks.cap) {
+        lede_token *items = realloc(t->toks.items, guess * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        t->toks.items = items;
+        t->toks.cap = guess;
+    }
+    size_t most = 0;
+    for (size_t i = 0; i < text->n_paras; i++) {
+        const lede_span *sp = &text->paras[i].span;
+        size_t first = t->para_tok[i] = t->toks.n;
+        lede_status st = lede_tokenize_append(t->lex, text->bytes, sp->start, sp->end, &t->toks);
+        lede_tokens view = {t->toks.items + first, t->toks.n - first, 0};
+        if (st == LEDE_OK)
+            st = lede_ner_doc_count(t->doc, text->bytes + sp->start, &view);
+        if (st != LEDE_OK)
+            return st;
+        most = view.n > most ? view.n : most;
+    }
+    t->para_tok[text->n_paras] = t->toks.n;
+    if (most > t->cap_labels) {
+        uint8_t *labels = realloc(t->labels, most);
+        if (!labels)
+            return LEDE_ERR_NOMEM;
+        t->labels = labels;
+        t->cap_labels = most;
+    }
+    return LEDE_OK;
+}
+
 lede_status lede_tagger_run(lede_tagger *t, const lede_text *text, lede_ner_spans *out)
 {
     out->n = 0;
     lede_ner_doc_clear(t->doc);
-    lede_status st = LEDE_OK;
+    lede_status st = count_words(t, text);
+    lede_ner_scorer sc = {score_int16, NULL, &t->w};
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++) {
         const lede_span *sp = &text->paras[i].span;
-        st = lede_tokenize(t->lex, text->bytes, sp->start, sp->end, &t->toks);
-        if (st == LEDE_OK)
-            st = lede_ner_doc_count(t->doc, text->bytes + sp->start, &t->toks);
-    }
-    lede_ner_scorer sc = {score_int16, NULL, t->w};
-    for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++) {
-        const lede_span *sp = &text->paras[i].span;
-        st = lede_tokenize(t->lex, text->bytes, sp->start, sp->end, &t->toks);
-        if (st == LEDE_OK && t->toks.n > t->cap_labels) {
-            uint8_t *labels = realloc(t->labels, t->toks.n);
-            if (!labels)
-                return LEDE_ERR_NOMEM;
-            t->labels = labels;
-            t->cap_labels = t->toks.n;
-        }
-        if (st == LEDE_OK)
-            st = lede_ner_para_reset(&t->para, t->lex, text->bytes + sp->start, &t->toks);
+        size_t first = t->para_tok[i];
+        lede_tokens view = {t->toks.items + first, t->para_tok[i + 1] - first, 0};
+        if (!view.n)
+            continue;
+        st = lede_ner_para_reset(&t->para, t->lex, text->bytes + sp->start, &view);
         if (st == LEDE_OK)
             st = lede_ner_decode(&t->para, t->doc, &sc, NULL, t->labels);
         if (st == LEDE_OK)
-            st = collect(t, sp->start, (uint32_t)i, out);
+            st = collect(t, &view, sp->start, (uint32_t)i, out);
     }
     return st;
 }

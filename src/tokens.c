@@ -165,7 +165,13 @@ lede_status lede_tokenize(const lede_lexicon *lex, const char *s, size_t start, 
                           lede_tokens *out)
 {
     out->n = 0;
-    size_t i = start, len;
+    return lede_tokenize_append(lex, s, start, end, out);
+}
+
+lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t start, size_t end,
+                                 lede_tokens *out)
+{
+    size_t first = out->n, i = start, len;
     while (i < end) {
         uint32_t c = cp_at(s, end, i, &len);
         if (lede_is_space_cp(c)) {
@@ -207,6 +213,7 @@ lede_status lede_tokenize(const lede_lexicon *lex, const char *s, size_t start, 
             return st;
         i = j;
     }
-    mark_sentences(s + start, out, caps_para(s, start, end));
+    lede_tokens added = {out->items + first, out->n - first, 0};
+    mark_sentences(s + start, &added, caps_para(s, start, end));
     return LEDE_OK;
 }

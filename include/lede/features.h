@@ -25,7 +25,7 @@
 #define LEDE_NER_MAX_FEATURES 80 /* per token; features_token() writes at most this many */
 /* Bumped whenever the features change: a model records the version it was trained with
  * and the tagger refuses another. */
-#define LEDE_NER_FEATURES_VERSION 2
+#define LEDE_NER_FEATURES_VERSION 3
 
 typedef enum { LEDE_NER_PER, LEDE_NER_LOC, LEDE_NER_ORG, LEDE_NER_MISC, LEDE_NER_TYPES } lede_ner_type;
 enum { LEDE_NER_B, LEDE_NER_I, LEDE_NER_L, LEDE_NER_U };
@@ -63,6 +63,7 @@ typedef struct {
     const lede_tokens *toks;
     struct lede_ner_tokinfo *info; /* owned, grown as needed */
     size_t cap;
+    struct lede_ner_memo *memo; /* owned: lexicon answers, kept from paragraph to paragraph */
 } lede_ner_para;
 
 /* Readies p for the tokens toks of the paragraph at s (lex borrowed, may be NULL).
@@ -71,9 +72,10 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
                                 const lede_tokens *toks);
 void lede_ner_para_free(lede_ner_para *p);
 
-/* True when token i can be part of a name: it is capitalised, or a particle or a
- * connector of the lists between two capitalised tokens ("Bank of England", "Marks &
- * Spencer", "Ludwig van Beethoven"). The
+/* True when token i can be part of a name: it is capitalised (but a stop word such as
+ * "The" or "He" only beside another capitalised word), or a particle or a connector of
+ * the lists between two capitalised tokens ("Bank of England", "Marks & Spencer",
+ * "Ludwig van Beethoven"). The
  * tagger gives every other token O without scoring it. */
 bool lede_ner_candidate(const lede_ner_para *p, size_t i);
 

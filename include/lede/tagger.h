@@ -4,15 +4,15 @@
  * A linear model over hashed features (features.h), decoded greedily left to right
  * with BILOU labels, where I- and L- continue the open name. The weights come from the
  * model file built into the binary (src/models/ner.model, written by tools/train) or
- * from another model file of the same format:
+ * from another model file of the same format (all little-endian):
  *
- *     bytes 0-7   "LEDENER1"
- *     u32 x 4     features version, hash bits, labels, rows (little-endian)
- *     per row     varint bucket (ascending; the first absolute, then the gap from the
- *                 previous one), varint label mask (bit k: a weight for label k), then one
- *                 zig-zag varint int16 weight per set bit, lowest label first
+ *     bytes 0-7             "LEDENER2"
+ *     u32 x 4               features version, hash bits, labels, rows
+ *     u32 x rows            the buckets that have weights, ascending
+ *     i16 x rows x labels   their weights, row after row
  *
- * Rows absent from the file are all zero. */
+ * Buckets absent from the file weigh nothing. The built-in model's rows are read where
+ * they lie in the binary. */
 #ifndef LEDE_TAGGER_H
 #define LEDE_TAGGER_H
 
@@ -22,7 +22,8 @@
 #include "lede/status.h"
 #include "lede/text.h"
 
-#define LEDE_NER_MAGIC "LEDENER1"
+#define LEDE_NER_MAGIC "LEDENER2"
+#define LEDE_NER_HEADER 24 /* bytes before the buckets */
 
 typedef struct lede_tagger lede_tagger;
 

@@ -42,6 +42,10 @@ typedef struct {
 lede_status lede_tokenize(const lede_lexicon *lex, const char *s, size_t start, size_t end,
                           lede_tokens *out);
 
+/* The same, appending the paragraph's tokens to those out holds already. */
+lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t start, size_t end,
+                                 lede_tokens *out);
+
 /* Frees the tokens' array and zeroes out. */
 void lede_tokens_free(lede_tokens *toks);
 

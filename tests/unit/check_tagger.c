@@ -74,22 +74,26 @@ START_TEST(malformed_models_are_refused)
     ck_assert_int_eq(lede_tagger_new(lex, "nonsense", 8, &t), LEDE_ERR_SYNTAX);
     ck_assert_ptr_null(t);
     /* The right header with another feature version. */
-    char m[24] = "LEDENER1";
+    char m[LEDE_NER_HEADER + 4 + 2 * LEDE_NER_LABELS];
+    memset(m, 0, sizeof m);
+    memcpy(m, LEDE_NER_MAGIC, 8);
     m[8] = (char)(LEDE_NER_FEATURES_VERSION + 1);
     m[12] = LEDE_NER_HASH_BITS;
     m[16] = LEDE_NER_LABELS;
-    ck_assert_int_eq(lede_tagger_new(lex, m, sizeof m, &t), LEDE_ERR_SYNTAX);
-    /* A row past the table, and a truncated row. */
+    ck_assert_int_eq(lede_tagger_new(lex, m, LEDE_NER_HEADER, &t), LEDE_ERR_SYNTAX);
+    /* One row: with its bucket past the table, and truncated. */
     m[8] = LEDE_NER_FEATURES_VERSION;
     m[20] = 1;
-    char past[28];
-    memcpy(past, m, 24);
-    past[24] = (char)0xff, past[25] = (char)0xff, past[26] = (char)0x7f, past[27] = 1;
-    ck_assert_int_eq(lede_tagger_new(lex, past, sizeof past, &t), LEDE_ERR_SYNTAX);
+    m[LEDE_NER_HEADER + 3] = 0x7f;
     ck_assert_int_eq(lede_tagger_new(lex, m, sizeof m, &t), LEDE_ERR_SYNTAX);
+    m[LEDE_NER_HEADER + 3] = 0;
+    ck_assert_int_eq(lede_tagger_new(lex, m, sizeof m - 1, &t), LEDE_ERR_SYNTAX);
+    /* A row of weights read from a caller's buffer. */
+    ck_assert_int_eq(lede_tagger_new(lex, m, sizeof m, &t), LEDE_OK);
+    lede_tagger_free(t);
     /* An empty model is valid and finds nothing. */
     m[20] = 0;
-    ck_assert_int_eq(lede_tagger_new(lex, m, sizeof m, &t), LEDE_OK);
+    ck_assert_int_eq(lede_tagger_new(lex, m, LEDE_NER_HEADER, &t), LEDE_OK);
     lede_ner_spans none = {0};
     run("Prime Minister Ingrid Lindqvist flew to Stockholm.\n");
     ck_assert_int_eq(lede_tagger_run(t, &text, &none), LEDE_OK);

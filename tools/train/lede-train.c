@@ -1,6 +1,6 @@
 /* lede-train - learns the entity tagger's model from gold documents.
  *
- *     lede-train [--epochs N] [--prune Q] -o OUT.model DIR
+ *     lede-train [--epochs N] [--seed S] [--prune Q] -o OUT.model DIR
  *
  * DIR holds DOC.txt files with DOC.gold.json beside them (../shared/eval/conll2003/train:
  * read eval/README.md). Each epoch tags every document in a fixed shuffled order with the
@@ -251,13 +251,11 @@ static void put_u32(FILE *f, uint32_t v)
     fwrite(b, 1, 4, f);
 }
 
-static void put_varint(FILE *f, uint32_t v)
+static void put_i16(FILE *f, int32_t v)
 {
-    while (v >= 0x80) {
-        fputc((int)(v & 0x7f) | 0x80, f);
-        v >>= 7;
-    }
-    fputc((int)v, f);
+    uint16_t u = (uint16_t)(int16_t)v;
+    unsigned char b[2] = {(unsigned char)u, (unsigned char)(u >> 8)};
+    fwrite(b, 1, 2, f);
 }
 
 /* The averaged weight k scaled so that the largest magnitude is QUANT_MAX, rounded half
@@ -266,6 +264,18 @@ static int32_t quantise(int64_t total, int64_t max_abs)
 {
     int64_t num = total * QUANT_MAX, half = max_abs / 2;
     return (int32_t)(num >= 0 ? (num + half) / max_abs : -((-num + half) / max_abs));
+}
+
+/* The quantised weights of row r into q; returns whether any is kept (at least prune in
+ * magnitude). */
+static bool quantise_row(const perceptron *pc, size_t r, int64_t max_abs, int prune, int32_t *q)
+{
+    bool keep = false;
+    for (size_t c = 0; c < pc->classes; c++) {
+        q[c] = quantise(pc->total[r * pc->classes + c], max_abs);
+        keep |= q[c] >= prune || q[c] <= -prune;
+    }
+    return keep;
 }
 
 /* Writes the model (format in tagger.h); returns the number of rows. */
@@ -277,56 +287,40 @@ static uint32_t write_model(const perceptron *pc, const char *path, int prune)
         if (a > max_abs)
             max_abs = a;
     }
+    int32_t q[LEDE_NER_LABELS];
     uint32_t rows = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        FILE *f = NULL;
-        if (pass == 1) {
-            f = fopen(path, "wb");
-            if (!f)
-                die("cannot write", path);
-            fwrite(LEDE_NER_MAGIC, 1, 8, f);
-            put_u32(f, LEDE_NER_FEATURES_VERSION);
-            put_u32(f, LEDE_NER_HASH_BITS);
-            put_u32(f, LEDE_NER_LABELS);
-            put_u32(f, rows);
-        }
-        size_t last = 0;
-        bool first = true;
-        for (size_t r = 0; r < pc->rows; r++) {
-            uint32_t mask = 0;
-            int32_t q[LEDE_NER_LABELS];
-            for (size_t c = 0; c < pc->classes; c++) {
-                q[c] = quantise(pc->total[r * pc->classes + c], max_abs);
-                if (q[c] >= prune || q[c] <= -prune)
-                    mask |= 1u << c;
-            }
-            if (!mask)
-                continue;
-            if (pass == 0) {
-                rows++;
-                continue;
-            }
-            put_varint(f, (uint32_t)(first ? r : r - last));
-            first = false;
-            last = r;
-            put_varint(f, mask);
+    for (size_t r = 0; r < pc->rows; r++)
+        rows += quantise_row(pc, r, max_abs, prune, q);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        die("cannot write", path);
+    fwrite(LEDE_NER_MAGIC, 1, 8, f);
+    put_u32(f, LEDE_NER_FEATURES_VERSION);
+    put_u32(f, LEDE_NER_HASH_BITS);
+    put_u32(f, LEDE_NER_LABELS);
+    put_u32(f, rows);
+    for (size_t r = 0; r < pc->rows; r++)
+        if (quantise_row(pc, r, max_abs, prune, q))
+            put_u32(f, (uint32_t)r);
+    for (size_t r = 0; r < pc->rows; r++)
+        if (quantise_row(pc, r, max_abs, prune, q))
             for (size_t c = 0; c < pc->classes; c++)
-                if (mask & 1u << c)
-                    put_varint(f, (uint32_t)((q[c] << 1) ^ (q[c] >> 31)));
-        }
-        if (f && fclose(f) != 0)
-            die("cannot write", path);
-    }
+                put_i16(f, q[c]);
+    if (fclose(f) != 0)
+        die("cannot write", path);
     return rows;
 }
 
 int main(int argc, char **argv)
 {
     int epochs = DEFAULT_EPOCHS, prune = DEFAULT_PRUNE;
+    uint32_t seed = SHUFFLE_SEED;
     const char *out = NULL, *dir = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--epochs") == 0 && i + 1 < argc)
             epochs = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+            seed = (uint32_t)strtoul(argv[++i], NULL, 0);
         else if (strcmp(argv[i], "--prune") == 0 && i + 1 < argc)
             prune = atoi(argv[++i]);
         else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
@@ -334,10 +328,10 @@ int main(int argc, char **argv)
         else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
         else
-            die("usage: lede-train [--epochs N] [--prune Q] -o OUT.model DIR", NULL);
+            die("usage: lede-train [--epochs N] [--seed S] [--prune Q] -o OUT.model DIR", NULL);
     }
     if (!out || !dir || epochs < 1 || prune < 1)
-        die("usage: lede-train [--epochs N] [--prune Q] -o OUT.model DIR", NULL);
+        die("usage: lede-train [--epochs N] [--seed S] [--prune Q] -o OUT.model DIR", NULL);
     clock_t t0 = clock();
     lede_lexicon *lex;
     if (lede_lexicon_new(&lex) != LEDE_OK)
@@ -352,7 +346,6 @@ int main(int argc, char **argv)
     size_t *order = xrealloc(NULL, n_docs * sizeof *order);
     for (size_t i = 0; i < n_docs; i++)
         order[i] = i;
-    uint32_t seed = SHUFFLE_SEED;
     size_t missed = 0;
     for (int e = 0; e < epochs; e++) {
         for (size_t i = n_docs - 1; i > 0; i--) {
