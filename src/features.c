@@ -55,6 +55,34 @@ static uint64_t fnv(const char *s, size_t n, bool lower)
     return h;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The high bit of each byte of w set where lo <= byte <= hi (bytes below 0x80; lo > 0). */
+static uint64_t bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
+{
+    uint64_t low7 = w & ~HIGHS;
+    return (ONES * (127u + hi + 1) - low7) & ~w & (low7 + ONES * (127u - (lo - 1u))) & HIGHS;
+}
+
+/* The hash of a word, eight bytes at a time when it is ASCII (most words); other words
+ * go through fnv() for its quote folding. Lower-cased with lower. */
+static uint64_t word_hash(const char *s, size_t n, bool lower)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t x = 0;
+        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        if (x & HIGHS)
+            return fnv(s, n, lower);
+        if (lower)
+            x |= bytes_between(x, 'A', 'Z') >> 2;
+        h = (h ^ x) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
 static uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b)
 {
     uint64_t h = (tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a;
@@ -140,20 +168,20 @@ static bool cap_mid(const lede_token *t)
     return (t->flags & LEDE_TOK_CAP) && !(t->flags & (LEDE_TOK_SENT | LEDE_TOK_CAPS));
 }
 
-lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks)
+lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks,
+                               bool caps)
 {
     for (size_t i = 0; i < toks->n; i++) {
         const lede_token *t = &toks->items[i];
-        bool mid = cap_mid(t), lower = t->flags & LEDE_TOK_LOWER;
-        if (!mid && !lower)
-            continue;
-        doc_word *w = doc_slot(doc, fnv(s + t->start, t->len, true));
-        if (!w)
-            return LEDE_ERR_NOMEM;
-        if (mid && w->cap_mid < UINT16_MAX)
-            w->cap_mid++;
-        if (lower && w->lower < UINT16_MAX)
-            w->lower++;
+        if (caps && (t->flags & LEDE_TOK_CAP)) {
+            doc_word *w = doc_slot(doc, word_hash(s + t->start, t->len, true));
+            if (!w)
+                return LEDE_ERR_NOMEM;
+            w->cap_mid += cap_mid(t) && w->cap_mid < UINT16_MAX;
+        } else if (!caps && (t->flags & LEDE_TOK_LOWER) && doc->cap) {
+            doc_word *w = doc_find(doc, word_hash(s + t->start, t->len, true));
+            w->lower += w->key && w->lower < UINT16_MAX;
+        }
     }
     return LEDE_OK;
 }
@@ -194,7 +222,7 @@ static void fold_copy(const char *s, size_t n, char *key)
  * cache, while a text asks about the same few thousand words again and again. */
 static lede_lex_word find_memo(lede_ner_para *p, const char *w, size_t n)
 {
-    uint64_t key = fnv(w, n, false) * 31 + n;
+    uint64_t key = word_hash(w, n, false) * 31 + n;
     key |= 1;
     struct lede_ner_memo *m = &p->memo[key & (MEMO_SLOTS - 1)];
     if (m->key != key) {
@@ -222,8 +250,8 @@ static struct lede_ner_tokinfo *info(lede_ner_para *p, size_t i)
         return in;
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
-    in->word = fnv(w, t->len, false);
-    in->lower = fnv(w, t->len, true);
+    in->word = word_hash(w, t->len, false);
+    in->lower = word_hash(w, t->len, true);
     in->shape = shape_hash(w, t->len);
     if (p->lex && (t->flags & LEDE_TOK_WORD))
         in->kinds = (uint16_t)find(p, w, t->len, t->flags & LEDE_TOK_CAPS).kinds;

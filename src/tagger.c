@@ -229,9 +229,10 @@ static lede_status count_words(lede_tagger *t, const lede_text *text)
      * growing the array by doubling through megabytes of tokens. */
     size_t guess = text->len / TOKEN_BYTES + 16;
     if (guess > t->toks.cap) {
-        lede_token *items = realloc(t->toks.items, guess * sizeof *items);
+        lede_token *items = lede_alloc_big(guess * sizeof *items);
         if (!items)
             return LEDE_ERR_NOMEM;
+        free(t->toks.items);
         t->toks.items = items;
         t->toks.cap = guess;
     }
@@ -242,12 +243,16 @@ static lede_status count_words(lede_tagger *t, const lede_text *text)
         lede_status st = lede_tokenize_append(t->lex, text->bytes, sp->start, sp->end, &t->toks);
         lede_tokens view = {t->toks.items + first, t->toks.n - first, 0};
         if (st == LEDE_OK)
-            st = lede_ner_doc_count(t->doc, text->bytes + sp->start, &view);
+            st = lede_ner_doc_count(t->doc, text->bytes + sp->start, &view, true);
         if (st != LEDE_OK)
             return st;
         most = view.n > most ? view.n : most;
     }
     t->para_tok[text->n_paras] = t->toks.n;
+    for (size_t i = 0; i < text->n_paras; i++) {
+        lede_tokens view = {t->toks.items + t->para_tok[i], t->para_tok[i + 1] - t->para_tok[i], 0};
+        lede_ner_doc_count(t->doc, text->bytes + text->paras[i].span.start, &view, false);
+    }
     if (most > t->cap_labels) {
         uint8_t *labels = realloc(t->labels, most);
         if (!labels)

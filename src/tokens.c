@@ -15,7 +15,7 @@ void lede_tokens_free(lede_tokens *toks)
     memset(toks, 0, sizeof *toks);
 }
 
-static lede_status push(lede_tokens *out, size_t start, size_t len, unsigned flags)
+static inline lede_status push(lede_tokens *out, size_t start, size_t len, unsigned flags)
 {
     if (out->n == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 256;
@@ -72,8 +72,13 @@ static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, 
     size_t len, n = 0;
     *dotted = false;
     while (i < end) {
+        if (lede_is_ascii_word((unsigned char)s[i])) { /* most bytes: no decoding */
+            i++;
+            n++;
+            continue;
+        }
         uint32_t c = cp_at(s, end, i, &len);
-        if (lede_is_word_cp(c)) {
+        if (c >= 0x80 && lede_is_word_cp(c)) {
             i += len;
             n++;
             continue;
@@ -173,13 +178,17 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
 {
     size_t first = out->n, i = start, len;
     while (i < end) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
         uint32_t c = cp_at(s, end, i, &len);
         if (lede_is_space_cp(c)) {
             i += len;
             continue;
         }
         lede_status st;
-        if (!lede_is_word_cp(c)) {
+        if (!(c < 0x80 ? lede_is_ascii_word((unsigned char)c) : lede_is_word_cp(c))) {
             st = push(out, i - start, len, 0);
             i += len;
             if (st != LEDE_OK)
@@ -197,8 +206,11 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
                 poss = 4;
             stem = j - poss;
         }
+        /* Abbreviations of the lists are capitalised ("Dr.", "Inc.", "Jan."): a small
+         * word before a period ends a sentence without a lookup. */
         if (!poss && j < end && s[j] == '.' &&
-            (since_dot == 1 || dotted || known_abbreviation(lex, s, i, j)))
+            (since_dot == 1 || dotted ||
+             (!lede_is_lower_cp(cp_at(s, end, i, &len)) && known_abbreviation(lex, s, i, j))))
             stem = ++j;
         while (stem - i > TOKEN_MAX) {
             st = push(out, i - start, TOKEN_MAX, word_flags(s, i, i + TOKEN_MAX));

@@ -53,8 +53,12 @@ void lede_ner_doc_clear(lede_ner_doc *doc);
 void lede_ner_doc_free(lede_ner_doc *doc);
 
 /* Counts the words of one paragraph (pass one over a document). s is the paragraph's
- * first byte, toks its tokens. NOMEM on failure. */
-lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks);
+ * first byte, toks its tokens. Every paragraph is counted first with caps (the
+ * capitalised words), then again without (their small-letter forms: only words seen
+ * capitalised are counted, which keeps the table small). NOMEM on failure (only with
+ * caps). */
+lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks,
+                               bool caps);
 
 /* One paragraph being tagged: its tokens and what is known of each, computed lazily. */
 typedef struct {

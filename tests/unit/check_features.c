@@ -26,7 +26,8 @@ static void teardown(void)
 static void prepare(const char *s)
 {
     ck_assert_int_eq(lede_tokenize(lex, s, 0, strlen(s), &toks), LEDE_OK);
-    ck_assert_int_eq(lede_ner_doc_count(doc, s, &toks), LEDE_OK);
+    ck_assert_int_eq(lede_ner_doc_count(doc, s, &toks, true), LEDE_OK);
+    ck_assert_int_eq(lede_ner_doc_count(doc, s, &toks, false), LEDE_OK);
     ck_assert_int_eq(lede_ner_para_reset(&para, lex, s, &toks), LEDE_OK);
 }
 

@@ -212,11 +212,13 @@ static size_t train_epoch(const lede_lexicon *lex, doc *docs, const size_t *orde
         doc *d = &docs[order[o]];
         const lede_text *text = &d->text;
         lede_ner_doc_clear(nd);
-        for (size_t i = 0; i < text->n_paras; i++) {
-            const lede_span *sp = &text->paras[i].span;
-            if (lede_tokenize(lex, text->bytes, sp->start, sp->end, &toks) != LEDE_OK ||
-                lede_ner_doc_count(nd, text->bytes + sp->start, &toks) != LEDE_OK)
-                die("out of memory", NULL);
+        for (int caps = 1; caps >= 0; caps--) {
+            for (size_t i = 0; i < text->n_paras; i++) {
+                const lede_span *sp = &text->paras[i].span;
+                if (lede_tokenize(lex, text->bytes, sp->start, sp->end, &toks) != LEDE_OK ||
+                    lede_ner_doc_count(nd, text->bytes + sp->start, &toks, caps) != LEDE_OK)
+                    die("out of memory", NULL);
+            }
         }
         size_t next_ent = 0;
         for (size_t i = 0; i < text->n_paras; i++) {
