@@ -188,19 +188,27 @@ lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_toke
 
 /* --- one paragraph ------------------------------------------------------------------- */
 
+static char shape_class(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z'   ? 'X'
+               : c >= 'a' && c <= 'z' ? 'x'
+               : c >= '0' && c <= '9' ? 'd'
+                                      : (char)c;
+    return lede_is_upper_cp(c) ? 'X' : lede_is_lower_cp(c) ? 'x' : 'o';
+}
+
+/* The word's shape ("Xxxx", "XX", "dd-dd": classes of characters, runs collapsed). */
 static uint64_t shape_hash(const char *s, size_t n)
 {
     char shape[SHAPE_MAX];
     size_t k = 0, len;
-    for (size_t i = 0; i < n && k < SHAPE_MAX;) {
-        uint32_t c = lede_cp_at(s, n, i, &len);
-        char cls = lede_is_upper_cp(c)   ? 'X'
-                   : lede_is_lower_cp(c) ? 'x'
-                   : (c >= '0' && c <= '9') ? 'd'
-                   : c < 0x80 ? (char)c : 'o';
+    for (size_t i = 0; i < n && k < SHAPE_MAX; i += len) {
+        unsigned char b = (unsigned char)s[i];
+        uint32_t c = b < 0x80 ? (len = 1, b) : lede_cp_at(s, n, i, &len);
+        char cls = shape_class(c);
         if (k == 0 || shape[k - 1] != cls)
             shape[k++] = cls;
-        i += len;
     }
     return fnv(shape, k, false);
 }
@@ -220,10 +228,9 @@ static void fold_copy(const char *s, size_t n, char *key)
 
 /* lede_lexicon_find, through the memo: the lexicon's table is large and mostly out of
  * cache, while a text asks about the same few thousand words again and again. */
-static lede_lex_word find_memo(lede_ner_para *p, const char *w, size_t n)
+static lede_lex_word find_hashed(lede_ner_para *p, const char *w, size_t n, uint64_t hash)
 {
-    uint64_t key = word_hash(w, n, false) * 31 + n;
-    key |= 1;
+    uint64_t key = (hash * 31 + n) | 1;
     struct lede_ner_memo *m = &p->memo[key & (MEMO_SLOTS - 1)];
     if (m->key != key) {
         m->key = key;
@@ -232,15 +239,27 @@ static lede_lex_word find_memo(lede_ner_para *p, const char *w, size_t n)
     return m->lw;
 }
 
-static lede_lex_word find(lede_ner_para *p, const char *w, size_t n, bool fold)
+static lede_lex_word find_memo(lede_ner_para *p, const char *w, size_t n)
 {
-    lede_lex_word lw = find_memo(p, w, n);
+    return find_hashed(p, w, n, word_hash(w, n, false));
+}
+
+/* find_memo, and in a capitals line the folded word ("LONDON" as "London") when the
+ * word itself is unknown; hash is word_hash(w, n, false). */
+static lede_lex_word find_word(lede_ner_para *p, const char *w, size_t n, bool fold, uint64_t hash)
+{
+    lede_lex_word lw = find_hashed(p, w, n, hash);
     if (!lw.kinds && !lw.starts && fold && n < KEY_MAX) {
         char key[KEY_MAX];
         fold_copy(w, n, key);
         lw = find_memo(p, key, n);
     }
     return lw;
+}
+
+static lede_lex_word find(lede_ner_para *p, const char *w, size_t n, bool fold)
+{
+    return find_word(p, w, n, fold, word_hash(w, n, false));
 }
 
 static struct lede_ner_tokinfo *info(lede_ner_para *p, size_t i)
@@ -251,10 +270,10 @@ static struct lede_ner_tokinfo *info(lede_ner_para *p, size_t i)
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
     in->word = word_hash(w, t->len, false);
-    in->lower = word_hash(w, t->len, true);
+    in->lower = t->flags & LEDE_TOK_WORD ? word_hash(w, t->len, true) : in->word;
     in->shape = shape_hash(w, t->len);
     if (p->lex && (t->flags & LEDE_TOK_WORD))
-        in->kinds = (uint16_t)find(p, w, t->len, t->flags & LEDE_TOK_CAPS).kinds;
+        in->kinds = (uint16_t)find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word).kinds;
     in->done = 1;
     return in;
 }
