@@ -324,6 +324,48 @@ static lede_status add_span(const lede_namer *nm, const lede_text *text, const l
     return push_cand(cs, &c);
 }
 
+/* "WALLACE: Governor, ..." (a quotation mark may come first): a transcript names its
+ * speaker in capitals before a colon at the start of a paragraph. That is a layout, not
+ * a word the tagger learned (news has none), so it is read here: a person, resolved to
+ * the full name when the story gives one ("PENCE" -> Mike Pence). Skipped when the
+ * tagger found a name there (first, the next span). */
+static lede_status add_speaker_label(const lede_namer *nm, const lede_text *text, size_t para,
+                                     const lede_ner_span *first, lede_cands *cs)
+{
+    const char *s = text->bytes;
+    size_t i = text->paras[para].span.start, end = text->paras[para].span.end;
+    if (i < end && s[i] == '"')
+        i++;
+    else if (i + 3 <= end && memcmp(s + i, "\xE2\x80\x9C", 3) == 0)
+        i += 3;
+    size_t a = i;
+    while (i < end && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] == ' ' && i > a && s[i - 1] != ' ') ||
+                       s[i] == '.' || s[i] == '-' || s[i] == '\''))
+        i++;
+    /* The speech after the label is in small letters: a capitals line ("SOCCER: ...")
+     * is a headline. */
+    if (i - a < 3 || i >= end || s[i] != ':' || !all_caps(s, a, i) || s[i - 1] == ' ' ||
+        all_caps(s, i, end))
+        return LEDE_OK;
+    if (first && first->para == para && first->span.start < i)
+        return LEDE_OK;
+    lede_cand c;
+    memset(&c, 0, sizeof c);
+    c.start = c.last_start = a;
+    c.end = c.last_end = i;
+    c.type = LEDE_PERSON;
+    c.fold = true;
+    c.ntok = 1;
+    for (size_t k = a; k < i; k++)
+        if (s[k] == ' ') {
+            c.ntok++;
+            c.last_start = k + 1;
+        }
+    c.acronym = c.ntok == 1;
+    (void)nm;
+    return push_cand(cs, &c);
+}
+
 lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
                            lede_names *out)
 {
@@ -332,8 +374,15 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
     lede_cands cs = {0};
     uint32_t para = UINT32_MAX;
     bool caps = false, weak = false;
-    for (size_t i = 0; i < nm->spans.n && st == LEDE_OK; i++) {
-        const lede_ner_span *sp = &nm->spans.items[i];
+    size_t next_para = 0;
+    for (size_t i = 0; i <= nm->spans.n && st == LEDE_OK; i++) {
+        const lede_ner_span *sp = i < nm->spans.n ? &nm->spans.items[i] : NULL;
+        /* Transcript labels of the paragraphs up to this span's, in text order. */
+        size_t upto = sp ? sp->para : text->n_paras;
+        for (; next_para <= upto && next_para < text->n_paras && st == LEDE_OK; next_para++)
+            st = add_speaker_label(nm, text, next_para, sp, &cs);
+        if (!sp || st != LEDE_OK)
+            break;
         if (sp->para != para) {
             const lede_para *p = &text->paras[sp->para];
             para = sp->para;
