@@ -9,6 +9,8 @@
 #define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina") */
 #define KEY_MAX 128      /* longer spans are not looked up */
 #define SHAPE_MAX 12     /* a shape keeps this many classes after runs are collapsed */
+#define SCORE_MAX 7       /* "108-3": a result is short */
+#define SPORTS_SCORES 3   /* a story with this many results is about sport: teams are named after places */
 #define CONNECTOR_MAX 4  /* small words of at most this many bytes may join a name ("of", "van") */
 
 /* The lists whose entries are names (the gazetteer features). */
@@ -22,6 +24,7 @@ struct lede_ner_tokinfo {
     uint8_t gaz;                 /* longest list match: 1 + 4 * kind + B/I/L/U, 0 none */
     uint8_t done;
     uint8_t cand; /* lede_ner_candidate() */
+    uint8_t run;  /* its run of candidates: see mark_runs() */
 };
 
 #define MEMO_SLOTS 4096 /* words looked up before: 96 KiB, most lookups of a text */
@@ -105,6 +108,7 @@ typedef struct {
 struct lede_ner_doc {
     doc_word *slots;
     size_t cap, n;
+    size_t scores; /* tokens that look like a result: "2-1", "108-3" */
 };
 
 lede_status lede_ner_doc_new(lede_ner_doc **out)
@@ -118,6 +122,7 @@ void lede_ner_doc_clear(lede_ner_doc *doc)
     if (doc->slots)
         memset(doc->slots, 0, doc->cap * sizeof *doc->slots);
     doc->n = 0;
+    doc->scores = 0;
 }
 
 void lede_ner_doc_free(lede_ner_doc *doc)
@@ -173,6 +178,9 @@ lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_toke
 {
     for (size_t i = 0; i < toks->n; i++) {
         const lede_token *t = &toks->items[i];
+        if (caps && (t->flags & LEDE_TOK_DIGIT) && t->len <= SCORE_MAX &&
+            memchr(s + t->start, '-', t->len))
+            doc->scores++;
         if (caps && (t->flags & LEDE_TOK_CAP)) {
             doc_word *w = doc_slot(doc, word_hash(s + t->start, t->len, true));
             if (!w)
@@ -342,6 +350,32 @@ static bool candidate(lede_ner_para *p, size_t i)
     return (find(p, p->s + t->start, t->len, false).kinds & joins) != 0;
 }
 
+/* What the run of candidate tokens around each token says, as the old rules read it:
+ * the token's place in the run (B, I, L, U), whether the run ends in an organisation
+ * word ("... Workers Union", "... Inc.") or a place word ("River ..."/"... Street"), and
+ * whether it starts with a first name. Evidence for the tagger, never a verdict. */
+static void mark_runs(lede_ner_para *p)
+{
+    const unsigned org = LEDE_LEX_BIT(LEDE_LEX_ORGWORD), place = LEDE_LEX_BIT(LEDE_LEX_PLACEWORD);
+    for (size_t a = 0; a < p->toks->n;) {
+        if (!p->info[a].cand) {
+            a++;
+            continue;
+        }
+        size_t b = a;
+        while (b < p->toks->n && p->info[b].cand)
+            b++;
+        unsigned last = info(p, b - 1)->kinds, first = info(p, a)->kinds;
+        unsigned ends = last & org ? 1 : (last | first) & place ? 2 : 0;
+        unsigned named = (first & LEDE_LEX_BIT(LEDE_LEX_FIRST)) != 0;
+        for (size_t k = a; k < b; k++) {
+            unsigned pos = b - a == 1 ? LEDE_NER_U : k == a ? LEDE_NER_B : k + 1 == b ? LEDE_NER_L : LEDE_NER_I;
+            p->info[k].run = (uint8_t)(1 + pos + 4 * (ends + 3 * named));
+        }
+        a = b;
+    }
+}
+
 lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const char *s,
                                 const lede_tokens *toks)
 {
@@ -369,6 +403,7 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
     }
     for (size_t j = 0; j < toks->n; j++)
         p->info[j].cand = candidate(p, j);
+    mark_runs(p);
     return LEDE_OK;
 }
 
@@ -405,7 +440,7 @@ enum {
     F_SHAPE_AT = F_LOWER_AT + 4, F_SHAPES3 = F_SHAPE_AT + 2, F_BIGRAM_L, F_BIGRAM_R, F_SENT,
     F_SENT_WORD, F_CAPS, F_CAPS_WORD, F_FIRST, F_FIRST_WORD, F_KIND_AT, F_GAZ = F_KIND_AT + 3,
     F_DOC_CAP, F_DOC_LOWER, F_DOC_BOTH, F_PREV, F_PREV2, F_PREV_WORD, F_LAST, F_POSS_NEXT,
-    F_GAZ_AT, F_PREV_SHAPE = F_GAZ_AT + 2, F_LAST_WORD, F_SENT_GAZ
+    F_GAZ_AT, F_PREV_SHAPE = F_GAZ_AT + 2, F_LAST_WORD, F_SENT_GAZ, F_RUN, F_SPORTS
 };
 
 #define NONE_HASH 0x5bd1e995ULL /* the hash of a position outside the paragraph */
@@ -473,6 +508,13 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
                 out[n++] = bucket(F_KIND_AT + (unsigned)(d + 1), b, 0);
     }
     out[n++] = bucket(F_GAZ, in->gaz, 0);
+    out[n++] = bucket(F_RUN, in->run, 0);
+    if (doc->scores >= SPORTS_SCORES) {
+        out[n++] = bucket(F_SPORTS, in->gaz, 0);
+        out[n++] = bucket(F_SPORTS + 1, in->lower, 0);
+    }
+    out[n++] = bucket(F_GAZ_AT, i > 0 ? info(p, i - 1)->gaz : 255, 0);
+    out[n++] = bucket(F_GAZ_AT + 1, i + 1 < p->toks->n ? info(p, i + 1)->gaz : 255, 0);
 
     const doc_word *dw = doc_find(doc, in->lower);
     unsigned caps = dw && dw->key ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;

@@ -23,7 +23,7 @@ struct lede_tagger {
     weights w;
     lede_tokens toks; /* the whole text's, paragraph after paragraph */
     size_t *para_tok; /* per paragraph: its first token in toks; one more at the end */
-    size_t cap_para;
+    size_t cap_para, n_paras;
     lede_ner_para para;
     lede_ner_doc *doc;
     uint8_t *labels;
@@ -126,6 +126,16 @@ void lede_ner_spans_free(lede_ner_spans *spans)
 {
     free(spans->items);
     memset(spans, 0, sizeof *spans);
+}
+
+lede_tokens lede_tagger_tokens(const lede_tagger *t, size_t para)
+{
+    lede_tokens view = {NULL, 0, 0};
+    if (para < t->n_paras) {
+        view.items = t->toks.items + t->para_tok[para];
+        view.n = t->para_tok[para + 1] - t->para_tok[para];
+    }
+    return view;
 }
 
 /* --- decoding ------------------------------------------------------------------------ */
@@ -249,6 +259,7 @@ static lede_status count_words(lede_tagger *t, const lede_text *text)
         most = view.n > most ? view.n : most;
     }
     t->para_tok[text->n_paras] = t->toks.n;
+    t->n_paras = text->n_paras;
     for (size_t i = 0; i < text->n_paras; i++) {
         lede_tokens view = {t->toks.items + t->para_tok[i], t->para_tok[i + 1] - t->para_tok[i], 0};
         lede_ner_doc_count(t->doc, text->bytes + text->paras[i].span.start, &view, false);

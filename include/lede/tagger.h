@@ -53,6 +53,11 @@ lede_status lede_tagger_run(lede_tagger *tagger, const lede_text *text, lede_ner
 
 void lede_ner_spans_free(lede_ner_spans *spans);
 
+/* The tokens of paragraph para of the text of the last lede_tagger_run() (offsets from
+ * the paragraph's start; see tokens.h), valid until the next run. Empty when para is
+ * out of range. */
+lede_tokens lede_tagger_tokens(const lede_tagger *tagger, size_t para);
+
 /* Frees the tagger. Safe with NULL. */
 void lede_tagger_free(lede_tagger *tagger);
 
