@@ -172,7 +172,8 @@ static void peel_title(const lede_lexicon *lex, const char *s, lede_cand *c)
         size_t e = c->start;
         while (e < c->end && !is_blank(s[e]))
             e++;
-        if (!has(lex, LEDE_LEX_TITLE, s + c->start, e - c->start))
+        if (!has(lex, LEDE_LEX_TITLE, s + c->start, e - c->start) &&
+            !has(lex, LEDE_LEX_HONORIFIC, s + c->start, e - c->start))
             return;
         while (e < c->end && is_blank(s[e]))
             e++;
@@ -275,8 +276,53 @@ static lede_lex_kind canonical_kind(lede_entity_type t)
 }
 
 static lede_status add_span(const lede_namer *nm, const lede_text *text, const lede_ner_span *sp,
+                            bool caps, bool weak, lede_cands *cs);
+
+/* Where a person's name as tagged holds two people, the offset at which the second part
+ * starts and the end of the first part: at a small word that is no particle or at "&"
+ * ("Prince Andrew and Natásha", "Mary for Prince Andrew"),
+ * or before a title or honorific inside it ("Natásha Prince Andrew"). 0 when none. */
+static size_t person_split(const lede_lexicon *lex, const char *s, lede_span span, size_t *left_end)
+{
+    size_t prev_end = 0;
+    for (size_t i = span.start; i < span.end;) {
+        size_t e = i;
+        while (e < span.end && !is_blank(s[e]))
+            e++;
+        /* Of the small words only particles ("de", "van") stand inside a person's name. */
+        size_t cl;
+        bool joiner = (e - i == 1 && s[i] == '&') ||
+                      (lede_is_lower_cp(lede_cp_at(s, e, i, &cl)) &&
+                       !has(lex, LEDE_LEX_PARTICLE, s + i, e - i));
+        bool title = i > span.start && starts_upper(s, e, i) &&
+                     (has(lex, LEDE_LEX_TITLE, s + i, e - i) || has(lex, LEDE_LEX_HONORIFIC, s + i, e - i));
+        if (prev_end && (joiner || title)) {
+            *left_end = prev_end;
+            size_t next = e;
+            while (joiner && next < span.end && is_blank(s[next]))
+                next++;
+            return joiner ? next : i;
+        }
+        prev_end = e;
+        for (i = e; i < span.end && is_blank(s[i]); i++)
+            ;
+    }
+    return 0;
+}
+
+static lede_status add_span(const lede_namer *nm, const lede_text *text, const lede_ner_span *sp,
                             bool caps, bool weak, lede_cands *cs)
 {
+    size_t left_end, right;
+    if (sp->type == LEDE_NER_PER &&
+        (right = person_split(nm->lex, text->bytes, sp->span, &left_end)) != 0 &&
+        right < sp->span.end) {
+        lede_ner_span left = *sp, rest = *sp;
+        left.span.end = left_end;
+        rest.span.start = right;
+        lede_status st = add_span(nm, text, &left, caps, weak, cs);
+        return st != LEDE_OK ? st : add_span(nm, text, &rest, caps, weak, cs);
+    }
     const char *s = text->bytes;
     const lede_para *para = &text->paras[sp->para];
     lede_cand c;
