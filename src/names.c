@@ -10,6 +10,7 @@
 #include <string.h>
 #include "lede/chars.h"
 #include "lede/names.h"
+#include "lede/strmap.h"
 #include "lede/tagger.h"
 #include "resolve.h"
 
@@ -22,7 +23,10 @@ struct lede_namer {
     const lede_lexicon *lex;
     lede_tagger *tagger;
     lede_ner_spans spans;
+    lede_strmap places; /* one-word place and organisation names of the text: count << 2 | type */
 };
+
+#define ALONE_MIN 2 /* a word tagged a place this often alone is no person's first name */
 
 lede_status lede_namer_new(const lede_lexicon *lex, const char *model, size_t len,
                            lede_namer **out)
@@ -47,6 +51,7 @@ void lede_namer_free(lede_namer *namer)
         return;
     lede_tagger_free(namer->tagger);
     lede_ner_spans_free(&namer->spans);
+    lede_strmap_free(&namer->places);
     free(namer);
 }
 
@@ -282,8 +287,10 @@ static lede_status add_span(const lede_namer *nm, const lede_text *text, const l
  * starts and the end of the first part: at a small word that is no particle or at "&"
  * ("Prince Andrew and Natásha", "Mary for Prince Andrew"),
  * or before a title or honorific inside it ("Natásha Prince Andrew"). 0 when none. */
-static size_t person_split(const lede_lexicon *lex, const char *s, lede_span span, size_t *left_end)
+static size_t person_split(const lede_namer *nm, const char *s, lede_span span, size_t *left_end,
+                           int *left_type)
 {
+    const lede_lexicon *lex = nm->lex;
     size_t prev_end = 0;
     for (size_t i = span.start; i < span.end;) {
         size_t e = i;
@@ -296,7 +303,13 @@ static size_t person_split(const lede_lexicon *lex, const char *s, lede_span spa
                        !has(lex, LEDE_LEX_PARTICLE, s + i, e - i));
         bool title = i > span.start && starts_upper(s, e, i) &&
                      (has(lex, LEDE_LEX_TITLE, s + i, e - i) || has(lex, LEDE_LEX_HONORIFIC, s + i, e - i));
-        if (prev_end && (joiner || title)) {
+        /* "going to Petersburg Natásha was": a word the story names alone as a place
+         * or an organisation, before a name. */
+        uint32_t alone = prev_end == 0 ? UINT32_MAX
+                         : lede_strmap_get(&nm->places, s + span.start, prev_end - span.start);
+        bool place = alone != UINT32_MAX && alone >> 2 >= ALONE_MIN;
+        if (prev_end && (joiner || title || place)) {
+            *left_type = place && !joiner && !title ? (int)(alone & 3) : -1;
             *left_end = prev_end;
             size_t next = e;
             while (joiner && next < span.end && is_blank(s[next]))
@@ -314,11 +327,14 @@ static lede_status add_span(const lede_namer *nm, const lede_text *text, const l
                             bool caps, bool weak, lede_cands *cs)
 {
     size_t left_end, right;
+    int left_type;
     if (sp->type == LEDE_NER_PER &&
-        (right = person_split(nm->lex, text->bytes, sp->span, &left_end)) != 0 &&
+        (right = person_split(nm, text->bytes, sp->span, &left_end, &left_type)) != 0 &&
         right < sp->span.end) {
         lede_ner_span left = *sp, rest = *sp;
         left.span.end = left_end;
+        if (left_type >= 0)
+            left.type = (lede_ner_type)left_type;
         rest.span.start = right;
         lede_status st = add_span(nm, text, &left, caps, weak, cs);
         return st != LEDE_OK ? st : add_span(nm, text, &rest, caps, weak, cs);
@@ -462,11 +478,34 @@ static int by_start(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Counts the one-word places and organisations the tagger found, for person_split(). */
+static lede_status count_places(lede_namer *nm, const lede_text *text)
+{
+    lede_strmap_free(&nm->places);
+    lede_strmap_init(&nm->places);
+    for (size_t i = 0; i < nm->spans.n; i++) {
+        const lede_ner_span *sp = &nm->spans.items[i];
+        const char *w = text->bytes + sp->span.start;
+        size_t n = sp->span.end - sp->span.start;
+        if ((sp->type != LEDE_NER_LOC && sp->type != LEDE_NER_ORG) || memchr(w, ' ', n) ||
+            memchr(w, '\n', n))
+            continue;
+        uint32_t v = lede_strmap_get(&nm->places, w, n);
+        uint32_t count = v == UINT32_MAX ? 1 : (v >> 2) + (v >> 2 < UINT32_MAX >> 3);
+        lede_status st = lede_strmap_put(&nm->places, w, n, count << 2 | (uint32_t)sp->type);
+        if (st != LEDE_OK)
+            return st;
+    }
+    return LEDE_OK;
+}
+
 lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
                            lede_names *out)
 {
     lede_namer *nm = (lede_namer *)namer; /* the tagger's buffers; see names.h */
     lede_status st = lede_tagger_run(nm->tagger, text, &nm->spans);
+    if (st == LEDE_OK)
+        st = count_places(nm, text);
     lede_cands cs = {0};
     uint32_t para = UINT32_MAX;
     bool caps = false, weak = false;
