@@ -176,14 +176,18 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
 static void score_int16(void *ctx, const uint32_t *feats, size_t n, int32_t *scores)
 {
     const weights *w = ctx;
-    for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
-        scores[l] = 0;
+    const int16_t *rows[LEDE_NER_MAX_FEATURES];
+    /* The index look-ups first: they are independent, so their cache misses overlap
+     * instead of each waiting for the sum before it. */
     for (size_t k = 0; k < n; k++) {
         uint32_t at = w->index[feats[k]];
-        const int16_t *row = at ? w->borrowed + (size_t)(at - 1) * LEDE_NER_LABELS : zero_row;
-        for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
-            scores[l] += row[l];
+        rows[k] = at ? w->borrowed + (size_t)(at - 1) * LEDE_NER_LABELS : zero_row;
     }
+    int32_t acc[LEDE_NER_LABELS] = {0}; /* local, so it can stay in registers */
+    for (size_t k = 0; k < n; k++)
+        for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
+            acc[l] += rows[k][l];
+    memcpy(scores, acc, sizeof acc);
 }
 
 static lede_status push_span(lede_ner_spans *out, const lede_ner_span *sp)
