@@ -462,6 +462,8 @@ static unsigned count_class(unsigned n)
     return n >= 2 ? 2 : n;
 }
 
+_Static_assert(LEDE_LEX_KINDS <= 16, "token kinds are a 16-bit mask");
+
 size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, unsigned prev,
                          unsigned prev2, uint32_t *out)
 {

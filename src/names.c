@@ -532,7 +532,8 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
         if (!all_caps(text->bytes, text->paras[i].span.start, text->paras[i].span.end))
             st = add_org_runs(nm, text, i, &from, &cs);
     if (st == LEDE_OK) {
-        qsort(cs.items, cs.n, sizeof *cs.items, by_start);
+        if (cs.n > 1) /* the org runs came after the tagger's names */
+            qsort(cs.items, cs.n, sizeof *cs.items, by_start);
         st = lede_resolve(nm->lex, text->bytes, &cs, model, out);
     }
     free(cs.items);

@@ -225,7 +225,9 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
             return st;
         i = j;
     }
-    lede_tokens added = {out->items + first, out->n - first, 0};
-    mark_sentences(s + start, &added, caps_para(s, start, end));
+    if (out->n > first) {
+        lede_tokens added = {out->items + first, out->n - first, 0};
+        mark_sentences(s + start, &added, caps_para(s, start, end));
+    }
     return LEDE_OK;
 }

@@ -22,7 +22,9 @@
 #define LEDE_NER_HASH_BITS 18
 #define LEDE_NER_BUCKETS (1u << LEDE_NER_HASH_BITS)
 #define LEDE_NER_LABELS 17
-#define LEDE_NER_MAX_FEATURES 80 /* per token; features_token() writes at most this many */
+/* Per token, lede_ner_features() writes at most this many: 43 of fixed templates and
+ * up to one per lexicon kind (LEDE_LEX_KINDS) for each of three words. */
+#define LEDE_NER_MAX_FEATURES (43 + 3 * LEDE_LEX_KINDS)
 /* Bumped whenever the features change: a model records the version it was trained with
  * and the tagger refuses another. */
 #define LEDE_NER_FEATURES_VERSION 3
