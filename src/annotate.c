@@ -12,12 +12,18 @@ struct lede_annotator {
 
 lede_status lede_annotator_new(const lede_lexicon *lex, lede_annotator **out)
 {
+    return lede_annotator_new_with_model(lex, NULL, 0, out);
+}
+
+lede_status lede_annotator_new_with_model(const lede_lexicon *lex, const char *model, size_t len,
+                                          lede_annotator **out)
+{
     *out = NULL;
     lede_annotator *ann = calloc(1, sizeof *ann);
     if (!ann)
         return LEDE_ERR_NOMEM;
     ann->lex = lex;
-    lede_status st = lede_namer_new(lex, &ann->namer);
+    lede_status st = lede_namer_new(lex, model, len, &ann->namer);
     if (st == LEDE_OK)
         st = lede_quoter_new(&ann->quoter);
     if (st != LEDE_OK) {

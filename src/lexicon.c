@@ -37,8 +37,8 @@ struct block {
 struct word {
     const char *text;
     uint32_t len;
-    uint16_t kinds;  /* bit k: an entry of kind k */
-    uint16_t starts; /* bit k: the first word of a longer entry of kind k */
+    uint32_t kinds;  /* bit k: an entry of kind k */
+    uint32_t starts; /* bit k: the first word of a longer entry of kind k */
     uint32_t values; /* index + 1 into lex->values; 0 when no kind has a value */
 };
 
@@ -55,8 +55,9 @@ struct lede_lexicon {
 };
 
 static const char *const kind_names[LEDE_LEX_KINDS] = {
-    "first", "person",  "title", "place", "placeword", "org",   "orgword",
-    "group", "demonym", "verb",  "stop",  "particle",  "quote", "gender",
+    "first",   "person", "title",    "place",     "placeword", "org",   "orgword",
+    "group",   "demonym", "verb",    "stop",      "particle",  "quote", "gender",
+    "modifier", "honorific", "connector",
 };
 
 static uint64_t mix(uint64_t h, uint64_t x)
@@ -247,7 +248,7 @@ static lede_status add_entry(lede_lexicon *lex, lede_lex_kind kind, const char *
     lede_status st = set_value(lex, w, kind, v);
     if (st != LEDE_OK)
         return st;
-    uint16_t bit = (uint16_t)LEDE_LEX_BIT(kind);
+    uint32_t bit = LEDE_LEX_BIT(kind);
     if (head != SIZE_MAX)
         lex->words[head].starts |= bit;
     if (w->kinds & bit)

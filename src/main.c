@@ -39,6 +39,7 @@ typedef struct {
     const char **lexicons;
     size_t n_lexicons;
     lede_read_opts read; /* --max-size, --encoding */
+    const char *model; /* --model FILE: the entity tagger's model, or NULL */
 } options;
 
 static void usage(FILE *out)
@@ -58,6 +59,7 @@ static void usage(FILE *out)
           "  --list-themes      list the themes that can be found and exit\n"
           "  --color WHEN       colour when printing to a non-terminal: never, auto, always\n"
           "  --lexicon FILE     add the word lists of FILE (see lede(1)); may be repeated\n"
+          "  --model FILE       use FILE as the entity tagger's model (made by lede-train)\n"
           "  --no-state         do not remember the reading position\n"
           "  --no-mouse         do not ask the terminal for mouse events\n"
           "  --width N          read at most N columns wide (default 80; 0: the whole width)\n"
@@ -123,6 +125,7 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_LIST_THEMES,
         OPT_COLOR,
         OPT_LEXICON,
+        OPT_MODEL,
         OPT_NO_STATE,
         OPT_NO_MOUSE,
         OPT_WIDTH,
@@ -139,6 +142,7 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"color", required_argument, NULL, OPT_COLOR},
                                              {"colour", required_argument, NULL, OPT_COLOR},
                                              {"lexicon", required_argument, NULL, OPT_LEXICON},
+                                             {"model", required_argument, NULL, OPT_MODEL},
                                              {"no-state", no_argument, NULL, OPT_NO_STATE},
                                              {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
                                              {"width", required_argument, NULL, OPT_WIDTH},
@@ -192,6 +196,9 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case OPT_LEXICON:
             opt->lexicons[opt->n_lexicons++] = optarg;
+            break;
+        case OPT_MODEL:
+            opt->model = optarg;
             break;
         case OPT_COLOR:
             if (strcmp(optarg, "never") == 0)
@@ -412,9 +419,14 @@ static int make_annotator(const options *opt, lede_lexicon **lex, lede_annotator
         if (st != LEDE_OK && st != LEDE_ERR_SYNTAX)
             return fail(EXIT_INPUT, opt->lexicons[i], lede_status_str(st));
     }
-    st = lede_annotator_new(*lex, ann);
+    char *model = NULL;
+    size_t len = 0;
+    if (opt->model && (st = lede_file_read(opt->model, SIZE_MAX, &model, &len)) != LEDE_OK)
+        return fail(EXIT_INPUT, opt->model, lede_status_str(st));
+    st = lede_annotator_new_with_model(*lex, model, len, ann);
+    free(model);
     if (st != LEDE_OK)
-        return fail(EXIT_INPUT, NULL, lede_status_str(st));
+        return fail(EXIT_INPUT, opt->model, lede_status_str(st));
     return 0;
 }
 
@@ -429,7 +441,7 @@ int main(int argc, char **argv)
     if (!lexicons)
         return fail(EXIT_INPUT, NULL, "out of memory");
     options opt = {MODE_AUTO, COLOR_AUTO, NULL, true, true, LEDE_VIEW_MEASURE, false, lexicons, 0,
-                   {0, NULL}};
+                   {0, NULL}, NULL};
     int rc = parse_options(argc, argv, &opt);
     if (rc == 0 && opt.mode == MODE_LIST_THEMES)
         rc = list_themes();

@@ -185,7 +185,7 @@ lede_status quote_rank_load(const char *buf, size_t len, int32_t **out)
 
 lede_status quote_rank_builtin(int32_t **out)
 {
-    const struct lede_blob *b = lede_blob_find(lede_blob_models, "quotes.model");
+    const struct lede_blob *b = lede_blob_find(lede_blob_quote_model, "quotes.model");
     if (!b) {
         *out = NULL;
         return LEDE_OK; /* no model: the rules' own order */

@@ -47,7 +47,7 @@ static lede_status grow(char **buf, size_t *cap, size_t need)
  * system has transparent huge pages, a buffer of megabytes is aligned to them and the
  * kernel asked to back its whole huge pages with them: reading a book then costs a few
  * page faults instead of one per 4 KiB page, and about half the time. */
-static char *alloc_buffer(size_t cap)
+void *lede_alloc_big(size_t cap)
 {
 #ifdef MADV_HUGEPAGE
     void *p;
@@ -113,7 +113,7 @@ static lede_status read_fd(int fd, const read_how *how, char **out, size_t *out_
     cap = READ_CHUNK;
     if (regular && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX)
         cap = (size_t)st.st_size + 1;
-    buf = alloc_buffer(cap);
+    buf = lede_alloc_big(cap);
     if (!buf)
         return LEDE_ERR_NOMEM;
     for (;;) {

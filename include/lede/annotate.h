@@ -14,6 +14,12 @@ typedef struct lede_annotator lede_annotator;
  * the answers of its lookups). Returns NOMEM or PATTERN on failure. */
 lede_status lede_annotator_new(const lede_lexicon *lex, lede_annotator **out);
 
+/* The same with the entity tagger's model read from model[0..len) (the format in
+ * tagger.h; NULL: the built-in one). model is only read during the call. SYNTAX for a
+ * malformed model. */
+lede_status lede_annotator_new_with_model(const lede_lexicon *lex, const char *model, size_t len,
+                                          lede_annotator **out);
+
 /* Annotates text into model (which must be zeroed or freshly initialised) and
  * finishes it. One annotator serves many texts in turn; what it answers does not
  * change, but a run updates its memo of lookups and its match data, so two threads

@@ -15,12 +15,14 @@ extern const struct lede_blob lede_blob_lexicon[];
 extern const size_t lede_blob_lexicon_count;
 extern const struct lede_blob lede_blob_sample[];
 extern const size_t lede_blob_sample_count;
-extern const struct lede_blob lede_blob_models[];
-extern const size_t lede_blob_models_count;
 extern const struct lede_blob lede_blob_themes[];
 extern const size_t lede_blob_themes_count;
 extern const struct lede_blob lede_blob_html[]; /* clutter.txt: see html.c */
 extern const size_t lede_blob_html_count;
+extern const struct lede_blob lede_blob_models[]; /* the entity tagger's model */
+extern const size_t lede_blob_models_count;
+extern const struct lede_blob lede_blob_quote_model[]; /* the quote ranker's weights */
+extern const size_t lede_blob_quote_model_count;
 
 /* Returns the blob named name in table, or NULL. */
 const struct lede_blob *lede_blob_find(const struct lede_blob *table, const char *name);

@@ -39,6 +39,9 @@ typedef enum {
     LEDE_LEX_PARTICLE,  /* lower-case name particles: "de", "van", "bin", "al" */
     LEDE_LEX_QUOTE,     /* words attribution reads: "said = irregular core", value = classes */
     LEDE_LEX_GENDER,    /* "Mrs = female", "he = male": words that tell a person's gender */
+    LEDE_LEX_MODIFIER,  /* words before a title that belong to the role: "former", "acting" */
+    LEDE_LEX_HONORIFIC, /* titles that say "person" but are no role worth showing: "Mr." */
+    LEDE_LEX_CONNECTOR, /* small words inside names besides particles: "of", "and", "&" */
     LEDE_LEX_KINDS
 } lede_lex_kind;
 

@@ -27,13 +27,15 @@ typedef struct {
 
 typedef struct lede_namer lede_namer;
 
-/* Compiles the name patterns once; lex is borrowed and must not change while the namer
- * lives (the namer remembers its answers). Returns NOMEM or PATTERN. */
-lede_status lede_namer_new(const lede_lexicon *lex, lede_namer **out);
+/* Makes a namer with the tagger's model (len bytes; NULL: the built-in model, see
+ * tagger.h); lex is borrowed and must not change while the namer lives. Returns NOMEM,
+ * or SYNTAX for a malformed model. */
+lede_status lede_namer_new(const lede_lexicon *lex, const char *model, size_t len,
+                           lede_namer **out);
 
 /* Finds the names of text, adds their entities and mentions to model (not finished)
- * and lists the mentions in out (zeroed by the caller). A run updates the namer's
- * memo of lookups, so one namer must not run in two threads at once. */
+ * and lists the mentions in out (zeroed by the caller). A run uses the namer's buffers,
+ * so one namer must not run in two threads at once. */
 lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
                            lede_names *out);
 

@@ -110,6 +110,11 @@ lede_status lede_text_load_fd(int fd, lede_text *text);
  * (gutenberg.c, bytes kept as read). Anything else is plain text as described above. */
 lede_status lede_text_from_buffer(const char *buf, size_t len, lede_text *text);
 
+/* Allocates cap bytes, released with free() (or grown with realloc()). Where the system
+ * has transparent huge pages, megabytes are aligned to them and the kernel asked to back
+ * them so: a few page faults instead of one per 4 KiB page. NULL when out of memory. */
+void *lede_alloc_big(size_t cap);
+
 /* Frees what text owns and zeroes it. Safe on a zeroed text. */
 void lede_text_free(lede_text *text);
 

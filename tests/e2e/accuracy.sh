@@ -13,11 +13,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$eval_dir/score" ner "$eval_dir/conll2003/dev" --cmd "$LEDE --json" --json >"$tmp/ner.json" || exit 1
 "$eval_dir/score" quotes "$eval_dir/polnear/dev" --cmd "$LEDE --json" --json >"$tmp/quotes.json" || exit 1
-"$eval_dir/score" quotes "$eval_dir/bbc/dev" --cmd "$LEDE --json" --json >"$tmp/bbc.json" || exit 1
-python3 - "$tmp/ner.json" "$tmp/quotes.json" "$LEDE_SRC/tests/accuracy-floors.txt" "$tmp/bbc.json" <<'PY'
+"$eval_dir/score" quotes "$eval_dir/bbc/dev" --cmd "$LEDE --json" --json >"$tmp/bbcq.json" || exit 1
+"$eval_dir/score" ner "$eval_dir/bbc/dev" --cmd "$LEDE --json" --json >"$tmp/bbcn.json" || exit 1
+python3 - "$tmp/ner.json" "$tmp/quotes.json" "$LEDE_SRC/tests/accuracy-floors.txt" "$tmp/bbcq.json" "$tmp/bbcn.json" <<'PY'
 import json, sys
 ner, quotes = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
-bbc = json.load(open(sys.argv[4]))
+bbc, bbcn = json.load(open(sys.argv[4])), json.load(open(sys.argv[5]))
 got = {"quotes.f1": quotes["f1"], "quotes.source": quotes["source"]["accuracy"],
        "quotes.speaker": quotes["speaker"]["accuracy"],
        "bbc.quotes.f1": bbc["f1"], "bbc.quotes.source": bbc["source"]["accuracy"],
@@ -25,6 +26,7 @@ got = {"quotes.f1": quotes["f1"], "quotes.source": quotes["source"]["accuracy"],
        "bbc.quotes.resolved": bbc["resolved"]["accuracy"]}
 for t in ("person", "place", "organization", "micro"):
     got["ner.%s.f1" % t] = ner["types"][t]["f1"]
+    got["ner.bbc.%s.f1" % t] = bbcn["types"][t]["f1"]
 passed = failed = 0
 for line in open(sys.argv[3]):
     if not line.strip() or line.startswith("#"):
@@ -33,7 +35,7 @@ for line in open(sys.argv[3]):
     ok = got[key] + 1e-9 >= float(floor)
     print("%-22s %.3f  floor %.3f  %s" % (key, got[key], float(floor), "ok" if ok else "DROPPED"))
     passed, failed = passed + ok, failed + (not ok)
-errors = ner["errors"] + quotes["errors"] + bbc["errors"]
+errors = ner["errors"] + quotes["errors"] + bbc["errors"] + bbcn["errors"]
 if errors:
     print("documents with errors: %d" % errors)
     failed += 1

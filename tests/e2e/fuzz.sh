@@ -7,7 +7,7 @@ set -u
 : "${LEDE:?path of the lede binary}"
 src=${LEDE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 secs=${LEDE_FUZZ_SECONDS:-20}
-targets="annotate layout theme lexicon state print html decode"
+targets="annotate layout theme lexicon state print html decode model"
 
 if ! command -v clang >/dev/null 2>&1; then
     echo "skipped: clang not installed"

@@ -60,14 +60,14 @@ END_TEST
  * word does: "accordingly" and "according" without "to" leave the speaker. */
 START_TEST(according_to_at_the_edges)
 {
-    annotate("Peter Hansen spoke. “We will vote,” Hansen said, according to Nordic Radio.\n\n"
-             "According to Nordic Radio, Hansen wants “a fair vote” soon.\n\n"
+    annotate("Peter Hansen spoke. “We will vote,” Hansen said, according to Acme Radio.\n\n"
+             "According to Acme Radio, Hansen wants “a fair vote” soon.\n\n"
              "“We will vote,” Hansen said accordingly.\n\n"
              "“We will vote,” Hansen said, according\n");
     ck_assert_uint_eq(model.n_quotes, 4);
-    ck_assert_str_eq(span_text(model.quotes[0].source), "Nordic Radio");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Acme Radio");
     ck_assert_str_eq(span_text(model.quotes[0].cue), "according to");
-    ck_assert_str_eq(span_text(model.quotes[1].source), "Nordic Radio");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Acme Radio");
     ck_assert_str_eq(span_text(model.quotes[2].source), "Hansen");
     ck_assert_str_eq(span_text(model.quotes[3].source), "Hansen");
     ck_assert_str_eq(span_text(model.quotes[3].cue), "said");

@@ -71,7 +71,7 @@ START_TEST(candidates_and_features)
     lede_text t;
     ck_assert_int_eq(lede_text_from_buffer(s, strlen(s), &t), LEDE_OK);
     lede_namer *namer;
-    ck_assert_int_eq(lede_namer_new(lex, &namer), LEDE_OK);
+    ck_assert_int_eq(lede_namer_new(lex, NULL, 0, &namer), LEDE_OK);
     for (int pass = 0; pass < 2; pass++) {
         lede_model m;
         lede_model_init(&m);

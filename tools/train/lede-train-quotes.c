@@ -418,7 +418,7 @@ int main(int argc, char **argv)
     static gold_set gold;
     rank_examples ex = {0};
     size_t stats[3] = {0, 0, 0};
-    int rc = lede_lexicon_new(&lex) == LEDE_OK && lede_namer_new(lex, &namer) == LEDE_OK ? 0 : 1;
+    int rc = lede_lexicon_new(&lex) == LEDE_OK && lede_namer_new(lex, NULL, 0, &namer) == LEDE_OK ? 0 : 1;
     for (size_t i = 0; i < n && rc == 0; i++)
         rc = learn_document(argv[1], names[i], lex, namer, &ex, &gold, stats) == 0 ? 0 : 1;
     int32_t *w = calloc(QR_BUCKETS, sizeof *w);

@@ -1,0 +1,101 @@
+/* features.h - what the entity tagger sees of a token: hashed feature indexes.
+ *
+ * The one feature extractor, used by the tagger at run time and by the trainer
+ * (tools/train), so that both see exactly the same features. A feature is a template
+ * number and the hashes of some words, shapes or labels, hashed into one of
+ * LEDE_NER_BUCKETS rows of the weight table; each row holds a weight per label.
+ *
+ * Labels are BILOU over four types: O is 0, and type t (lede_ner_type) in position p
+ * (B, I, L, U = 0..3) is 1 + 4t + p. */
+#ifndef LEDE_FEATURES_H
+#define LEDE_FEATURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "lede/lexicon.h"
+#include "lede/status.h"
+#include "lede/tokens.h"
+
+/* 2^18 rows: the Python prototype had ~90k non-zero features (design notes); this keeps
+ * collisions rare and the int16 table at 8.5 MiB. Changing it needs a retrain. */
+#define LEDE_NER_HASH_BITS 18
+#define LEDE_NER_BUCKETS (1u << LEDE_NER_HASH_BITS)
+#define LEDE_NER_LABELS 17
+/* Per token, lede_ner_features() writes at most this many: 43 of fixed templates and
+ * up to one per lexicon kind (LEDE_LEX_KINDS) for each of three words. */
+#define LEDE_NER_MAX_FEATURES (43 + 3 * LEDE_LEX_KINDS)
+/* Bumped whenever the features change: a model records the version it was trained with
+ * and the tagger refuses another. */
+#define LEDE_NER_FEATURES_VERSION 3
+
+typedef enum { LEDE_NER_PER, LEDE_NER_LOC, LEDE_NER_ORG, LEDE_NER_MISC, LEDE_NER_TYPES } lede_ner_type;
+enum { LEDE_NER_B, LEDE_NER_I, LEDE_NER_L, LEDE_NER_U };
+
+static inline unsigned lede_ner_label(lede_ner_type type, unsigned pos)
+{
+    return 1 + 4 * (unsigned)type + pos;
+}
+static inline lede_ner_type lede_ner_label_type(unsigned label)
+{
+    return (lede_ner_type)((label - 1) / 4);
+}
+static inline unsigned lede_ner_label_pos(unsigned label)
+{
+    return (label - 1) % 4;
+}
+
+/* What the whole document says of its words: how often each is capitalised inside a
+ * sentence or written in small letters, and the type the tagger gave it last. */
+typedef struct lede_ner_doc lede_ner_doc;
+
+lede_status lede_ner_doc_new(lede_ner_doc **out);
+/* Forgets every word, for the next document. */
+void lede_ner_doc_clear(lede_ner_doc *doc);
+void lede_ner_doc_free(lede_ner_doc *doc);
+
+/* Counts the words of one paragraph (pass one over a document). s is the paragraph's
+ * first byte, toks its tokens. Every paragraph is counted first with caps (the
+ * capitalised words), then again without (their small-letter forms: only words seen
+ * capitalised are counted, which keeps the table small). NOMEM on failure (only with
+ * caps). */
+lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks,
+                               bool caps);
+
+/* One paragraph being tagged: its tokens and what is known of each, computed lazily. */
+typedef struct {
+    const lede_lexicon *lex;
+    const char *s; /* the paragraph's first byte */
+    const lede_tokens *toks;
+    struct lede_ner_tokinfo *info; /* owned, grown as needed */
+    size_t cap;
+    struct lede_ner_memo *memo; /* owned: lexicon answers, kept from paragraph to paragraph */
+} lede_ner_para;
+
+/* Readies p for the tokens toks of the paragraph at s (lex borrowed, may be NULL).
+ * p is zeroed before first use and freed with lede_ner_para_free(). NOMEM on failure. */
+lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const char *s,
+                                const lede_tokens *toks);
+void lede_ner_para_free(lede_ner_para *p);
+
+/* True when token i can be part of a name: it is capitalised (but a stop word such as
+ * "The" or "He" only beside another capitalised word), or a particle or a connector of
+ * the lists between two capitalised tokens ("Bank of England", "Marks & Spencer",
+ * "Ludwig van Beethoven"). The
+ * tagger gives every other token O without scoring it. */
+bool lede_ner_candidate(const lede_ner_para *p, size_t i);
+
+/* True when label may follow prev (the label of token i-1, 0 at the start) at a token
+ * after which a name may (next_candidate) or may not continue. */
+bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate);
+
+/* Writes the features of token i into out (at most LEDE_NER_MAX_FEATURES) and returns
+ * how many: the token's own, given the labels of the two tokens before it. */
+size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, unsigned prev,
+                         unsigned prev2, uint32_t *out);
+
+/* Records that token i got label, for the "label given before" feature of later
+ * tokens. NOMEM on failure. */
+lede_status lede_ner_doc_note(lede_ner_doc *doc, lede_ner_para *p, size_t i, unsigned label);
+
+#endif

@@ -1,0 +1,545 @@
+/* features.c - the entity tagger's features (see features.h). Per paragraph, each token
+ * is looked at a bounded number of times: O(n) in its tokens, with at most
+ * GAZ_MAX_TOKENS lexicon lookups per capitalised token for the multi-word lists. */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/chars.h"
+#include "lede/features.h"
+
+#define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina") */
+#define KEY_MAX 128      /* longer spans are not looked up */
+#define SHAPE_MAX 12     /* a shape keeps this many classes after runs are collapsed */
+#define SCORE_MAX 7       /* "108-3": a result is short */
+#define SPORTS_SCORES 3   /* a story with this many results is about sport: teams are named after places */
+#define CONNECTOR_MAX 4  /* small words of at most this many bytes may join a name ("of", "van") */
+
+/* The lists whose entries are names (the gazetteer features). */
+#define NAME_KINDS                                                                                 \
+    (LEDE_LEX_BIT(LEDE_LEX_PERSON) | LEDE_LEX_BIT(LEDE_LEX_PLACE) | LEDE_LEX_BIT(LEDE_LEX_ORG) |   \
+     LEDE_LEX_BIT(LEDE_LEX_GROUP) | LEDE_LEX_BIT(LEDE_LEX_DEMONYM) | LEDE_LEX_BIT(LEDE_LEX_TITLE))
+
+struct lede_ner_tokinfo {
+    uint64_t word, lower, shape; /* hashes */
+    uint32_t kinds;              /* lexicon kinds of the word (folded in a capitals line) */
+    uint8_t gaz;                 /* longest list match: 1 + 4 * kind + B/I/L/U, 0 none */
+    uint8_t done;
+    uint8_t cand; /* lede_ner_candidate() */
+    uint8_t run;  /* its run of candidates: see mark_runs() */
+};
+
+#define MEMO_SLOTS 4096 /* words looked up before: 96 KiB, most lookups of a text */
+
+/* One lookup remembered, by the hash of the text looked up (and whether folded). */
+struct lede_ner_memo {
+    uint64_t key; /* 0: empty */
+    lede_lex_word lw;
+};
+
+/* --- hashing ------------------------------------------------------------------------ */
+
+/* FNV-1a of s[0..n), lower-cased (ASCII) with lower. Curly apostrophes and quotes hash
+ * as straight ones: the training text has only straight ones. */
+static uint64_t fnv(const char *s, size_t n, bool lower)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (lower && c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+            unsigned char d = (unsigned char)s[i + 2];
+            if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) {
+                c = d <= 0x99 ? '\'' : '"';
+                i += 2;
+            }
+        }
+        h = (h ^ c) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The high bit of each byte of w set where lo <= byte <= hi (bytes below 0x80; lo > 0). */
+static uint64_t bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
+{
+    uint64_t low7 = w & ~HIGHS;
+    return (ONES * (127u + hi + 1) - low7) & ~w & (low7 + ONES * (127u - (lo - 1u))) & HIGHS;
+}
+
+/* The hash of a word, eight bytes at a time when it is ASCII (most words); other words
+ * go through fnv() for its quote folding. Lower-cased with lower. */
+static uint64_t word_hash(const char *s, size_t n, bool lower)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t x = 0;
+        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        if (x & HIGHS)
+            return fnv(s, n, lower);
+        if (lower)
+            x |= bytes_between(x, 'A', 'Z') >> 2;
+        h = (h ^ x) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+static uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b)
+{
+    uint64_t h = (tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h ^= b;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return (uint32_t)(h & (LEDE_NER_BUCKETS - 1));
+}
+
+/* --- the document's words ------------------------------------------------------------ */
+
+typedef struct {
+    uint64_t key; /* lower-case hash; 0 = empty slot */
+    uint16_t cap_mid, lower;
+    uint8_t last; /* 0 unseen, 1 + label type, or 1 + LEDE_NER_TYPES for O */
+} doc_word;
+
+struct lede_ner_doc {
+    doc_word *slots;
+    size_t cap, n;
+    size_t scores; /* tokens that look like a result: "2-1", "108-3" */
+};
+
+lede_status lede_ner_doc_new(lede_ner_doc **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? LEDE_OK : LEDE_ERR_NOMEM;
+}
+
+void lede_ner_doc_clear(lede_ner_doc *doc)
+{
+    if (doc->slots)
+        memset(doc->slots, 0, doc->cap * sizeof *doc->slots);
+    doc->n = 0;
+    doc->scores = 0;
+}
+
+void lede_ner_doc_free(lede_ner_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->slots);
+    free(doc);
+}
+
+static doc_word *doc_find(const lede_ner_doc *doc, uint64_t key)
+{
+    if (!doc->cap)
+        return NULL;
+    key |= 1; /* never 0 */
+    for (size_t i = key & (doc->cap - 1);; i = (i + 1) & (doc->cap - 1)) {
+        if (doc->slots[i].key == key || doc->slots[i].key == 0)
+            return &doc->slots[i];
+    }
+}
+
+/* The slot of key, added if new. NULL on NOMEM. */
+static doc_word *doc_slot(lede_ner_doc *doc, uint64_t key)
+{
+    if ((doc->n + 1) * 2 > doc->cap) {
+        size_t cap = doc->cap ? doc->cap * 2 : 1024;
+        doc_word *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return NULL;
+        lede_ner_doc old = *doc;
+        doc->slots = slots;
+        doc->cap = cap;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i].key)
+                *doc_find(doc, old.slots[i].key) = old.slots[i];
+        free(old.slots);
+    }
+    doc_word *w = doc_find(doc, key);
+    if (!w->key) {
+        w->key = key | 1;
+        doc->n++;
+    }
+    return w;
+}
+
+static bool cap_mid(const lede_token *t)
+{
+    return (t->flags & LEDE_TOK_CAP) && !(t->flags & (LEDE_TOK_SENT | LEDE_TOK_CAPS));
+}
+
+lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks,
+                               bool caps)
+{
+    for (size_t i = 0; i < toks->n; i++) {
+        const lede_token *t = &toks->items[i];
+        if (caps && (t->flags & LEDE_TOK_DIGIT) && t->len <= SCORE_MAX &&
+            memchr(s + t->start, '-', t->len))
+            doc->scores++;
+        if (caps && (t->flags & LEDE_TOK_CAP)) {
+            doc_word *w = doc_slot(doc, word_hash(s + t->start, t->len, true));
+            if (!w)
+                return LEDE_ERR_NOMEM;
+            w->cap_mid += cap_mid(t) && w->cap_mid < UINT16_MAX;
+        } else if (!caps && (t->flags & LEDE_TOK_LOWER) && doc->cap) {
+            doc_word *w = doc_find(doc, word_hash(s + t->start, t->len, true));
+            w->lower += w->key && w->lower < UINT16_MAX;
+        }
+    }
+    return LEDE_OK;
+}
+
+/* --- one paragraph ------------------------------------------------------------------- */
+
+static char shape_class(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z'   ? 'X'
+               : c >= 'a' && c <= 'z' ? 'x'
+               : c >= '0' && c <= '9' ? 'd'
+                                      : (char)c;
+    return lede_is_upper_cp(c) ? 'X' : lede_is_lower_cp(c) ? 'x' : 'o';
+}
+
+/* The word's shape ("Xxxx", "XX", "dd-dd": classes of characters, runs collapsed). */
+static uint64_t shape_hash(const char *s, size_t n)
+{
+    char shape[SHAPE_MAX];
+    size_t k = 0, len;
+    for (size_t i = 0; i < n && k < SHAPE_MAX; i += len) {
+        unsigned char b = (unsigned char)s[i];
+        uint32_t c = b < 0x80 ? (len = 1, b) : lede_cp_at(s, n, i, &len);
+        char cls = shape_class(c);
+        if (k == 0 || shape[k - 1] != cls)
+            shape[k++] = cls;
+    }
+    return fnv(shape, k, false);
+}
+
+/* Copies s[0..n) to key with the letters after a word's first made small ("LONDON" ->
+ * "London"), so that a capitals line can be looked up. */
+static void fold_copy(const char *s, size_t n, char *key)
+{
+    bool in_word = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        key[i] = in_word && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        in_word = letter || (in_word && (unsigned char)c >= 0x80);
+    }
+}
+
+/* lede_lexicon_find, through the memo: the lexicon's table is large and mostly out of
+ * cache, while a text asks about the same few thousand words again and again. */
+static lede_lex_word find_hashed(lede_ner_para *p, const char *w, size_t n, uint64_t hash)
+{
+    uint64_t key = (hash * 31 + n) | 1;
+    struct lede_ner_memo *m = &p->memo[key & (MEMO_SLOTS - 1)];
+    if (m->key != key) {
+        m->key = key;
+        m->lw = lede_lexicon_find(p->lex, w, n);
+    }
+    return m->lw;
+}
+
+static lede_lex_word find_memo(lede_ner_para *p, const char *w, size_t n)
+{
+    return find_hashed(p, w, n, word_hash(w, n, false));
+}
+
+/* find_memo, and in a capitals line the folded word ("LONDON" as "London") when the
+ * word itself is unknown; hash is word_hash(w, n, false). */
+static lede_lex_word find_word(lede_ner_para *p, const char *w, size_t n, bool fold, uint64_t hash)
+{
+    lede_lex_word lw = find_hashed(p, w, n, hash);
+    if (!lw.kinds && !lw.starts && fold && n < KEY_MAX) {
+        char key[KEY_MAX];
+        fold_copy(w, n, key);
+        lw = find_memo(p, key, n);
+    }
+    return lw;
+}
+
+static lede_lex_word find(lede_ner_para *p, const char *w, size_t n, bool fold)
+{
+    return find_word(p, w, n, fold, word_hash(w, n, false));
+}
+
+static struct lede_ner_tokinfo *info(lede_ner_para *p, size_t i)
+{
+    struct lede_ner_tokinfo *in = &p->info[i];
+    if (in->done)
+        return in;
+    const lede_token *t = &p->toks->items[i];
+    const char *w = p->s + t->start;
+    in->word = word_hash(w, t->len, false);
+    in->lower = t->flags & LEDE_TOK_WORD ? word_hash(w, t->len, true) : in->word;
+    in->shape = shape_hash(w, t->len);
+    if (p->lex && (t->flags & LEDE_TOK_WORD))
+        in->kinds = find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word).kinds;
+    in->done = 1;
+    return in;
+}
+
+/* The kind a list match stands for in the features: the first name kind of mask. */
+static unsigned first_kind(unsigned mask)
+{
+    for (unsigned k = 0; k < LEDE_LEX_KINDS; k++)
+        if (mask & NAME_KINDS & LEDE_LEX_BIT(k))
+            return k;
+    return 0;
+}
+
+/* Marks the longest list name that starts at token j, if any; returns its length in
+ * tokens (0 when none). Tokens must be separated by nothing or one space. */
+static size_t gazetteer_at(lede_ner_para *p, size_t j)
+{
+    const lede_token *toks = p->toks->items, *t = &toks[j];
+    bool fold = t->flags & LEDE_TOK_CAPS;
+    lede_lex_word first = find(p, p->s + t->start, t->len, fold);
+    size_t best = 0;
+    unsigned kind = 0;
+    if (first.starts & NAME_KINDS) {
+        size_t last = j + GAZ_MAX_TOKENS < p->toks->n ? j + GAZ_MAX_TOKENS : p->toks->n;
+        for (size_t k = j + 1; k < last; k++) {
+            const lede_token *prev = &toks[k - 1], *u = &toks[k];
+            size_t gap = u->start - (prev->start + prev->len);
+            if (gap > 1 || (gap == 1 && p->s[u->start - 1] != ' '))
+                break;
+            size_t n = u->start + u->len - t->start;
+            if (n >= KEY_MAX)
+                break;
+            lede_lex_word lw = find(p, p->s + t->start, n, fold);
+            if (lw.kinds & NAME_KINDS) {
+                best = k - j + 1;
+                kind = first_kind(lw.kinds);
+            }
+            if (!(lw.starts & NAME_KINDS) && !lw.kinds)
+                continue;
+        }
+    }
+    if (!best && (first.kinds & NAME_KINDS)) {
+        best = 1;
+        kind = first_kind(first.kinds);
+    }
+    for (size_t k = 0; k < best; k++) {
+        unsigned pos = best == 1 ? LEDE_NER_U : k == 0 ? LEDE_NER_B : k + 1 == best ? LEDE_NER_L : LEDE_NER_I;
+        p->info[j + k].gaz = (uint8_t)(1 + 4 * kind + pos);
+    }
+    return best;
+}
+
+/* Token i's candidacy (see lede_ner_candidate). A word of the stop list ("The",
+ * "He", "July") is none unless a capitalised word stands beside it ("The Hague",
+ * "Theresa May"): it starts half the capitalised words of a book, and no name. */
+static bool candidate(lede_ner_para *p, size_t i)
+{
+    const lede_token *t = &p->toks->items[i];
+    bool before = i > 0 && (p->toks->items[i - 1].flags & LEDE_TOK_CAP);
+    bool after = i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_CAP);
+    if (t->flags & LEDE_TOK_CAP)
+        return before || after || !(info(p, i)->kinds & LEDE_LEX_BIT(LEDE_LEX_STOP));
+    if (t->len > CONNECTOR_MAX || !before || !after)
+        return false;
+    const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
+    return (find(p, p->s + t->start, t->len, false).kinds & joins) != 0;
+}
+
+/* What the run of candidate tokens around each token says, as the old rules read it:
+ * the token's place in the run (B, I, L, U), whether the run ends in an organisation
+ * word ("... Workers Union", "... Inc.") or a place word ("River ..."/"... Street"), and
+ * whether it starts with a first name. Evidence for the tagger, never a verdict. */
+static void mark_runs(lede_ner_para *p)
+{
+    const unsigned org = LEDE_LEX_BIT(LEDE_LEX_ORGWORD), place = LEDE_LEX_BIT(LEDE_LEX_PLACEWORD);
+    for (size_t a = 0; a < p->toks->n;) {
+        if (!p->info[a].cand) {
+            a++;
+            continue;
+        }
+        size_t b = a;
+        while (b < p->toks->n && p->info[b].cand)
+            b++;
+        unsigned last = info(p, b - 1)->kinds, first = info(p, a)->kinds;
+        unsigned ends = last & org ? 1 : (last | first) & place ? 2 : 0;
+        unsigned named = (first & LEDE_LEX_BIT(LEDE_LEX_FIRST)) != 0;
+        for (size_t k = a; k < b; k++) {
+            unsigned pos = b - a == 1 ? LEDE_NER_U : k == a ? LEDE_NER_B : k + 1 == b ? LEDE_NER_L : LEDE_NER_I;
+            p->info[k].run = (uint8_t)(1 + pos + 4 * (ends + 3 * named));
+        }
+        a = b;
+    }
+}
+
+lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const char *s,
+                                const lede_tokens *toks)
+{
+    if (toks->n > p->cap) {
+        size_t cap = p->cap ? p->cap : 256;
+        while (cap < toks->n)
+            cap *= 2;
+        struct lede_ner_tokinfo *in = realloc(p->info, cap * sizeof *in);
+        if (!in)
+            return LEDE_ERR_NOMEM;
+        p->info = in;
+        p->cap = cap;
+    }
+    if (!p->memo && !(p->memo = calloc(MEMO_SLOTS, sizeof *p->memo)))
+        return LEDE_ERR_NOMEM;
+    p->lex = lex;
+    p->s = s;
+    p->toks = toks;
+    memset(p->info, 0, toks->n * sizeof *p->info);
+    if (!lex)
+        return LEDE_OK;
+    for (size_t j = 0; j < toks->n;) {
+        size_t n = toks->items[j].flags & LEDE_TOK_CAP ? gazetteer_at(p, j) : 0;
+        j += n ? n : 1;
+    }
+    for (size_t j = 0; j < toks->n; j++)
+        p->info[j].cand = candidate(p, j);
+    mark_runs(p);
+    return LEDE_OK;
+}
+
+void lede_ner_para_free(lede_ner_para *p)
+{
+    free(p->info);
+    free(p->memo);
+    memset(p, 0, sizeof *p);
+}
+
+bool lede_ner_candidate(const lede_ner_para *p, size_t i)
+{
+    return i < p->toks->n && p->info[i].cand;
+}
+
+bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)
+{
+    bool open = prev && lede_ner_label_pos(prev) <= LEDE_NER_I;
+    if (label == 0)
+        return !open;
+    unsigned pos = lede_ner_label_pos(label);
+    bool continues = pos == LEDE_NER_I || pos == LEDE_NER_L;
+    if (open != continues)
+        return false;
+    if (open && lede_ner_label_type(label) != lede_ner_label_type(prev))
+        return false;
+    bool opens = pos == LEDE_NER_B || pos == LEDE_NER_I;
+    return next_candidate || !opens;
+}
+
+/* Feature templates: each number is one kind of evidence. */
+enum {
+    F_BIAS, F_WORD, F_LOWER, F_SHAPE, F_PREFIX, F_SUFFIX = F_PREFIX + 4, F_LOWER_AT = F_SUFFIX + 4,
+    F_SHAPE_AT = F_LOWER_AT + 4, F_SHAPES3 = F_SHAPE_AT + 2, F_BIGRAM_L, F_BIGRAM_R, F_SENT,
+    F_SENT_WORD, F_CAPS, F_CAPS_WORD, F_FIRST, F_FIRST_WORD, F_KIND_AT, F_GAZ = F_KIND_AT + 3,
+    F_DOC_CAP, F_DOC_LOWER, F_DOC_BOTH, F_PREV, F_PREV2, F_PREV_WORD, F_LAST, F_POSS_NEXT,
+    F_GAZ_AT, F_PREV_SHAPE = F_GAZ_AT + 2, F_LAST_WORD, F_SENT_GAZ, F_RUN, F_SPORTS
+};
+
+#define NONE_HASH 0x5bd1e995ULL /* the hash of a position outside the paragraph */
+
+static uint64_t lower_at(lede_ner_para *p, size_t i, long d)
+{
+    long k = (long)i + d;
+    return k < 0 || (size_t)k >= p->toks->n ? NONE_HASH : info(p, (size_t)k)->lower;
+}
+
+static uint64_t shape_at(lede_ner_para *p, size_t i, long d)
+{
+    long k = (long)i + d;
+    return k < 0 || (size_t)k >= p->toks->n ? NONE_HASH : info(p, (size_t)k)->shape;
+}
+
+static unsigned count_class(unsigned n)
+{
+    return n >= 2 ? 2 : n;
+}
+
+_Static_assert(LEDE_LEX_KINDS <= 32, "token kinds are a 32-bit mask");
+
+size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, unsigned prev,
+                         unsigned prev2, uint32_t *out)
+{
+    const lede_token *t = &p->toks->items[i];
+    const char *w = p->s + t->start;
+    struct lede_ner_tokinfo *in = info(p, i);
+    size_t n = 0;
+    out[n++] = bucket(F_BIAS, 0, 0);
+    out[n++] = bucket(F_WORD, in->word, 0);
+    out[n++] = bucket(F_LOWER, in->lower, 0);
+    out[n++] = bucket(F_SHAPE, in->shape, 0);
+    for (unsigned k = 1; k <= 4 && k < t->len; k++) {
+        out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
+        out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
+    }
+    static const long at[4] = {-2, -1, 1, 2};
+    for (unsigned k = 0; k < 4; k++)
+        out[n++] = bucket(F_LOWER_AT + k, lower_at(p, i, at[k]), 0);
+    uint64_t sl = shape_at(p, i, -1), sr = shape_at(p, i, 1);
+    out[n++] = bucket(F_SHAPE_AT, sl, 0);
+    out[n++] = bucket(F_SHAPE_AT + 1, sr, 0);
+    out[n++] = bucket(F_SHAPES3, sl * 31 + in->shape, sr);
+    out[n++] = bucket(F_BIGRAM_L, lower_at(p, i, -1), in->lower);
+    out[n++] = bucket(F_BIGRAM_R, in->lower, lower_at(p, i, 1));
+    if (t->flags & LEDE_TOK_SENT) {
+        out[n++] = bucket(F_SENT, 0, 0);
+        out[n++] = bucket(F_SENT_WORD, in->lower, 0);
+    }
+    if (t->flags & LEDE_TOK_CAPS) {
+        out[n++] = bucket(F_CAPS, 0, 0);
+        out[n++] = bucket(F_CAPS_WORD, in->lower, 0);
+    }
+    if (i == 0) {
+        out[n++] = bucket(F_FIRST, 0, 0);
+        out[n++] = bucket(F_FIRST_WORD, in->lower, 0);
+    }
+    for (long d = -1; d <= 1; d++) {
+        long k = (long)i + d;
+        if (k < 0 || (size_t)k >= p->toks->n)
+            continue;
+        unsigned kinds = info(p, (size_t)k)->kinds;
+        for (unsigned b = 0; kinds && b < LEDE_LEX_KINDS; b++)
+            if (kinds & LEDE_LEX_BIT(b))
+                out[n++] = bucket(F_KIND_AT + (unsigned)(d + 1), b, 0);
+    }
+    out[n++] = bucket(F_GAZ, in->gaz, 0);
+    out[n++] = bucket(F_RUN, in->run, 0);
+    if (doc->scores >= SPORTS_SCORES) {
+        out[n++] = bucket(F_SPORTS, in->gaz, 0);
+        out[n++] = bucket(F_SPORTS + 1, in->lower, 0);
+    }
+    out[n++] = bucket(F_GAZ_AT, i > 0 ? info(p, i - 1)->gaz : 255, 0);
+    out[n++] = bucket(F_GAZ_AT + 1, i + 1 < p->toks->n ? info(p, i + 1)->gaz : 255, 0);
+
+    const doc_word *dw = doc_find(doc, in->lower);
+    unsigned caps = dw && dw->key ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
+    unsigned lows = dw && dw->key ? dw->lower - ((t->flags & LEDE_TOK_LOWER) && dw->lower) : 0;
+    out[n++] = bucket(F_DOC_CAP, count_class(caps), 0);
+    out[n++] = bucket(F_DOC_LOWER, count_class(lows), 0);
+    out[n++] = bucket(F_DOC_BOTH, count_class(caps) * 3 + count_class(lows), t->flags & LEDE_TOK_SENT);
+    out[n++] = bucket(F_LAST, dw && dw->key ? dw->last : 0, 0);
+    out[n++] = bucket(F_PREV, prev, 0);
+    out[n++] = bucket(F_PREV2, prev2 * LEDE_NER_LABELS + prev, 0);
+    out[n++] = bucket(F_PREV_WORD, prev, in->lower);
+    out[n++] = bucket(F_PREV_SHAPE, prev, in->shape);
+    out[n++] = bucket(F_LAST_WORD, dw && dw->key ? dw->last : 0, in->lower);
+    if (i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_POSS))
+        out[n++] = bucket(F_POSS_NEXT, 0, 0);
+    return n;
+}
+
+lede_status lede_ner_doc_note(lede_ner_doc *doc, lede_ner_para *p, size_t i, unsigned label)
+{
+    doc_word *w = doc_slot(doc, info(p, i)->lower);
+    if (!w)
+        return LEDE_ERR_NOMEM;
+    w->last = (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));
+    return LEDE_OK;
+}

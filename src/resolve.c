@@ -1,0 +1,246 @@
+/* resolve.c - candidates become entities: aliases (a surname for the full name, an
+ * acronym for its long form), roles, possessives already split off by the tokens.
+ * O(n) expected in the candidates (hash maps by name, surname and acronym). */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/strmap.h"
+#include "resolve.h"
+
+#define FAMILY 4 /* people remembered per surname */
+
+typedef struct {
+    const lede_lexicon *lex;
+    const char *s;
+    lede_model *model;
+    lede_strmap by_name;    /* canonical name -> entity */
+    lede_strmap by_surname; /* surname -> index into families */
+    lede_strmap by_acronym; /* acronym -> entity */
+    uint32_t (*families)[FAMILY];
+    size_t n_families, cap_families;
+    size_t *last_seen; /* per entity: end of its latest mention, +1; 0 = not yet */
+    size_t cap_seen;
+} resolver;
+
+size_t lede_name_key(const char *s, size_t start, size_t end, char *key, bool fold)
+{
+    size_t n = 0;
+    bool space = false, in_word = false;
+    for (size_t i = start; i < end; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = true;
+            in_word = false;
+            continue;
+        }
+        if (space && n > 0) {
+            if (n + 1 >= LEDE_KEY_MAX)
+                return 0;
+            key[n++] = ' ';
+        }
+        space = false;
+        if (n + 1 >= LEDE_KEY_MAX)
+            return 0;
+        bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        key[n++] = fold && in_word && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        in_word = letter || (in_word && (unsigned char)c >= 0x80);
+    }
+    key[n] = '\0';
+    return n;
+}
+
+static lede_status note_seen(resolver *r, uint32_t id, size_t at)
+{
+    if (id >= r->cap_seen) {
+        size_t cap = r->cap_seen ? r->cap_seen * 2 : 64;
+        while (cap <= id)
+            cap *= 2;
+        size_t *seen = realloc(r->last_seen, cap * sizeof *seen);
+        if (!seen)
+            return LEDE_ERR_NOMEM;
+        memset(seen + r->cap_seen, 0, (cap - r->cap_seen) * sizeof *seen);
+        r->last_seen = seen;
+        r->cap_seen = cap;
+    }
+    r->last_seen[id] = at + 1;
+    return LEDE_OK;
+}
+
+static lede_status add_surname(resolver *r, const char *key, size_t len, uint32_t id)
+{
+    uint32_t f = lede_strmap_get(&r->by_surname, key, len);
+    if (f == UINT32_MAX) {
+        if (r->n_families == r->cap_families) {
+            size_t cap = r->cap_families ? r->cap_families * 2 : 32;
+            uint32_t(*fam)[FAMILY] = realloc(r->families, cap * sizeof *fam);
+            if (!fam)
+                return LEDE_ERR_NOMEM;
+            r->families = fam;
+            r->cap_families = cap;
+        }
+        f = (uint32_t)r->n_families++;
+        for (int i = 0; i < FAMILY; i++)
+            r->families[f][i] = LEDE_NONE;
+        lede_status st = lede_strmap_put(&r->by_surname, key, len, f);
+        if (st != LEDE_OK)
+            return st;
+    }
+    for (int i = 0; i < FAMILY; i++) {
+        if (r->families[f][i] == id)
+            return LEDE_OK;
+        if (r->families[f][i] == LEDE_NONE) {
+            r->families[f][i] = id;
+            return LEDE_OK;
+        }
+    }
+    return LEDE_OK;
+}
+
+/* The person with this surname mentioned most recently; else the first one known. */
+static uint32_t surname_entity(const resolver *r, const char *key, size_t len)
+{
+    uint32_t f = lede_strmap_get(&r->by_surname, key, len);
+    if (f == UINT32_MAX)
+        return LEDE_NONE;
+    uint32_t best = r->families[f][0];
+    size_t best_seen = 0;
+    for (int i = 0; i < FAMILY && r->families[f][i] != LEDE_NONE; i++) {
+        uint32_t id = r->families[f][i];
+        size_t seen = id < r->cap_seen ? r->last_seen[id] : 0;
+        if (seen > best_seen) {
+            best = id;
+            best_seen = seen;
+        }
+    }
+    return best;
+}
+
+/* The name c is known by: the lexicon's canonical name, or its text. */
+static size_t cand_key(const resolver *r, const lede_cand *c, char *key)
+{
+    if (c->canonical) {
+        size_t len = strlen(c->canonical);
+        if (len >= LEDE_KEY_MAX)
+            return 0;
+        memcpy(key, c->canonical, len + 1);
+        return len;
+    }
+    return lede_name_key(r->s, c->start, c->end, key, c->fold);
+}
+
+static lede_status entity_for(resolver *r, const lede_cand *c, uint32_t *id)
+{
+    char key[LEDE_KEY_MAX];
+    size_t len = cand_key(r, c, key);
+    *id = LEDE_NONE;
+    if (!len)
+        return LEDE_OK; /* too long to be a name: leave it out */
+    *id = lede_strmap_get(&r->by_name, key, len);
+    if (*id != UINT32_MAX)
+        return LEDE_OK;
+    lede_status st = lede_model_add_entity(r->model, c->type, key, NULL, id);
+    if (st == LEDE_OK)
+        st = lede_strmap_put(&r->by_name, key, len, *id);
+    /* Aliases: a person's surname; an organisation's last word when it is an org word
+     * ("the Commission" for the European Commission). */
+    bool head = c->type == LEDE_ORGANIZATION && c->ntok > 1 &&
+                lede_lexicon_has(r->lex, LEDE_LEX_ORGWORD, r->s + c->last_start,
+                                 c->last_end - c->last_start);
+    if (st == LEDE_OK && ((c->type == LEDE_PERSON && c->ntok > 1) || head))
+        st = add_surname(r, r->s + c->last_start, c->last_end - c->last_start, *id);
+    if (st == LEDE_OK && c->acr_end > c->acr_start)
+        st = lede_strmap_put(&r->by_acronym, r->s + c->acr_start, c->acr_end - c->acr_start, *id);
+    return st;
+}
+
+/* Resolves c to an entity without creating one; LEDE_NONE when nothing known fits. */
+static uint32_t known_entity(const resolver *r, const lede_cand *c)
+{
+    char key[LEDE_KEY_MAX];
+    size_t len = cand_key(r, c, key);
+    if (!len)
+        return LEDE_NONE;
+    uint32_t id = lede_strmap_get(&r->by_name, key, len);
+    if (id != UINT32_MAX)
+        return id;
+    if (c->ntok == 1) {
+        id = surname_entity(r, key, len);
+        if (id != LEDE_NONE)
+            return id;
+        /* "PENCE" in a transcript is Mike Pence. */
+        if (c->acronym && len > 3) {
+            char folded[LEDE_KEY_MAX];
+            size_t flen = lede_name_key(r->s, c->start, c->end, folded, true);
+            id = surname_entity(r, folded, flen);
+            if (id != LEDE_NONE)
+                return id;
+        }
+        id = lede_strmap_get(&r->by_acronym, key, len);
+        if (id != UINT32_MAX)
+            return id;
+    }
+    return LEDE_NONE;
+}
+
+static lede_status push_name(lede_names *out, const lede_cand *c)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 256;
+        lede_name *items = realloc(out->items, cap * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        out->items = items;
+        out->cap = cap;
+    }
+    out->items[out->n++] = (lede_name){{c->start, c->end}, c->entity};
+    return LEDE_OK;
+}
+
+static lede_status run(resolver *r, lede_cands *cs, lede_names *out)
+{
+    lede_status st = LEDE_OK;
+    /* Pass A: what is surely a name of its own. Single words wait for pass B, where
+     * they may turn out to be surnames. */
+    for (size_t i = 0; i < cs->n && st == LEDE_OK; i++) {
+        lede_cand *c = &cs->items[i];
+        c->entity = LEDE_NONE;
+        if (!c->weak && (c->ntok > 1 || c->canonical))
+            st = entity_for(r, c, &c->entity);
+    }
+    /* Pass B: everything in text order, by name or alias, else as a new entity. */
+    for (size_t i = 0; i < cs->n && st == LEDE_OK; i++) {
+        lede_cand *c = &cs->items[i];
+        if (c->entity == LEDE_NONE)
+            c->entity = known_entity(r, c);
+        if (c->entity == LEDE_NONE)
+            st = entity_for(r, c, &c->entity);
+        if (st != LEDE_OK || c->entity == LEDE_NONE)
+            continue;
+        st = note_seen(r, c->entity, c->end);
+        if (st == LEDE_OK)
+            st = lede_model_add_mention(r->model, c->entity, (lede_span){c->start, c->end});
+        if (st == LEDE_OK && c->role_end > c->role_start && !r->model->entities[c->entity].role) {
+            char role[LEDE_KEY_MAX];
+            if (lede_name_key(r->s, c->role_start, c->role_end, role, false))
+                st = lede_model_set_role(r->model, c->entity, role);
+        }
+        if (st == LEDE_OK)
+            st = push_name(out, c);
+    }
+    return st;
+}
+
+lede_status lede_resolve(const lede_lexicon *lex, const char *s, lede_cands *cs, lede_model *model,
+                         lede_names *out)
+{
+    resolver r = {.lex = lex, .s = s, .model = model};
+    lede_strmap_init(&r.by_name);
+    lede_strmap_init(&r.by_surname);
+    lede_strmap_init(&r.by_acronym);
+    lede_status st = run(&r, cs, out);
+    lede_strmap_free(&r.by_name);
+    lede_strmap_free(&r.by_surname);
+    lede_strmap_free(&r.by_acronym);
+    free(r.families);
+    free(r.last_seen);
+    return st;
+}

@@ -1,0 +1,300 @@
+/* tagger.c - the entity recogniser at run time: the model's weights, greedy decoding,
+ * names out. O(n) in the text: two tokenising passes, and for each candidate token a
+ * bounded number of features, each one row of LEDE_NER_LABELS weights. */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/blob.h"
+#include "lede/tagger.h"
+
+/* The weights: a row of LEDE_NER_LABELS per bucket that has one, found through an
+ * index; the buckets without one share row 0, all zero. A model has ~60k rows of the
+ * 2^18 buckets: 2 MiB of rows and 1 MiB of index instead of an 8.5 MiB table, which
+ * keeps more of it in cache and costs less to load. */
+typedef struct {
+    uint32_t *index;         /* LEDE_NER_BUCKETS: 0 none, else 1 + the bucket's row */
+    const int16_t *borrowed; /* rows x LEDE_NER_LABELS: in the model, or owned */
+    int16_t *owned;          /* NULL, or the rows copied */
+} weights;
+
+static const int16_t zero_row[LEDE_NER_LABELS];
+
+struct lede_tagger {
+    const lede_lexicon *lex;
+    weights w;
+    lede_tokens toks; /* the whole text's, paragraph after paragraph */
+    size_t *para_tok; /* per paragraph: its first token in toks; one more at the end */
+    size_t cap_para, n_paras;
+    lede_ner_para para;
+    lede_ner_doc *doc;
+    uint8_t *labels;
+    size_t cap_labels;
+};
+
+#define TOKEN_BYTES 4 /* bytes per token in prose, at least (War and Peace: 4.9, news 5.5) */
+
+/* --- the model file ------------------------------------------------------------------ */
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Reads the model (format in tagger.h). The rows of the built-in model are used where
+ * they lie in the binary (borrowed: no copy, no decoding, so starting stays fast);
+ * another model's are copied, as its buffer is the caller's. */
+static lede_status load_weights(weights *w, const char *model, size_t len, bool borrow)
+{
+    const unsigned char *m = (const unsigned char *)model;
+    if (len < LEDE_NER_HEADER || memcmp(model, LEDE_NER_MAGIC, 8) != 0)
+        return LEDE_ERR_SYNTAX;
+    uint32_t version = get_u32(m + 8), bits = get_u32(m + 12), labels = get_u32(m + 16);
+    uint32_t rows = get_u32(m + 20);
+    size_t row_bytes = (size_t)LEDE_NER_LABELS * sizeof(int16_t);
+    if (version != LEDE_NER_FEATURES_VERSION || bits != LEDE_NER_HASH_BITS ||
+        labels != LEDE_NER_LABELS || rows > LEDE_NER_BUCKETS ||
+        len != LEDE_NER_HEADER + (size_t)rows * (4 + row_bytes))
+        return LEDE_ERR_SYNTAX;
+    w->index = calloc(LEDE_NER_BUCKETS, sizeof *w->index);
+    if (!w->index)
+        return LEDE_ERR_NOMEM;
+    const unsigned char *buckets = m + LEDE_NER_HEADER, *data = buckets + (size_t)rows * 4;
+    for (uint32_t k = 0; k < rows; k++) {
+        uint32_t b = get_u32(buckets + (size_t)k * 4);
+        if (b >= LEDE_NER_BUCKETS || (k > 0 && b <= get_u32(buckets + (size_t)(k - 1) * 4)))
+            return LEDE_ERR_SYNTAX;
+        w->index[b] = k + 1;
+    }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (borrow && ((uintptr_t)data % sizeof(int16_t)) == 0) {
+        w->borrowed = (const int16_t *)(const void *)data;
+        return LEDE_OK;
+    }
+#else
+    (void)borrow;
+#endif
+    w->owned = malloc((size_t)rows * row_bytes + 1);
+    if (!w->owned)
+        return LEDE_ERR_NOMEM;
+    for (size_t k = 0; k < (size_t)rows * LEDE_NER_LABELS; k++)
+        w->owned[k] = (int16_t)(uint16_t)(data[2 * k] | data[2 * k + 1] << 8);
+    w->borrowed = w->owned;
+    return LEDE_OK;
+}
+
+lede_status lede_tagger_new(const lede_lexicon *lex, const char *model, size_t len,
+                            lede_tagger **out)
+{
+    *out = NULL;
+    bool builtin = !model;
+    if (!model) {
+        const struct lede_blob *b = lede_blob_find(lede_blob_models, "ner.model");
+        if (!b)
+            return LEDE_ERR_NOTFOUND;
+        model = b->data;
+        len = b->len;
+    }
+    lede_tagger *t = calloc(1, sizeof *t);
+    if (!t)
+        return LEDE_ERR_NOMEM;
+    t->lex = lex;
+    lede_status st = lede_ner_doc_new(&t->doc);
+    if (st == LEDE_OK)
+        st = load_weights(&t->w, model, len, builtin);
+    if (st != LEDE_OK) {
+        lede_tagger_free(t);
+        return st;
+    }
+    *out = t;
+    return LEDE_OK;
+}
+
+void lede_tagger_free(lede_tagger *t)
+{
+    if (!t)
+        return;
+    free(t->w.index);
+    free(t->w.owned);
+    free(t->para_tok);
+    lede_tokens_free(&t->toks);
+    lede_ner_para_free(&t->para);
+    lede_ner_doc_free(t->doc);
+    free(t->labels);
+    free(t);
+}
+
+void lede_ner_spans_free(lede_ner_spans *spans)
+{
+    free(spans->items);
+    memset(spans, 0, sizeof *spans);
+}
+
+lede_tokens lede_tagger_tokens(const lede_tagger *t, size_t para)
+{
+    lede_tokens view = {NULL, 0, 0};
+    if (para < t->n_paras) {
+        view.items = t->toks.items + t->para_tok[para];
+        view.n = t->para_tok[para + 1] - t->para_tok[para];
+    }
+    return view;
+}
+
+/* --- decoding ------------------------------------------------------------------------ */
+
+lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_scorer *sc,
+                            const uint8_t *gold, uint8_t *labels)
+{
+    uint32_t feats[LEDE_NER_MAX_FEATURES];
+    int32_t scores[LEDE_NER_LABELS];
+    unsigned prev = 0, prev2 = 0;
+    size_t n = p->toks->n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned best = 0;
+        if (lede_ner_candidate(p, i)) {
+            bool next = lede_ner_candidate(p, i + 1);
+            size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
+            sc->score(sc->ctx, feats, nf, scores);
+            bool found = false;
+            for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {
+                if (lede_ner_allowed(prev, l, next) && (!found || scores[l] > scores[best])) {
+                    best = l;
+                    found = true;
+                }
+            }
+            if (gold && sc->learn)
+                sc->learn(sc->ctx, feats, nf, gold[i], best);
+            lede_status st = lede_ner_doc_note(doc, p, i, best);
+            if (st != LEDE_OK)
+                return st;
+        }
+        labels[i] = (uint8_t)best;
+        prev2 = prev;
+        prev = best;
+    }
+    return LEDE_OK;
+}
+
+static void score_int16(void *ctx, const uint32_t *feats, size_t n, int32_t *scores)
+{
+    const weights *w = ctx;
+    const int16_t *rows[LEDE_NER_MAX_FEATURES];
+    /* The index look-ups first: they are independent, so their cache misses overlap
+     * instead of each waiting for the sum before it. */
+    for (size_t k = 0; k < n; k++) {
+        uint32_t at = w->index[feats[k]];
+        rows[k] = at ? w->borrowed + (size_t)(at - 1) * LEDE_NER_LABELS : zero_row;
+    }
+    int32_t acc[LEDE_NER_LABELS] = {0}; /* local, so it can stay in registers */
+    for (size_t k = 0; k < n; k++)
+        for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
+            acc[l] += rows[k][l];
+    memcpy(scores, acc, sizeof acc);
+}
+
+static lede_status push_span(lede_ner_spans *out, const lede_ner_span *sp)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        lede_ner_span *items = realloc(out->items, cap * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        out->items = items;
+        out->cap = cap;
+    }
+    out->items[out->n++] = *sp;
+    return LEDE_OK;
+}
+
+/* Turns a paragraph's labels into spans. */
+static lede_status collect(const lede_tagger *t, const lede_tokens *toks, size_t lo, uint32_t para,
+                           lede_ner_spans *out)
+{
+    size_t open = 0;
+    for (size_t i = 0; i < toks->n; i++) {
+        unsigned l = t->labels[i];
+        if (!l)
+            continue;
+        unsigned pos = lede_ner_label_pos(l);
+        if (pos == LEDE_NER_B || pos == LEDE_NER_U)
+            open = i;
+        if (pos == LEDE_NER_L || pos == LEDE_NER_U) {
+            const lede_token *a = &toks->items[open], *b = &toks->items[i];
+            lede_ner_span sp = {{lo + a->start, lo + b->start + b->len}, lede_ner_label_type(l),
+                                para};
+            lede_status st = push_span(out, &sp);
+            if (st != LEDE_OK)
+                return st;
+        }
+    }
+    return LEDE_OK;
+}
+
+/* Pass one: every paragraph's tokens, kept for pass two, and the document's counts. */
+static lede_status count_words(lede_tagger *t, const lede_text *text)
+{
+    if (text->n_paras + 1 > t->cap_para) {
+        size_t *pt = realloc(t->para_tok, (text->n_paras + 1) * sizeof *pt);
+        if (!pt)
+            return LEDE_ERR_NOMEM;
+        t->para_tok = pt;
+        t->cap_para = text->n_paras + 1;
+    }
+    t->toks.n = 0;
+    /* A word and a space are five bytes or more: reserving for that saves the copies of
+     * growing the array by doubling through megabytes of tokens. */
+    size_t guess = text->len / TOKEN_BYTES + 16;
+    if (guess > t->toks.cap) {
+        lede_token *items = lede_alloc_big(guess * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        free(t->toks.items);
+        t->toks.items = items;
+        t->toks.cap = guess;
+    }
+    size_t most = 0;
+    for (size_t i = 0; i < text->n_paras; i++) {
+        const lede_span *sp = &text->paras[i].span;
+        size_t first = t->para_tok[i] = t->toks.n;
+        lede_status st = lede_tokenize_append(t->lex, text->bytes, sp->start, sp->end, &t->toks);
+        lede_tokens view = {t->toks.items + first, t->toks.n - first, 0};
+        if (st == LEDE_OK)
+            st = lede_ner_doc_count(t->doc, text->bytes + sp->start, &view, true);
+        if (st != LEDE_OK)
+            return st;
+        most = view.n > most ? view.n : most;
+    }
+    t->para_tok[text->n_paras] = t->toks.n;
+    t->n_paras = text->n_paras;
+    for (size_t i = 0; i < text->n_paras; i++) {
+        lede_tokens view = {t->toks.items + t->para_tok[i], t->para_tok[i + 1] - t->para_tok[i], 0};
+        lede_ner_doc_count(t->doc, text->bytes + text->paras[i].span.start, &view, false);
+    }
+    if (most > t->cap_labels) {
+        uint8_t *labels = realloc(t->labels, most);
+        if (!labels)
+            return LEDE_ERR_NOMEM;
+        t->labels = labels;
+        t->cap_labels = most;
+    }
+    return LEDE_OK;
+}
+
+lede_status lede_tagger_run(lede_tagger *t, const lede_text *text, lede_ner_spans *out)
+{
+    out->n = 0;
+    lede_ner_doc_clear(t->doc);
+    lede_status st = count_words(t, text);
+    lede_ner_scorer sc = {score_int16, NULL, &t->w};
+    for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++) {
+        const lede_span *sp = &text->paras[i].span;
+        size_t first = t->para_tok[i];
+        lede_tokens view = {t->toks.items + first, t->para_tok[i + 1] - first, 0};
+        if (!view.n)
+            continue;
+        st = lede_ner_para_reset(&t->para, t->lex, text->bytes + sp->start, &view);
+        if (st == LEDE_OK)
+            st = lede_ner_decode(&t->para, t->doc, &sc, NULL, t->labels);
+        if (st == LEDE_OK)
+            st = collect(t, &view, sp->start, (uint32_t)i, out);
+    }
+    return st;
+}

@@ -1,0 +1,233 @@
+/* tokens.c - cut a paragraph into tokens for the tagger. One pass, O(n) in its bytes;
+ * each abbreviation asks the lexicon once. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lede/chars.h"
+#include "lede/tokens.h"
+
+#define TOKEN_MAX 65535u    /* a token's length fits its uint16_t */
+#define ABBREV_MAX 24       /* longer words are no abbreviations */
+
+void lede_tokens_free(lede_tokens *toks)
+{
+    free(toks->items);
+    memset(toks, 0, sizeof *toks);
+}
+
+static inline lede_status push(lede_tokens *out, size_t start, size_t len, unsigned flags)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 256;
+        lede_token *items = realloc(out->items, cap * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        out->items = items;
+        out->cap = cap;
+    }
+    out->items[out->n++] = (lede_token){(uint32_t)start, (uint16_t)len, (uint16_t)flags};
+    return LEDE_OK;
+}
+
+static uint32_t cp_at(const char *s, size_t end, size_t i, size_t *len)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+        *len = 1;
+        return b;
+    }
+    return lede_cp_at(s, end, i, len);
+}
+
+static bool is_word_at(const char *s, size_t end, size_t i)
+{
+    size_t len;
+    return i < end && lede_is_word_cp(cp_at(s, end, i, &len));
+}
+
+static bool is_digit(const char *s, size_t i)
+{
+    return s[i] >= '0' && s[i] <= '9';
+}
+
+/* Characters that join two words into one: apostrophes, hyphens, '&', '/'. */
+static bool is_joiner(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011 || c == '&' ||
+           c == '/';
+}
+
+/* True when s[a..b] (a word and the period at s[b]) is an abbreviation the lists know. */
+static bool known_abbreviation(const lede_lexicon *lex, const char *s, size_t a, size_t b)
+{
+    const unsigned kinds = LEDE_LEX_BIT(LEDE_LEX_TITLE) | LEDE_LEX_BIT(LEDE_LEX_ORGWORD) |
+                           LEDE_LEX_BIT(LEDE_LEX_STOP) | LEDE_LEX_BIT(LEDE_LEX_PLACE) |
+                           LEDE_LEX_BIT(LEDE_LEX_ORG) | LEDE_LEX_BIT(LEDE_LEX_PERSON);
+    return lex && b - a < ABBREV_MAX && (lede_lexicon_find(lex, s + a, b - a + 1).kinds & kinds);
+}
+
+/* Reads the word at s[i]; returns its end. *dotted: it holds initials' periods ("U.S"). */
+static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, bool *dotted)
+{
+    size_t len, n = 0;
+    *dotted = false;
+    while (i < end) {
+        if (lede_is_ascii_word((unsigned char)s[i])) { /* most bytes: no decoding */
+            i++;
+            n++;
+            continue;
+        }
+        uint32_t c = cp_at(s, end, i, &len);
+        if (c >= 0x80 && lede_is_word_cp(c)) {
+            i += len;
+            n++;
+            continue;
+        }
+        if (is_joiner(c) && is_word_at(s, end, i + len)) {
+            i += len;
+            n++;
+            continue;
+        }
+        /* "U.S": a single letter, a period, a capital. */
+        if (c == '.' && n == 1 && i + 1 < end && !is_digit(s, i - 1)) {
+            size_t l2;
+            if (lede_is_upper_cp(cp_at(s, end, i + 1, &l2))) {
+                i++;
+                n = 0;
+                *dotted = true;
+                continue;
+            }
+        }
+        /* "1,000", "50.42", "10:30" */
+        if ((c == '.' || c == ',' || c == ':') && is_digit(s, i - 1) && i + 1 < end &&
+            is_digit(s, i + 1)) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    *since_dot = n;
+    return i;
+}
+
+/* The flags of the token s[a..b) from its letters. */
+static unsigned word_flags(const char *s, size_t a, size_t b)
+{
+    size_t len;
+    unsigned f = LEDE_TOK_WORD | LEDE_TOK_ASCII;
+    uint32_t c = cp_at(s, b, a, &len);
+    if (lede_is_upper_cp(c))
+        f |= LEDE_TOK_CAP;
+    else if (lede_is_lower_cp(c))
+        f |= LEDE_TOK_LOWER;
+    for (size_t i = a; i < b; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= '0' && ch <= '9')
+            f |= LEDE_TOK_DIGIT;
+        if (ch >= 0x80)
+            f &= ~(unsigned)LEDE_TOK_ASCII;
+    }
+    return f;
+}
+
+static bool ends_sentence(const char *s, const lede_token *t)
+{
+    char c = s[t->start];
+    return t->len == 1 && (c == '.' || c == '!' || c == '?');
+}
+
+/* True when the paragraph is written in capitals ("LONDON 1996-08-30"). */
+static bool caps_para(const char *s, size_t a, size_t b)
+{
+    size_t upper = 0, lower = 0;
+    for (size_t i = a; i < b; i++) {
+        upper += s[i] >= 'A' && s[i] <= 'Z';
+        lower += s[i] >= 'a' && s[i] <= 'z';
+    }
+    return upper >= 3 && lower * 10 <= upper;
+}
+
+/* Marks sentence starts: the first word, and the first word after . ! ? (opening
+ * quotes and brackets between them do not count). */
+static void mark_sentences(const char *s, lede_tokens *out, bool caps)
+{
+    bool at_start = true;
+    for (size_t k = 0; k < out->n; k++) {
+        lede_token *t = &out->items[k];
+        if (caps)
+            t->flags |= LEDE_TOK_CAPS;
+        if (t->flags & LEDE_TOK_WORD) {
+            if (at_start)
+                t->flags |= LEDE_TOK_SENT;
+            at_start = false;
+        } else if (ends_sentence(s, t)) {
+            at_start = true;
+        }
+    }
+}
+
+lede_status lede_tokenize(const lede_lexicon *lex, const char *s, size_t start, size_t end,
+                          lede_tokens *out)
+{
+    out->n = 0;
+    return lede_tokenize_append(lex, s, start, end, out);
+}
+
+lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t start, size_t end,
+                                 lede_tokens *out)
+{
+    size_t first = out->n, i = start, len;
+    while (i < end) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        uint32_t c = cp_at(s, end, i, &len);
+        if (lede_is_space_cp(c)) {
+            i += len;
+            continue;
+        }
+        lede_status st;
+        if (!(c < 0x80 ? lede_is_ascii_word((unsigned char)c) : lede_is_word_cp(c))) {
+            st = push(out, i - start, len, 0);
+            i += len;
+            if (st != LEDE_OK)
+                return st;
+            continue;
+        }
+        size_t since_dot;
+        bool dotted;
+        size_t j = read_word(s, end, i, &since_dot, &dotted), stem = j, poss = 0;
+        /* The possessive ending goes apart: "Putin’s" -> "Putin" "’s". */
+        if (j - i >= 3 && (s[j - 1] == 's' || s[j - 1] == 'S')) {
+            if (s[j - 2] == '\'')
+                poss = 2;
+            else if (j - i >= 5 && memcmp(s + j - 4, "\xE2\x80\x99", 3) == 0)
+                poss = 4;
+            stem = j - poss;
+        }
+        /* Abbreviations of the lists are capitalised ("Dr.", "Inc.", "Jan."): a small
+         * word before a period ends a sentence without a lookup. */
+        if (!poss && j < end && s[j] == '.' &&
+            (since_dot == 1 || dotted ||
+             (!lede_is_lower_cp(cp_at(s, end, i, &len)) && known_abbreviation(lex, s, i, j))))
+            stem = ++j;
+        while (stem - i > TOKEN_MAX) {
+            st = push(out, i - start, TOKEN_MAX, word_flags(s, i, i + TOKEN_MAX));
+            if (st != LEDE_OK)
+                return st;
+            i += TOKEN_MAX;
+        }
+        st = push(out, i - start, stem - i, word_flags(s, i, stem));
+        if (st == LEDE_OK && poss)
+            st = push(out, stem - start, poss, LEDE_TOK_POSS | LEDE_TOK_WORD);
+        if (st != LEDE_OK)
+            return st;
+        i = j;
+    }
+    if (out->n > first) {
+        lede_tokens added = {out->items + first, out->n - first, 0};
+        mark_sentences(s + start, &added, caps_para(s, start, end));
+    }
+    return LEDE_OK;
+}

@@ -1,0 +1,119 @@
+/* check_features.c - the feature extractor: candidates, label rules, features. */
+#include <string.h>
+#include "check_util.h"
+#include "lede/features.h"
+
+static lede_lexicon *lex;
+static lede_tokens toks;
+static lede_ner_para para;
+static lede_ner_doc *doc;
+
+static void setup(void)
+{
+    ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
+    ck_assert_int_eq(lede_ner_doc_new(&doc), LEDE_OK);
+    memset(&para, 0, sizeof para);
+}
+
+static void teardown(void)
+{
+    lede_tokens_free(&toks);
+    lede_ner_para_free(&para);
+    lede_ner_doc_free(doc);
+    lede_lexicon_free(lex);
+}
+
+static void prepare(const char *s)
+{
+    ck_assert_int_eq(lede_tokenize(lex, s, 0, strlen(s), &toks), LEDE_OK);
+    ck_assert_int_eq(lede_ner_doc_count(doc, s, &toks, true), LEDE_OK);
+    ck_assert_int_eq(lede_ner_doc_count(doc, s, &toks, false), LEDE_OK);
+    ck_assert_int_eq(lede_ner_para_reset(&para, lex, s, &toks), LEDE_OK);
+}
+
+START_TEST(candidates_are_capitals_and_connectors_between_them)
+{
+    prepare("He met the Bank of England and Linnea on Sunday.");
+    /* He met the Bank of England and Linnea on Sunday . */
+    /* "He" and "Sunday" are stop words alone; "and" joins; "on" does not */
+    const bool want[] = {0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0};
+    ck_assert_uint_eq(toks.n, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < toks.n; i++)
+        ck_assert_msg(lede_ner_candidate(&para, i) == want[i], "token %zu", i);
+}
+END_TEST
+
+START_TEST(labels_continue_only_the_open_type)
+{
+    unsigned b_per = lede_ner_label(LEDE_NER_PER, LEDE_NER_B);
+    unsigned i_per = lede_ner_label(LEDE_NER_PER, LEDE_NER_I);
+    unsigned l_per = lede_ner_label(LEDE_NER_PER, LEDE_NER_L);
+    unsigned l_org = lede_ner_label(LEDE_NER_ORG, LEDE_NER_L);
+    unsigned u_loc = lede_ner_label(LEDE_NER_LOC, LEDE_NER_U);
+    ck_assert(lede_ner_allowed(0, b_per, true));
+    ck_assert(!lede_ner_allowed(0, b_per, false)); /* nothing can follow to close it */
+    ck_assert(!lede_ner_allowed(0, l_per, true));
+    ck_assert(lede_ner_allowed(b_per, i_per, true));
+    ck_assert(lede_ner_allowed(b_per, l_per, false));
+    ck_assert(!lede_ner_allowed(b_per, l_org, true));
+    ck_assert(!lede_ner_allowed(b_per, 0, true));
+    ck_assert(lede_ner_allowed(l_per, u_loc, false));
+    ck_assert_uint_eq(lede_ner_label_type(l_org), LEDE_NER_ORG);
+    ck_assert_uint_eq(lede_ner_label_pos(u_loc), LEDE_NER_U);
+}
+END_TEST
+
+START_TEST(features_are_bounded_and_depend_on_context)
+{
+    uint32_t a[LEDE_NER_MAX_FEATURES], b[LEDE_NER_MAX_FEATURES];
+    prepare("President Vladimir Putin met officials in Moscow.");
+    size_t na = lede_ner_features(&para, doc, 1, 0, 0, a);
+    ck_assert_uint_le(na, LEDE_NER_MAX_FEATURES);
+    for (size_t k = 0; k < na; k++)
+        ck_assert_uint_lt(a[k], LEDE_NER_BUCKETS);
+    /* The same token with another history: the label features differ, the rest not. */
+    size_t nb = lede_ner_features(&para, doc, 1, lede_ner_label(LEDE_NER_PER, LEDE_NER_U), 0, b);
+    ck_assert_uint_eq(na, nb);
+    size_t differ = 0;
+    for (size_t k = 0; k < na; k++)
+        differ += a[k] != b[k];
+    ck_assert_uint_ge(differ, 1);
+    ck_assert_uint_le(differ, 4); /* prev, prev2, prev+word, prev+shape */
+    /* Deterministic: asked again, the same features. */
+    nb = lede_ner_features(&para, doc, 1, 0, 0, b);
+    ck_assert_uint_eq(na, nb);
+    ck_assert_int_eq(memcmp(a, b, na * sizeof *a), 0);
+}
+END_TEST
+
+START_TEST(document_memory_changes_features)
+{
+    uint32_t a[LEDE_NER_MAX_FEATURES], b[LEDE_NER_MAX_FEATURES];
+    prepare("Officials met Varga in Kestra.");
+    size_t na = lede_ner_features(&para, doc, 2, 0, 0, a);
+    ck_assert_int_eq(lede_ner_doc_note(doc, &para, 2, lede_ner_label(LEDE_NER_PER, LEDE_NER_U)),
+                     LEDE_OK);
+    size_t nb = lede_ner_features(&para, doc, 2, 0, 0, b);
+    ck_assert_uint_eq(na, nb);
+    ck_assert_int_ne(memcmp(a, b, na * sizeof *a), 0);
+    lede_ner_doc_clear(doc);
+}
+END_TEST
+
+static Suite *features_suite(void)
+{
+    Suite *s = suite_create("features");
+    TCase *tc = tcase_create("features");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, candidates_are_capitals_and_connectors_between_them);
+    tcase_add_test(tc, labels_continue_only_the_open_type);
+    tcase_add_test(tc, features_are_bounded_and_depend_on_context);
+    tcase_add_test(tc, document_memory_changes_features);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return check_run(features_suite());
+}

@@ -1,0 +1,41 @@
+/* perceptron.h - an averaged perceptron over hashed features, for lede's trainers.
+ *
+ * Rows are feature buckets, columns classes. Weights change by whole steps (+1 for the
+ * right class, -1 for the guess), so training is exact integer arithmetic and the same
+ * data in the same order always gives the same model. The average over every step is
+ * kept lazily (Collins 2002; each weight remembers when it last changed). Any trainer
+ * of a linear model over hashed features (the entity tagger, a quote-speaker ranker)
+ * can use it: score, update after each example, average at the end. */
+#ifndef LEDE_PERCEPTRON_H
+#define LEDE_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    size_t rows, classes;
+    int32_t *w;      /* current weights, rows x classes */
+    int64_t *total;  /* sum of each weight over all steps up to stamp */
+    uint32_t *stamp; /* step of each weight's last change */
+    uint32_t step;   /* examples seen */
+} perceptron;
+
+/* Allocates a perceptron of rows x classes zero weights. Returns 0, or -1 when out of
+ * memory (p is then freed). */
+int perceptron_init(perceptron *p, size_t rows, size_t classes);
+
+/* scores[c] = the sum of the current weights of class c over the n rows feats. */
+void perceptron_score(const perceptron *p, const uint32_t *feats, size_t n, int32_t *scores);
+
+/* One example seen: when guess differs from truth, the rows feats gain 1 for truth and
+ * lose 1 for guess. Either way the step count advances. */
+void perceptron_update(perceptron *p, const uint32_t *feats, size_t n, unsigned truth,
+                       unsigned guess);
+
+/* Brings every total up to the current step; after it, total[k] / step is the average
+ * weight k. Call once, after the last update. */
+void perceptron_average(perceptron *p);
+
+void perceptron_free(perceptron *p);
+
+#endif
