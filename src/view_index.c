@@ -156,10 +156,12 @@ void view_index_toggle_all(lede_view *v)
         return;
     }
     view_index_to_entity(v, local != LEDE_NONE ? local : v->selected);
-    if (v->all_index && v->index_pref == INDEX_HIDDEN)
+    /* A asks to see an index: hidden by i or for the width, it shows, as Tab does. */
+    if (!view_index_visible(v))
         v->index_pref = INDEX_SHOWN;
     view_relayout(v);
-    view_message(v, v->all_index ? "index of all articles" : "index of this article");
+    view_message(v, "%s%s", v->all_index ? "index of all articles" : "index of this article",
+                 view_index_visible(v) ? "" : " (too narrow to show it)");
 }
 
 uint32_t view_index_local(const lede_view *v, size_t row)
