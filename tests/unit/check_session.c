@@ -113,6 +113,28 @@ START_TEST(missing_first_is_skipped)
 }
 END_TEST
 
+/* > and < on a lone article answer instead of doing nothing unseen. */
+START_TEST(one_article_next_says_so)
+{
+    const char *paths[] = {check_write_in(dir, "a.txt", story_a, sizeof story_a - 1)};
+    lede_article art;
+    open_all(&art, paths, 1);
+    lede_view *v;
+    ck_assert_int_eq(lede_view_new(100, 30, &v), LEDE_OK);
+    lede_session s;
+    lede_session_init(&s, &art, 1, ann, v, false, NULL);
+    ck_assert_int_eq(lede_session_start(&s), LEDE_OK);
+    lede_action act = lede_view_key(v, '>');
+    ck_assert_int_eq(act, LEDE_ACT_NEXT_ARTICLE);
+    ck_assert_int_eq(lede_session_act(&s, act), LEDE_OK);
+    ck_assert_str_eq(lede_view_message(v), "no other article (one file open)");
+    ck_assert_uint_eq(s.cur, 0);
+    lede_session_free(&s);
+    lede_view_free(v);
+    lede_article_free(&art);
+}
+END_TEST
+
 /* A shows the index even where the width (or i) had hidden it: it never toggles unseen. */
 START_TEST(all_index_shows_when_narrow)
 {
@@ -193,6 +215,7 @@ int main(void)
     tcase_add_test(tc, missing_first_is_skipped);
     tcase_add_test(tc, empty_and_binary);
     tcase_add_test(tc, all_index_shows_when_narrow);
+    tcase_add_test(tc, one_article_next_says_so);
     suite_add_tcase(suite, tc);
     return check_run(suite);
 }
