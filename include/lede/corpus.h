@@ -63,6 +63,12 @@ const lede_corpus_entry *lede_corpus_get(const lede_corpus *c, uint32_t id);
 const lede_corpus_hit *lede_corpus_step_hit(const lede_corpus *c, uint32_t entry, size_t article,
                                             int dir);
 
+/* Fills order (room for c->n_entries) with the entries to list, aliases and entries no
+ * article has left out, ranked as the index of all articles and --entities show them:
+ * by type, then the number of articles, then mentions, then name. Returns how many.
+ * O(e log e). */
+size_t lede_corpus_ranked(const lede_corpus *c, uint32_t *order);
+
 /* Frees what the corpus owns (not the articles). */
 void lede_corpus_free(lede_corpus *c);
 

@@ -121,6 +121,25 @@ START_TEST(test_identity_across_articles)
 }
 END_TEST
 
+/* The ranking shared by the index of all articles and --entities: by type, then the
+ * number of articles, then mentions, then name; aliases left out. */
+START_TEST(test_ranked)
+{
+    for (size_t i = 0; i < N; i++)
+        ck_assert_int_eq(lede_corpus_step(&corpus, NULL), LEDE_OK);
+    uint32_t order[16];
+    ck_assert_uint_le(corpus.n_entries, 16);
+    size_t n = lede_corpus_ranked(&corpus, order);
+    /* Michael Howard (3 articles), then Blair, Cherie Blair and Tony Blair (one article,
+     * one mention each: by name), then the place Lisbon. */
+    static const char *const want[] = {"Michael Howard", "Blair", "Cherie Blair", "Tony Blair",
+                                       "Lisbon"};
+    ck_assert_uint_eq(n, 5);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_str_eq(corpus.entries[order[i]].name, want[i]);
+}
+END_TEST
+
 /* An article that cannot be read adds nothing and is skipped. */
 START_TEST(test_unreadable_article)
 {
@@ -142,6 +161,7 @@ int main(void)
     TCase *tc = tcase_create("corpus");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_identity_across_articles);
+    tcase_add_test(tc, test_ranked);
     tcase_add_test(tc, test_unreadable_article);
     suite_add_tcase(s, tc);
     return check_run(s);
