@@ -43,8 +43,8 @@ static lede_status check_path(const char *path)
         return LEDE_ERR_ISDIR;
     if (access(path, R_OK) != 0)
         return lede_status_from_errno(errno);
-    if (S_ISREG(sb.st_mode) && sb.st_size == 0)
-        return LEDE_ERR_EMPTY;
+    /* No verdict from st_size == 0: /proc and /sys files say 0 and have text. An empty
+     * file is found empty when it is read. */
     return LEDE_OK;
 }
 
@@ -91,6 +91,14 @@ lede_status lede_article_read(lede_article *article)
         return article->error;
     article->error = lede_text_load(article->path, &article->text);
     return article->error;
+}
+
+bool lede_article_may_block(const lede_article *article)
+{
+    struct stat sb;
+    if (article->text.bytes || article->error != LEDE_OK || !article->path)
+        return false;
+    return stat(article->path, &sb) == 0 && !S_ISREG(sb.st_mode);
 }
 
 lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann)

@@ -226,6 +226,10 @@ lede_status lede_corpus_step(lede_corpus *c, const lede_annotator *ann)
         return LEDE_OK;
     size_t a = c->added;
     lede_article *art = &c->articles[a];
+    if (!art->annotated && lede_article_may_block(art)) {
+        c->added++; /* a FIFO read here would freeze the reader until a writer came */
+        return LEDE_OK;
+    }
     lede_status st = art->annotated ? LEDE_OK : lede_article_annotate(art, ann);
     if (st == LEDE_ERR_NOMEM)
         return st;

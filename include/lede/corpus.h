@@ -44,7 +44,8 @@ typedef struct {
 lede_status lede_corpus_init(lede_corpus *c, lede_article *articles, size_t n);
 
 /* Annotates article c->added unless it is already, and adds it. An article that cannot
- * be read adds nothing and is skipped. Returns NOMEM, else OK; does nothing when all
+ * be read adds nothing and is skipped, and so is one whose read could wait without end
+ * (lede_article_may_block: a FIFO, a terminal). Returns NOMEM, else OK; does nothing when all
  * are in. */
 lede_status lede_corpus_step(lede_corpus *c, const lede_annotator *ann);
 

@@ -4,6 +4,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "lede/corpus.h"
 #include "check_util.h"
 
@@ -155,6 +156,28 @@ START_TEST(test_unreadable_article)
 }
 END_TEST
 
+/* A FIFO among the articles (no writer: opening it would wait for ever) is left for
+ * the reader to show: the index of all articles goes past it instead of freezing. A
+ * regression hangs here until Check's timeout. */
+START_TEST(test_fifo_not_read_in_background)
+{
+    char dir[64], fifo[128];
+    ck_assert_ptr_nonnull(check_mkdtemp(dir, sizeof dir, "lede-corpus"));
+    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    lede_article_free(&arts[1]);
+    ck_assert_int_eq(lede_article_open(&arts[1], fifo), LEDE_OK);
+    ck_assert(lede_article_may_block(&arts[1]));
+    ck_assert(!lede_article_may_block(&arts[0])); /* read already */
+    while (!lede_corpus_done(&corpus))
+        ck_assert_int_eq(lede_corpus_step(&corpus, NULL), LEDE_OK);
+    ck_assert(!arts[1].annotated);
+    ck_assert_uint_eq(lede_corpus_entry_of(&corpus, 1, 0), LEDE_NONE);
+    ck_assert_uint_eq(lede_corpus_get(&corpus, entry_named("Howard"))->n_hits, 2); /* 0 and 2 */
+    check_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("corpus");
@@ -163,6 +186,7 @@ int main(void)
     tcase_add_test(tc, test_identity_across_articles);
     tcase_add_test(tc, test_ranked);
     tcase_add_test(tc, test_unreadable_article);
+    tcase_add_test(tc, test_fifo_not_read_in_background);
     suite_add_tcase(s, tc);
     return check_run(s);
 }
