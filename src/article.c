@@ -131,6 +131,14 @@ lede_status lede_article_read(lede_article *article)
     return article->error;
 }
 
+bool lede_article_may_block(const lede_article *article)
+{
+    struct stat sb;
+    if (article->text.bytes || article->error != LEDE_OK || !article->path)
+        return false;
+    return stat(article->path, &sb) == 0 && !S_ISREG(sb.st_mode);
+}
+
 lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann)
 {
     lede_status rc;

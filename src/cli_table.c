@@ -139,23 +139,6 @@ lede_status lede_cli_entities(FILE *out, const lede_text *text, const lede_model
 
 /* --- several articles -------------------------------------------------------------- */
 
-static const lede_corpus *sort_corpus;
-
-/* People first, then by the number of articles, then mentions, then first seen. */
-static int by_reach(const void *a, const void *b)
-{
-    const lede_corpus_entry *x = &sort_corpus->entries[*(const uint32_t *)a];
-    const lede_corpus_entry *y = &sort_corpus->entries[*(const uint32_t *)b];
-    int xp = x->type != LEDE_PERSON, yp = y->type != LEDE_PERSON;
-    if (xp != yp)
-        return xp - yp;
-    if (x->n_hits != y->n_hits)
-        return x->n_hits > y->n_hits ? -1 : 1;
-    if (x->mentions != y->mentions)
-        return x->mentions > y->mentions ? -1 : 1;
-    return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
-}
-
 /* The articles of an entry: "a.txt (2), b.txt (1)". */
 static bool put_hits(FILE *out, const lede_corpus *c, const lede_corpus_entry *e)
 {
@@ -171,19 +154,14 @@ lede_status lede_cli_entities_all(FILE *out, const lede_corpus *c)
     uint32_t *order = malloc((c->n_entries ? c->n_entries : 1) * sizeof *order);
     if (!order)
         return LEDE_ERR_NOMEM;
-    size_t n = 0;
+    size_t n = lede_corpus_ranked(c, order); /* the order of the reader's index (A) */
     int wname = 4, wrole = 4;
-    for (size_t i = 0; i < c->n_entries; i++) {
-        const lede_corpus_entry *e = &c->entries[i];
-        if (e->alias_of != LEDE_NONE || e->n_hits == 0)
-            continue;
-        order[n++] = (uint32_t)i;
+    for (size_t i = 0; i < n; i++) {
+        const lede_corpus_entry *e = &c->entries[order[i]];
         int w = cols(e->name), r = e->role ? cols(e->role) : 1;
         wname = w > wname ? w : wname;
         wrole = r > wrole ? r : wrole;
     }
-    sort_corpus = c;
-    qsort(order, n, sizeof *order, by_reach);
     bool ok = put_padded(out, "TYPE", 14) && put_padded(out, "NAME", wname + 2) &&
               put_padded(out, "ROLE", wrole + 2) &&
               fputs("ARTICLES  MENTIONS  QUOTES  IN\n", out) != EOF;

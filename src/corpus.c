@@ -226,6 +226,10 @@ lede_status lede_corpus_step(lede_corpus *c, const lede_annotator *ann)
         return LEDE_OK;
     size_t a = c->added;
     lede_article *art = &c->articles[a];
+    if (!art->annotated && lede_article_may_block(art)) {
+        c->added++; /* a FIFO read here would freeze the reader until a writer came */
+        return LEDE_OK;
+    }
     lede_status st = art->annotated ? LEDE_OK : lede_article_annotate(art, ann);
     if (st == LEDE_ERR_NOMEM)
         return st;
@@ -277,4 +281,32 @@ void lede_corpus_free(lede_corpus *c)
     lede_strmap_free(&c->names);
     lede_strmap_free(&c->surnames);
     memset(c, 0, sizeof *c);
+}
+
+/* qsort has no context argument: the entries being ranked (one ranking at a time). */
+static const lede_corpus_entry *rank_base;
+
+static int by_reach(const void *a, const void *b)
+{
+    const lede_corpus_entry *x = &rank_base[*(const uint32_t *)a];
+    const lede_corpus_entry *y = &rank_base[*(const uint32_t *)b];
+    if (x->type != y->type)
+        return x->type < y->type ? -1 : 1;
+    if (x->n_hits != y->n_hits)
+        return x->n_hits > y->n_hits ? -1 : 1;
+    if (x->mentions != y->mentions)
+        return x->mentions > y->mentions ? -1 : 1;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (*(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1);
+}
+
+size_t lede_corpus_ranked(const lede_corpus *c, uint32_t *order)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_entries; i++)
+        if (c->entries[i].alias_of == LEDE_NONE && c->entries[i].n_hits > 0)
+            order[n++] = (uint32_t)i;
+    rank_base = c->entries;
+    qsort(order, n, sizeof *order, by_reach);
+    return n;
 }

@@ -157,8 +157,12 @@ lede_status lede_session_act(lede_session *s, lede_action act)
         lede_view_go_target(s->view, &t);
         return LEDE_OK;
     }
-    if (s->n < 2 || (act != LEDE_ACT_NEXT_ARTICLE && act != LEDE_ACT_PREV_ARTICLE))
+    if (act != LEDE_ACT_NEXT_ARTICLE && act != LEDE_ACT_PREV_ARTICLE)
         return LEDE_OK;
+    if (s->n < 2) { /* > with nothing to go to answers, as less's :n does */
+        lede_view_say(s->view, "no other article (one file open)");
+        return LEDE_OK;
+    }
     lede_session_save(s);
     size_t next = act == LEDE_ACT_NEXT_ARTICLE ? (s->cur + 1) % s->n : (s->cur + s->n - 1) % s->n;
     return lede_session_show(s, next);

@@ -1,7 +1,8 @@
 /* tui_guard.c - Ctrl-C, signals and q end lede even while an article is annotated.
  *
  * While the guard is on, the terminal raises SIGIO on input (O_ASYNC); the handler
- * reads the keys with poll and read, exits on q, and keeps the others. */
+ * reads the keys with poll and read, exits on q (not on a q typed after /, :, m or ',
+ * which is text), and keeps the others. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 #include <curses.h>
 #include <term.h>
+#include "lede/keys.h"
 #include "tui_guard.h"
 
 static volatile sig_atomic_t guarding;
@@ -19,6 +21,7 @@ static char reset_seq[256]; /* undoes curses: attributes, cursor, keypad, screen
 static size_t reset_len;
 static char stash[64]; /* keys typed while guarding, handed to curses afterwards */
 static volatile sig_atomic_t n_stash;
+static volatile sig_atomic_t in_text; /* a stashed key reads text: q is no longer quit */
 static int async_flags = -1; /* the terminal's file flags before O_ASYNC was added */
 static struct sigaction old_io;
 
@@ -39,7 +42,18 @@ void tui_guard_signal(int sig)
         emergency_exit(128 + sig);
 }
 
-/* SIGIO: reads the keys typed meanwhile; q quits at once, the others are kept. */
+/* True when key starts a command that reads what follows (a search, :n, a mark): a q
+ * typed after it is text ("/quote", "mq"), not quit. lede_keys_command only reads the
+ * key table, so it is safe in a handler. */
+static bool takes_text(int key)
+{
+    lede_cmd cmd = lede_keys_command(key);
+    return cmd == LEDE_CMD_SEARCH || cmd == LEDE_CMD_COLON || cmd == LEDE_CMD_SET_MARK ||
+           cmd == LEDE_CMD_GOTO_MARK;
+}
+
+/* SIGIO: reads the keys typed meanwhile; q quits at once (unless typed as the text of
+ * a search or mark), the others are kept. */
 static void on_input(int sig)
 {
     (void)sig;
@@ -48,8 +62,10 @@ static void on_input(int sig)
     char c;
     while (guarding && tty >= 0 && poll(&p, 1, 0) > 0 && (p.revents & POLLIN) &&
            read(tty, &c, 1) == 1) {
-        if (c == 'q')
+        if (!in_text && lede_keys_command((unsigned char)c) == LEDE_CMD_QUIT)
             emergency_exit(0);
+        if (takes_text((unsigned char)c))
+            in_text = 1;
         if (n_stash < (sig_atomic_t)sizeof stash)
             stash[n_stash++] = c;
     }
@@ -124,4 +140,5 @@ void tui_guard_end(void)
     for (sig_atomic_t i = n_stash; i-- > 0;)
         ungetch((unsigned char)stash[i]);
     n_stash = 0;
+    in_text = 0;
 }

@@ -523,7 +523,6 @@ size_t lede_view_runs(lede_view *view, const lede_line *line, const lede_run **r
     return n;
 }
 
-/* Appends s to buf[*len..) while it fits in size bytes and *cols + its width <= width. */
 /* --- state ------------------------------------------------------------------------- */
 
 lede_focus lede_view_focus(const lede_view *view)

@@ -41,36 +41,14 @@ static void add_section(lede_view *v, lede_entity_type type, const lede_entity *
             LEDE_INDEX_ENTRY, type, tmp[i]->id, tmp[i]->name, tmp[i]->role, tmp[i]->n_mentions, 0};
 }
 
-/* The index of all articles: corpus entries (aliases left out) by the number of
- * articles they are in, then mentions, then name. */
-static const lede_corpus_entry *sort_base;
-
-static int by_articles(const void *a, const void *b)
-{
-    const lede_corpus_entry *x = &sort_base[*(const uint32_t *)a];
-    const lede_corpus_entry *y = &sort_base[*(const uint32_t *)b];
-    if (x->type != y->type)
-        return x->type < y->type ? -1 : 1;
-    if (x->n_hits != y->n_hits)
-        return x->n_hits > y->n_hits ? -1 : 1;
-    if (x->mentions != y->mentions)
-        return x->mentions > y->mentions ? -1 : 1;
-    int c = strcmp(x->name, y->name);
-    return c ? c : (*(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1);
-}
-
+/* The index of all articles: corpus entries ranked as lede_corpus_ranked says. */
 static lede_status build_all(lede_view *v, lede_index_row *rows)
 {
     const lede_corpus *c = v->corpus;
     uint32_t *order = malloc((c->n_entries ? c->n_entries : 1) * sizeof *order);
     if (!order)
         return LEDE_ERR_NOMEM;
-    size_t n = 0;
-    for (size_t i = 0; i < c->n_entries; i++)
-        if (c->entries[i].alias_of == LEDE_NONE && c->entries[i].n_hits > 0)
-            order[n++] = (uint32_t)i;
-    sort_base = c->entries;
-    qsort(order, n, sizeof *order, by_articles);
+    size_t n = lede_corpus_ranked(c, order);
     for (size_t i = 0; i < n; i++) {
         const lede_corpus_entry *e = &c->entries[order[i]];
         if (i == 0 || e->type != c->entries[order[i - 1]].type) {
@@ -156,10 +134,12 @@ void view_index_toggle_all(lede_view *v)
         return;
     }
     view_index_to_entity(v, local != LEDE_NONE ? local : v->selected);
-    if (v->all_index && v->index_pref == INDEX_HIDDEN)
+    /* A asks to see an index: hidden by i or for the width, it shows, as Tab does. */
+    if (!view_index_visible(v))
         v->index_pref = INDEX_SHOWN;
     view_relayout(v);
-    view_message(v, v->all_index ? "index of all articles" : "index of this article");
+    view_message(v, "%s%s", v->all_index ? "index of all articles" : "index of this article",
+                 view_index_visible(v) ? "" : " (too narrow to show it)");
 }
 
 uint32_t view_index_local(const lede_view *v, size_t row)

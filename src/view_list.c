@@ -74,13 +74,18 @@ const char *view_list_source(const lede_view *v, size_t article, const lede_text
 }
 
 /* The person the quotes list is for: the index entry under the cursor when the index
- * has the focus, else the selected entity. */
+ * has the focus, else the selected entity, else the speaker of the current quote (w
+ * after } lists the quotes of the one the status line names). */
 static const lede_entity *list_person(const lede_view *v)
 {
     uint32_t id = v->focus == LEDE_FOCUS_INDEX && v->cursor != VIEW_NO_INDEX
                       ? view_index_local(v, v->cursor)
                       : v->selected;
-    return view_entity(v, id);
+    const lede_entity *e = view_entity(v, id);
+    if ((!e || e->type != LEDE_PERSON) && v->focus == LEDE_FOCUS_ARTICLE &&
+        v->cur_quote != VIEW_NO_INDEX && v->model)
+        return view_entity(v, v->model->quotes[v->cur_quote].speaker);
+    return e;
 }
 
 /* The corpus entry of the person the list is for: the index row of all articles under

@@ -43,6 +43,12 @@ lede_status lede_article_load_sample(lede_article *article);
  * annotations are ready. */
 lede_status lede_article_read(lede_article *article);
 
+/* Returns true when reading the article could wait without end: it is not read yet and
+ * its path is not a regular file (a FIFO with no writer, a terminal, a socket). Work
+ * in the background (the index of all articles) leaves such an article alone; it is
+ * read when the reader shows it, where q and signals still end lede. */
+bool lede_article_may_block(const lede_article *article);
+
 /* Annotates the article unless it already is; cheap to call again. An article from
  * lede_article_open() is loaded first; if that fails, the status says why (the same
  * statuses as lede_article_load()) and the text stays empty. */

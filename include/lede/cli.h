@@ -24,8 +24,9 @@ lede_status lede_cli_json(FILE *out, const char *source, const lede_text *text,
 lede_status lede_cli_entities(FILE *out, const lede_text *text, const lede_model *model);
 
 /* Writes the entities of all the corpus's articles as one table: each entity once (an
- * alias with its full name), people first, then by the number of articles, with its
- * articles and its mentions in each. Returns NOMEM or IO. */
+ * alias with its full name), in the order of the reader's index of all articles
+ * (lede_corpus_ranked: people, places, organisations, groups, each by the number of
+ * articles), with its articles and its mentions in each. Returns NOMEM or IO. */
 lede_status lede_cli_entities_all(FILE *out, const lede_corpus *corpus);
 
 #endif

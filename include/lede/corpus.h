@@ -44,7 +44,8 @@ typedef struct {
 lede_status lede_corpus_init(lede_corpus *c, lede_article *articles, size_t n);
 
 /* Annotates article c->added unless it is already, and adds it. An article that cannot
- * be read adds nothing and is skipped. Returns NOMEM, else OK; does nothing when all
+ * be read adds nothing and is skipped, and so is one whose read could wait without end
+ * (lede_article_may_block: a FIFO, a terminal). Returns NOMEM, else OK; does nothing when all
  * are in. */
 lede_status lede_corpus_step(lede_corpus *c, const lede_annotator *ann);
 
@@ -62,6 +63,12 @@ const lede_corpus_entry *lede_corpus_get(const lede_corpus *c, uint32_t id);
  * article, going round the ends; NULL when no other article has it. O(log hits). */
 const lede_corpus_hit *lede_corpus_step_hit(const lede_corpus *c, uint32_t entry, size_t article,
                                             int dir);
+
+/* Fills order (room for c->n_entries) with the entries to list, aliases and entries no
+ * article has left out, ranked as the index of all articles and --entities show them:
+ * by type, then the number of articles, then mentions, then name. Returns how many.
+ * O(e log e). */
+size_t lede_corpus_ranked(const lede_corpus *c, uint32_t *order);
 
 /* Frees what the corpus owns (not the articles). */
 void lede_corpus_free(lede_corpus *c);

@@ -4,6 +4,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "lede/corpus.h"
 #include "check_util.h"
 
@@ -121,6 +122,25 @@ START_TEST(test_identity_across_articles)
 }
 END_TEST
 
+/* The ranking shared by the index of all articles and --entities: by type, then the
+ * number of articles, then mentions, then name; aliases left out. */
+START_TEST(test_ranked)
+{
+    for (size_t i = 0; i < N; i++)
+        ck_assert_int_eq(lede_corpus_step(&corpus, NULL), LEDE_OK);
+    uint32_t order[16];
+    ck_assert_uint_le(corpus.n_entries, 16);
+    size_t n = lede_corpus_ranked(&corpus, order);
+    /* Michael Howard (3 articles), then Blair, Cherie Blair and Tony Blair (one article,
+     * one mention each: by name), then the place Lisbon. */
+    static const char *const want[] = {"Michael Howard", "Blair", "Cherie Blair", "Tony Blair",
+                                       "Lisbon"};
+    ck_assert_uint_eq(n, 5);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_str_eq(corpus.entries[order[i]].name, want[i]);
+}
+END_TEST
+
 /* An article that cannot be read adds nothing and is skipped. */
 START_TEST(test_unreadable_article)
 {
@@ -136,13 +156,37 @@ START_TEST(test_unreadable_article)
 }
 END_TEST
 
+/* A FIFO among the articles (no writer: opening it would wait for ever) is left for
+ * the reader to show: the index of all articles goes past it instead of freezing. A
+ * regression hangs here until Check's timeout. */
+START_TEST(test_fifo_not_read_in_background)
+{
+    char dir[64], fifo[128];
+    ck_assert_ptr_nonnull(check_mkdtemp(dir, sizeof dir, "lede-corpus"));
+    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    lede_article_free(&arts[1]);
+    ck_assert_int_eq(lede_article_open(&arts[1], fifo), LEDE_OK);
+    ck_assert(lede_article_may_block(&arts[1]));
+    ck_assert(!lede_article_may_block(&arts[0])); /* read already */
+    while (!lede_corpus_done(&corpus))
+        ck_assert_int_eq(lede_corpus_step(&corpus, NULL), LEDE_OK);
+    ck_assert(!arts[1].annotated);
+    ck_assert_uint_eq(lede_corpus_entry_of(&corpus, 1, 0), LEDE_NONE);
+    ck_assert_uint_eq(lede_corpus_get(&corpus, entry_named("Howard"))->n_hits, 2); /* 0 and 2 */
+    check_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("corpus");
     TCase *tc = tcase_create("corpus");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_identity_across_articles);
+    tcase_add_test(tc, test_ranked);
     tcase_add_test(tc, test_unreadable_article);
+    tcase_add_test(tc, test_fifo_not_read_in_background);
     suite_add_tcase(s, tc);
     return check_run(s);
 }

@@ -113,6 +113,70 @@ START_TEST(missing_first_is_skipped)
 }
 END_TEST
 
+/* > and < on a lone article answer instead of doing nothing unseen. */
+START_TEST(one_article_next_says_so)
+{
+    const char *paths[] = {check_write_in(dir, "a.txt", story_a, sizeof story_a - 1)};
+    lede_article art;
+    open_all(&art, paths, 1);
+    lede_view *v;
+    ck_assert_int_eq(lede_view_new(100, 30, &v), LEDE_OK);
+    lede_session s;
+    lede_session_init(&s, &art, 1, ann, v, false, NULL);
+    ck_assert_int_eq(lede_session_start(&s), LEDE_OK);
+    lede_action act = lede_view_key(v, '>');
+    ck_assert_int_eq(act, LEDE_ACT_NEXT_ARTICLE);
+    ck_assert_int_eq(lede_session_act(&s, act), LEDE_OK);
+    ck_assert_str_eq(lede_view_message(v), "no other article (one file open)");
+    ck_assert_uint_eq(s.cur, 0);
+    lede_session_free(&s);
+    lede_view_free(v);
+    lede_article_free(&art);
+}
+END_TEST
+
+/* A shows the index even where the width (or i) had hidden it: it never toggles unseen. */
+START_TEST(all_index_shows_when_narrow)
+{
+    char a_path[256], b_path[256];
+    snprintf(a_path, sizeof a_path, "%s",
+             check_write_in(dir, "a.txt", story_a, sizeof story_a - 1));
+    snprintf(b_path, sizeof b_path, "%s",
+             check_write_in(dir, "b.txt", story_b, sizeof story_b - 1));
+    const char *paths[] = {a_path, b_path};
+    lede_article arts[2];
+    open_all(arts, paths, 2);
+    lede_view *v;
+    ck_assert_int_eq(lede_view_new(60, 20, &v), LEDE_OK);
+    lede_session s;
+    lede_session_init(&s, arts, 2, ann, v, false, NULL);
+    ck_assert_int_eq(lede_session_start(&s), LEDE_OK);
+    while (lede_session_work(&s))
+        ;
+    lede_geometry g;
+    lede_view_geometry(v, &g);
+    ck_assert_int_eq(g.index.w, 0); /* hidden for the width */
+    ck_assert_int_eq(lede_view_key(v, 'A'), LEDE_ACT_NONE);
+    ck_assert_str_eq(lede_view_message(v), "index of all articles");
+    lede_view_geometry(v, &g);
+    ck_assert_int_gt(g.index.w, 0);
+    ck_assert_int_eq(lede_view_key(v, 'i'), LEDE_ACT_NONE); /* hidden by hand */
+    lede_view_geometry(v, &g);
+    ck_assert_int_eq(g.index.w, 0);
+    ck_assert_int_eq(lede_view_key(v, 'A'), LEDE_ACT_NONE);
+    ck_assert_str_eq(lede_view_message(v), "index of this article");
+    lede_view_geometry(v, &g);
+    ck_assert_int_gt(g.index.w, 0);
+    lede_view_resize(v, 30, 20); /* too narrow for any index */
+    ck_assert_int_eq(lede_view_key(v, 'A'), LEDE_ACT_NONE);
+    ck_assert_str_eq(lede_view_message(v), "index of all articles (too narrow to show it)");
+    lede_session_free(&s);
+    lede_view_free(v);
+    for (size_t i = 0; i < 2; i++)
+        lede_article_free(&arts[i]);
+}
+END_TEST
+
 /* An empty file and a binary one are pages too, found when they are read. */
 START_TEST(empty_and_binary)
 {
@@ -150,6 +214,8 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, missing_first_is_skipped);
     tcase_add_test(tc, empty_and_binary);
+    tcase_add_test(tc, all_index_shows_when_narrow);
+    tcase_add_test(tc, one_article_next_says_so);
     suite_add_tcase(suite, tc);
     return check_run(suite);
 }

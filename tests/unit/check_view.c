@@ -383,6 +383,12 @@ START_TEST(test_quotes_list)
     lede_view *v = open_view(100, 30);
     press(v, "w");
     ck_assert_str_eq(lede_view_message(v), "select a person first (Tab, then j/k)");
+    /* Nothing selected but a quote current: w lists its speaker's quotes. */
+    press(v, "}w");
+    ck_assert(lede_view_list_shown(v));
+    ck_assert_str_eq(lede_view_list_title(v), "Quotes of Alice Moreau (10)");
+    lede_view_key(v, LEDE_KEY_ESC);
+    lede_view_key(v, LEDE_KEY_ESC);
     press(v, "Q");
     ck_assert(lede_view_list_shown(v));
     ck_assert_str_eq(lede_view_list_title(v), "All quotes (20)");
