@@ -36,7 +36,9 @@ struct lede_layout {
 static inline ch_info ch_at(const char *b, size_t i, size_t end)
 {
     unsigned char c = (unsigned char)b[i];
-    if (c > ' ' && c < 0x7f) /* printable ASCII, most of any text */
+    /* Printable ASCII, most of any text, is a cluster of its own unless a mark or joiner
+     * (never ASCII) follows it: "x" with U+0301 is one cluster, never broken apart. */
+    if (c > ' ' && c < 0x7f && (i + 1 == end || (unsigned char)b[i + 1] < 0x80))
         return (ch_info){1, 1, CH_TEXT, false};
     ch_info ch = {1, 1, CH_SPACE, false};
     if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v')

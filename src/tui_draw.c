@@ -100,28 +100,72 @@ static wchar_t printable(uint32_t cp, int *width)
     return wc;
 }
 
+/* Room for one grapheme cluster as drawn: at most 2 cells of a base and its marks (a
+ * curses cell holds CCHARW_MAX characters), and the spaces that pad it. */
+#define CLUSTER_WCHARS (2 * CCHARW_MAX + 2)
+
+/* Appends to out the characters that draw the grapheme cluster s[0..len), which layout.c
+ * measured lcols wide, and returns how many; *width the columns curses gives them. Each
+ * character that takes columns is drawn with the marks after it (one curses cell each);
+ * a cluster curses would make wider than layout.c does (an emoji ZWJ sequence, whose
+ * width no terminal agrees on) is drawn as its first character; a narrower one (a
+ * keycap) is padded with spaces. So the columns match layout.c's, and the cluster is
+ * never split across lines or cells. */
+static size_t cluster_chars(const char *s, size_t len, int lcols, wchar_t *out, int *width)
+{
+    size_t n = 0, marks = 0, adv;
+    int cells = 0, w, total = 0;
+    for (size_t i = 0; i < len; i += adv) {
+        (void)printable(lede_utf8_decode(s + i, len - i, &adv), &w);
+        total += w;
+    }
+    bool first_only = total > lcols;
+    *width = 0;
+    for (size_t i = 0; i < len; i += adv) {
+        wchar_t wc = printable(lede_utf8_decode(s + i, len - i, &adv), &w);
+        if (w == 0) { /* a mark: on the cell before it, if any and with room */
+            if (cells > 0 && marks + 1 < CCHARW_MAX && !(first_only && wc == 0x200D))
+                out[n++] = wc, marks++;
+            continue;
+        }
+        if (cells == 2 || (first_only && cells == 1))
+            break;
+        out[n++] = wc;
+        marks = 0;
+        cells++;
+        *width += w;
+    }
+    while (cells > 0 && *width < lcols) {
+        out[n++] = L' ';
+        (*width)++;
+    }
+    return n;
+}
+
 /* Draws the UTF-8 bytes s[0..len) at y, x in attribute a, at most maxcols columns
- * wide; returns the columns used. The locale's widths decide, so a character the
- * layout measured differently never spills into the next pane. */
+ * wide, a grapheme cluster at a time; returns the columns used. The locale's widths
+ * decide, so a character the layout measured differently never spills into the next
+ * pane. */
 static int put_text(int y, int x, int maxcols, const char *s, size_t len, attr_t a)
 {
-    wchar_t buf[CHUNK];
+    wchar_t buf[CHUNK + CLUSTER_WCHARS];
     int n = 0, cols = 0;
     if (maxcols <= 0 || move(y, x) == ERR)
         return 0;
     attrset(a);
     for (size_t i = 0; i < len;) {
-        size_t adv;
-        int w;
-        wchar_t wc = printable(lede_utf8_decode(s + i, len - i, &adv), &w);
-        i += adv;
+        int lcols, w;
+        size_t clen = lede_utf8_cluster(s + i, len - i, &lcols);
+        wchar_t cl[CLUSTER_WCHARS];
+        size_t k = cluster_chars(s + i, clen, lcols, cl, &w);
+        i += clen;
         if (cols + w > maxcols)
             break;
-        if (w == 0 && cols == 0)
-            continue; /* a combining mark with nothing to combine with */
-        buf[n++] = wc;
+        /* k is 0 for a mark with nothing to combine with */
+        wmemcpy(buf + n, cl, k);
+        n += (int)k;
         cols += w;
-        if (n == CHUNK) {
+        if (n >= CHUNK) {
             addnwstr(buf, n);
             n = 0;
         }

@@ -297,11 +297,9 @@ void view_prompt_key(lede_view *v, int key)
             v->prompt_open = false;
             return;
         }
-        /* Drop the last character's continuation bytes, then its lead byte. */
-        while (v->prompt_len > 0 && ((unsigned char)v->prompt[v->prompt_len - 1] & 0xC0) == 0x80)
-            v->prompt_len--;
-        if (v->prompt_len > 0)
-            v->prompt_len--;
+        /* Drop the last grapheme cluster whole: an accent typed as a combining mark, an
+         * emoji ZWJ sequence or a flag goes with one key, as it shows as one character. */
+        v->prompt_len = lede_utf8_cluster_start(v->prompt, v->prompt_len, v->prompt_len - 1);
         v->prompt[v->prompt_len] = '\0';
     } else if (key >= 0x20 && key < LEDE_KEY_SPECIAL && key != 0x7f) {
         char enc[4];

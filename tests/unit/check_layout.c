@@ -215,6 +215,70 @@ START_TEST(test_wrap_exact)
 }
 END_TEST
 
+#define FAMILY "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7"
+#define FLAG_PT "\xf0\x9f\x87\xb5\xf0\x9f\x87\xb9"
+#define ACUTE "\xcc\x81"
+
+/* Wraps s at width and checks every line starts and ends on a grapheme cluster boundary,
+ * is no wider than width (or one cluster), and that the lines' columns add up. */
+static void check_cluster_wrap(const char *s, int width)
+{
+    size_t len = strlen(s), pos = 0;
+    while (pos < len) {
+        size_t end;
+        int cols, c;
+        size_t next = lede_wrap_line(s, pos, len, width, &end, &cols);
+        ck_assert_uint_eq(lede_utf8_cluster_start(s, len, end), end);
+        ck_assert_uint_eq(lede_utf8_cluster_start(s, len, next), next);
+        ck_assert_int_eq(cols, lede_text_cols(s, pos, end));
+        if (cols > width)
+            ck_assert_uint_eq(lede_utf8_cluster(s + pos, len - pos, &c), end - pos);
+        pos = next;
+    }
+}
+
+/* A line break never falls inside a grapheme cluster: an ASCII letter and its combining
+ * marks, an emoji ZWJ sequence, a flag, whether the wrap column falls on them. */
+START_TEST(test_wrap_clusters)
+{
+    size_t end;
+    int cols;
+    /* The marks after an ASCII letter at the wrap column stay on its line. */
+    const char *s = "abcx" ACUTE ACUTE " yz";
+    size_t next = lede_wrap_line(s, 0, strlen(s), 4, &end, &cols);
+    ck_assert_uint_eq(end, 8);
+    ck_assert_int_eq(cols, 4);
+    ck_assert_uint_eq(next, 9);
+    /* The same inside a word longer than the line: it breaks before the letter. */
+    s = "abcdx" ACUTE "efg";
+    next = lede_wrap_line(s, 0, strlen(s), 4, &end, &cols);
+    ck_assert_uint_eq(end, 4);
+    next = lede_wrap_line(s, next, strlen(s), 4, &end, &cols);
+    ck_assert_uint_eq(end, strlen(s));
+    ck_assert_int_eq(cols, 4);
+    s = "abcx" ACUTE "efg";
+    next = lede_wrap_line(s, 0, strlen(s), 4, &end, &cols);
+    ck_assert_uint_eq(end, 6);
+    ck_assert_int_eq(cols, 4);
+    /* A keycap (ASCII digit, U+FE0F, U+20E3) is one cluster two columns wide, as
+     * lede_utf8_cluster() measures it, not a one-column digit and marks. */
+    ck_assert_int_eq(lede_text_cols("1\xef\xb8\x8f\xe2\x83\xa3", 0, 7), 2);
+    /* A family (man ZWJ woman ZWJ girl) and a flag are two columns, whole on a line. */
+    ck_assert_int_eq(lede_text_cols(FAMILY, 0, strlen(FAMILY)), 2);
+    ck_assert_int_eq(lede_text_cols(FLAG_PT, 0, strlen(FLAG_PT)), 2);
+    s = "abc " FAMILY " d";
+    next = lede_wrap_line(s, 0, strlen(s), 5, &end, &cols);
+    ck_assert_uint_eq(end, 3);
+    next = lede_wrap_line(s, next, strlen(s), 5, &end, &cols);
+    ck_assert_uint_eq(end, strlen(s));
+    ck_assert_int_eq(cols, 4);
+    for (int w = 1; w <= 8; w++)
+        check_cluster_wrap("Zoe" ACUTE " met " FAMILY FAMILY " in " FLAG_PT FLAG_PT " x" ACUTE
+                           "y" ACUTE ACUTE "z 1\xef\xb8\x8f\xe2\x83\xa3",
+                           w);
+}
+END_TEST
+
 START_TEST(test_text_cols)
 {
     ck_assert_int_eq(lede_text_cols("a\tb", 0, 3), 3);
@@ -730,6 +794,7 @@ static Suite *layout_suite(void)
     tcase_add_test(tc, test_wrap_samples);
     tcase_add_test(tc, test_wrap_exact);
     tcase_add_test(tc, test_text_cols);
+    tcase_add_test(tc, test_wrap_clusters);
     suite_add_tcase(s, tc);
     tc = tcase_create("layout");
     tcase_add_test(tc, test_layout_lines);

@@ -629,6 +629,17 @@ START_TEST(test_search)
     ck_assert_str_eq(lede_view_prompt(v), "dock\xc3\xa9");
     lede_view_key(v, 127);
     ck_assert_str_eq(lede_view_prompt(v), "dock");
+    /* Backspace takes a whole grapheme cluster: e with a combining acute, a family. */
+    press(v, "e");
+    lede_view_key(v, 0x301);
+    ck_assert_str_eq(lede_view_prompt(v), "docke\xcc\x81");
+    lede_view_key(v, 0x1F468);
+    lede_view_key(v, 0x200D);
+    lede_view_key(v, 0x1F469);
+    lede_view_key(v, LEDE_KEY_BACKSPACE);
+    ck_assert_str_eq(lede_view_prompt(v), "docke\xcc\x81");
+    lede_view_key(v, LEDE_KEY_BACKSPACE);
+    ck_assert_str_eq(lede_view_prompt(v), "dock");
     lede_view_key(v, LEDE_KEY_ENTER);
     ck_assert_ptr_null(lede_view_prompt(v));
     ck_assert_uint_eq(lede_view_match_count(v), 10);
