@@ -1,6 +1,5 @@
 /* article.c - one opened article: load its text (now or on demand), annotate it on demand. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -47,23 +46,6 @@ lede_status lede_article_load(lede_article *article, const char *path)
     return lede_article_load_with(article, path, NULL);
 }
 
-/* True when the file at path gives no byte (read without blocking: a FIFO gives none
- * now, but is not refused for that). */
-static bool gives_nothing(const char *path)
-{
-    char c;
-    ssize_t n;
-    int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
-
-    if (fd < 0)
-        return false; /* the read later says why */
-    do
-        n = read(fd, &c, 1);
-    while (n < 0 && errno == EINTR);
-    (void)close(fd);
-    return n == 0;
-}
-
 /* What stat and access can tell of path without reading it. */
 static lede_status check_path(const char *path)
 {
@@ -75,9 +57,8 @@ static lede_status check_path(const char *path)
         return LEDE_ERR_ISDIR;
     if (access(path, R_OK) != 0)
         return lede_status_from_errno(errno);
-    /* /proc files stat as empty: only a read can tell. */
-    if (S_ISREG(sb.st_mode) && sb.st_size == 0 && gives_nothing(path))
-        return LEDE_ERR_EMPTY;
+    /* No verdict from st_size == 0: /proc and /sys files say 0 and have text. An empty
+     * file is found empty when it is read. */
     return LEDE_OK;
 }
 

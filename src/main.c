@@ -421,7 +421,8 @@ static int make_annotator(const options *opt, lede_lexicon **lex, lede_annotator
     }
     char *model = NULL;
     size_t len = 0;
-    if (opt->model && (st = lede_file_read(opt->model, SIZE_MAX, &model, &len)) != LEDE_OK)
+    if (opt->model &&
+        (st = lede_file_read_binary(opt->model, LEDE_MAX_SIZE_DEFAULT, &model, &len)) != LEDE_OK)
         return fail(EXIT_INPUT, opt->model, lede_status_str(st));
     st = lede_annotator_new_with_model(*lex, model, len, ann);
     free(model);

@@ -185,6 +185,13 @@ lede_status lede_file_read(const char *path, size_t max, char **bytes, size_t *l
     return read_path(path, &how, bytes, len);
 }
 
+lede_status lede_file_read_binary(const char *path, size_t max, char **bytes, size_t *len)
+{
+    read_how how = {max, false, false};
+
+    return read_path(path, &how, bytes, len);
+}
+
 /* Blanks inside a line: what is trimmed from a paragraph's edges. */
 static bool is_blank(unsigned char c)
 {

@@ -86,6 +86,10 @@ typedef struct {
  * *bytes. */
 lede_status lede_file_read(const char *path, size_t max, char **bytes, size_t *len);
 
+/* Like lede_file_read() for data that is not text (a model file): no binary check, and
+ * max is taken as given (callers pass the largest file they accept). */
+lede_status lede_file_read_binary(const char *path, size_t max, char **bytes, size_t *len);
+
 /* Reads the whole file at path ("-" means standard input) into text, then finds its
  * paragraphs. On failure text is left zeroed and the status says why: NOENT, ISDIR,
  * ACCESS, EMPTY (no bytes or only white space), BINARY (looks like a binary file), NOMEM,
