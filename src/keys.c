@@ -38,6 +38,7 @@ const lede_binding lede_bindings[] = {
     {{':'}, LEDE_CMD_COLON, "Articles", ":n / :p next, previous"},
     {{'M'}, LEDE_CMD_MEASURE, "Other", "readable width on/off"},
     {{'v'}, LEDE_CMD_EDIT, "Other", "$EDITOR at this line"},
+    {{LEDE_KEY_CTRL('L')}, LEDE_CMD_REDRAW, "Other", "redraw the screen"},
     {{'?', 'h'}, LEDE_CMD_HELP, "Other", "this help"},
     {{'q'}, LEDE_CMD_QUIT, "Other", "quit"},
 };

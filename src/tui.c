@@ -250,7 +250,6 @@ static long now_ms(void)
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Reads keys and hands them to the view until the user quits or a signal comes. */
 /* v: the article in $VISUAL or $EDITOR (vi) at the line at the top, curses suspended
  * meanwhile. lede itself never writes to the file. */
 static void edit(tui *t)
@@ -340,6 +339,9 @@ static lede_status key_loop(tui *t)
             break;
         case LEDE_ACT_EDIT:
             edit(t);
+            break;
+        case LEDE_ACT_REDRAW:
+            clearok(curscr, TRUE); /* the next refresh repaints every cell */
             break;
         default:
             st = session_act(t, act);

@@ -472,6 +472,8 @@ lede_action lede_view_key(lede_view *view, int key)
         return LEDE_ACT_NONE;
     }
     lede_cmd cmd = lede_keys_command(key);
+    if (cmd == LEDE_CMD_REDRAW && view->pending == LEDE_CMD_NONE)
+        return LEDE_ACT_REDRAW; /* over help or a list too: they stay as they are */
     if (view->help) {
         view_help_key(view, cmd);
         return LEDE_ACT_NONE;

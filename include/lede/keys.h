@@ -65,6 +65,7 @@ typedef enum {
     LEDE_CMD_WHERE,      /* "=": article k/n, line, percent, bytes */
     LEDE_CMD_EDIT,       /* open $EDITOR at the top line */
     LEDE_CMD_MEASURE,    /* readable width on/off */
+    LEDE_CMD_REDRAW,     /* Ctrl-L: paint the whole screen again (less, vi) */
     LEDE_CMD_COUNT
 } lede_cmd;
 

@@ -39,7 +39,8 @@ typedef enum {
     LEDE_ACT_NEXT_ARTICLE, /* the tui calls lede_view_set_article() with the next one */
     LEDE_ACT_PREV_ARTICLE,
     LEDE_ACT_GOTO, /* show the article of lede_view_get_target(), then lede_view_go_target() */
-    LEDE_ACT_EDIT  /* open the article in $EDITOR at lede_view_top_line() */
+    LEDE_ACT_EDIT,  /* open the article in $EDITOR at lede_view_top_line() */
+    LEDE_ACT_REDRAW /* paint the whole terminal again (what another program left on it) */
 } lede_action;
 
 /* Where LEDE_ACT_GOTO goes: an article of the session and what to show there. */

@@ -16,4 +16,5 @@ if ! cmake -S "$src" -B "$build" -DLEDE_SANITIZE=ON -DLEDE_WERROR=ON >"$log" 2>&
     exit 1
 fi
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$src/tests/lsan.supp:print_suppressions=0
 ctest --test-dir "$build" --output-on-failure -E '^(e2e\.(asan|fuzz|valgrind)|adversarial)$'

@@ -25,7 +25,7 @@ wait_for "Moving"
 screen_has "Tab                 article / index focus" || fail "the Tab line is cut"
 screen_has "any other key closes" || fail "no hint how to close the help"
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do keys j; done
-wait_for "next quote (of person)"
+wait_for "redraw the screen"
 wait_for "this help"
 wait_for "quit"
 wait_gone "Moving"

@@ -29,6 +29,12 @@ keys C-d
 wait_gone "Line 2 of"
 keys C-u
 wait_for "Line 1 of"
+# Ctrl-L paints again what another program wrote over the screen.
+printf '\033[1;1HGARBLED' >"$(tm display -p -t lede '#{pane_tty}')"
+wait_for "GARBLED"
+keys C-l
+wait_gone "GARBLED"
+screen_lacks "press ? for help" || fail "C-l answered as an unbound key"
 # Marks: mark a here, go to the end, come back.
 keys C-d m a
 wait_for "mark a set"

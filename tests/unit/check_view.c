@@ -465,6 +465,11 @@ START_TEST(test_less_keys)
     ck_assert_ptr_nonnull(strstr(lede_view_message(v), want));
     press(v, "X");
     ck_assert_str_eq(lede_view_message(v), "press ? for help");
+    ck_assert_int_eq(lede_view_key(v, LEDE_KEY_CTRL('L')), LEDE_ACT_REDRAW);
+    press(v, "?"); /* over the help too, which stays */
+    ck_assert_int_eq(lede_view_key(v, LEDE_KEY_CTRL('L')), LEDE_ACT_REDRAW);
+    ck_assert(lede_view_help_shown(v));
+    press(v, "?");
     press(v, ":");
     ck_assert_int_eq(lede_view_key(v, 'n'), LEDE_ACT_NEXT_ARTICLE);
     press(v, ":");
