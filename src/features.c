@@ -445,6 +445,15 @@ enum {
 
 #define NONE_HASH 0x5bd1e995ULL /* the hash of a position outside the paragraph */
 
+#define AFFIX_MAX 4 /* prefixes and suffixes of 1..AFFIX_MAX bytes are features */
+
+/* Keep in step with the start of lede_ner_features(). */
+size_t lede_ner_word_features(const lede_ner_para *p, size_t i)
+{
+    size_t len = p->toks->items[i].len, affixes = len > AFFIX_MAX ? AFFIX_MAX : len ? len - 1 : 0;
+    return 4 + 2 * affixes;
+}
+
 static uint64_t lower_at(lede_ner_para *p, size_t i, long d)
 {
     long k = (long)i + d;
@@ -475,7 +484,8 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     out[n++] = bucket(F_WORD, in->word, 0);
     out[n++] = bucket(F_LOWER, in->lower, 0);
     out[n++] = bucket(F_SHAPE, in->shape, 0);
-    for (unsigned k = 1; k <= 4 && k < t->len; k++) {
+    /* The features so far and these are lede_ner_word_features(): the word's alone. */
+    for (unsigned k = 1; k <= AFFIX_MAX && k < t->len; k++) {
         out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
         out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
     }
