@@ -70,7 +70,7 @@ static uint64_t bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
 
 /* The hash of a word, eight bytes at a time when it is ASCII (most words); other words
  * go through fnv() for its quote folding. Lower-cased with lower. word_hashes() below
- * computes both at once: keep the two in step.
+ * computes both at once: keep the two in step. */
 static uint64_t word_hash(const char *s, size_t n, bool lower)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
