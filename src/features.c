@@ -69,7 +69,8 @@ static uint64_t bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
 }
 
 /* The hash of a word, eight bytes at a time when it is ASCII (most words); other words
- * go through fnv() for its quote folding. Lower-cased with lower. */
+ * go through fnv() for its quote folding. Lower-cased with lower. word_hashes() below
+ * computes both at once: keep the two in step. */
 static uint64_t word_hash(const char *s, size_t n, bool lower)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
@@ -84,6 +85,28 @@ static uint64_t word_hash(const char *s, size_t n, bool lower)
         h ^= h >> 32;
     }
     return h;
+}
+
+/* word_hash(s, n, false) into *word and word_hash(s, n, true) into *lower, reading the
+ * word once when it is ASCII. */
+static void word_hashes(const char *s, size_t n, uint64_t *word, uint64_t *lower)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, hl = h;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t x = 0;
+        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        if (x & HIGHS) {
+            *word = fnv(s, n, false);
+            *lower = fnv(s, n, true);
+            return;
+        }
+        h = (h ^ x) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        hl = (hl ^ (x | bytes_between(x, 'A', 'Z') >> 2)) * 0xff51afd7ed558ccdULL;
+        hl ^= hl >> 32;
+    }
+    *word = h;
+    *lower = hl;
 }
 
 static uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b)
@@ -277,8 +300,10 @@ static struct lede_ner_tokinfo *info(lede_ner_para *p, size_t i)
         return in;
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
-    in->word = word_hash(w, t->len, false);
-    in->lower = t->flags & LEDE_TOK_WORD ? word_hash(w, t->len, true) : in->word;
+    if (t->flags & LEDE_TOK_WORD)
+        word_hashes(w, t->len, &in->word, &in->lower);
+    else
+        in->lower = in->word = word_hash(w, t->len, false);
     in->shape = shape_hash(w, t->len);
     if (p->lex && (t->flags & LEDE_TOK_WORD))
         in->kinds = find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word).kinds;
@@ -445,6 +470,15 @@ enum {
 
 #define NONE_HASH 0x5bd1e995ULL /* the hash of a position outside the paragraph */
 
+#define AFFIX_MAX 4 /* prefixes and suffixes of 1..AFFIX_MAX bytes are features */
+
+/* Keep in step with the start of lede_ner_features(). */
+size_t lede_ner_word_features(const lede_ner_para *p, size_t i)
+{
+    size_t len = p->toks->items[i].len, affixes = len > AFFIX_MAX ? AFFIX_MAX : len ? len - 1 : 0;
+    return 4 + 2 * affixes;
+}
+
 static uint64_t lower_at(lede_ner_para *p, size_t i, long d)
 {
     long k = (long)i + d;
@@ -475,7 +509,8 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     out[n++] = bucket(F_WORD, in->word, 0);
     out[n++] = bucket(F_LOWER, in->lower, 0);
     out[n++] = bucket(F_SHAPE, in->shape, 0);
-    for (unsigned k = 1; k <= 4 && k < t->len; k++) {
+    /* The features so far and these are lede_ner_word_features(): the word's alone. */
+    for (unsigned k = 1; k <= AFFIX_MAX && k < t->len; k++) {
         out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
         out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
     }

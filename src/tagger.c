@@ -18,9 +18,27 @@ typedef struct {
 
 static const int16_t zero_row[LEDE_NER_LABELS];
 
+/* The sum of the rows of a word's own features (lede_ner_word_features()), kept by
+ * those features' buckets: a text names the same few thousand words again and again,
+ * and one lookup here replaces up to a dozen scattered rows. The buckets are compared
+ * in full, so a hit is exact and the scores are the same as summing the rows (integer
+ * sums, in any order). */
+#define WORD_SUM_SLOTS 4096 /* 4096 x 124 bytes: War and Peace's candidate words mostly fit */
+#define WORD_FEATS_MAX 12   /* lede_ner_word_features() is at most 4 + 2 * 4 */
+typedef struct {
+    uint32_t n; /* 0: empty */
+    uint32_t feats[WORD_FEATS_MAX];
+    int32_t sum[LEDE_NER_LABELS];
+} word_sum;
+
+typedef struct {
+    weights w;
+    word_sum *sums; /* WORD_SUM_SLOTS */
+} scorer;
+
 struct lede_tagger {
     const lede_lexicon *lex;
-    weights w;
+    scorer sc;
     lede_tokens toks; /* the whole text's, paragraph after paragraph */
     size_t *para_tok; /* per paragraph: its first token in toks; one more at the end */
     size_t cap_para, n_paras;
@@ -99,7 +117,9 @@ lede_status lede_tagger_new(const lede_lexicon *lex, const char *model, size_t l
     t->lex = lex;
     lede_status st = lede_ner_doc_new(&t->doc);
     if (st == LEDE_OK)
-        st = load_weights(&t->w, model, len, builtin);
+        st = load_weights(&t->sc.w, model, len, builtin);
+    if (st == LEDE_OK && !(t->sc.sums = calloc(WORD_SUM_SLOTS, sizeof *t->sc.sums)))
+        st = LEDE_ERR_NOMEM;
     if (st != LEDE_OK) {
         lede_tagger_free(t);
         return st;
@@ -112,8 +132,9 @@ void lede_tagger_free(lede_tagger *t)
 {
     if (!t)
         return;
-    free(t->w.index);
-    free(t->w.owned);
+    free(t->sc.w.index);
+    free(t->sc.w.owned);
+    free(t->sc.sums);
     free(t->para_tok);
     lede_tokens_free(&t->toks);
     lede_ner_para_free(&t->para);
@@ -152,7 +173,7 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
         if (lede_ner_candidate(p, i)) {
             bool next = lede_ner_candidate(p, i + 1);
             size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
-            sc->score(sc->ctx, feats, nf, scores);
+            sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, i), scores);
             bool found = false;
             for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {
                 if (lede_ner_allowed(prev, l, next) && (!found || scores[l] > scores[best])) {
@@ -173,20 +194,43 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
     return LEDE_OK;
 }
 
-static void score_int16(void *ctx, const uint32_t *feats, size_t n, int32_t *scores)
+static const int16_t *row(const weights *w, uint32_t feat)
 {
-    const weights *w = ctx;
+    uint32_t at = w->index[feat];
+    return at ? w->borrowed + (size_t)(at - 1) * LEDE_NER_LABELS : zero_row;
+}
+
+/* Adds the rows of feats[0..n) to acc. */
+static void add_rows(const weights *w, const uint32_t *feats, size_t n, int32_t *acc)
+{
     const int16_t *rows[LEDE_NER_MAX_FEATURES];
     /* The index look-ups first: they are independent, so their cache misses overlap
      * instead of each waiting for the sum before it. */
-    for (size_t k = 0; k < n; k++) {
-        uint32_t at = w->index[feats[k]];
-        rows[k] = at ? w->borrowed + (size_t)(at - 1) * LEDE_NER_LABELS : zero_row;
-    }
-    int32_t acc[LEDE_NER_LABELS] = {0}; /* local, so it can stay in registers */
+    for (size_t k = 0; k < n; k++)
+        rows[k] = row(w, feats[k]);
     for (size_t k = 0; k < n; k++)
         for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
             acc[l] += rows[k][l];
+}
+
+static void score_int16(void *ctx, const uint32_t *feats, size_t n, size_t word, int32_t *scores)
+{
+    scorer *sc = ctx;
+    int32_t acc[LEDE_NER_LABELS] = {0}; /* local, so it can stay in registers */
+    if (word > WORD_FEATS_MAX || word > n) {
+        add_rows(&sc->w, feats, n, acc);
+    } else {
+        /* feats[1] is the word's bucket, feats[3] its shape's: hash enough to spread. */
+        word_sum *ws = &sc->sums[(feats[1] ^ feats[3] * 0x9E3779B1u) & (WORD_SUM_SLOTS - 1)];
+        if (ws->n != word || memcmp(ws->feats, feats, word * sizeof *feats) != 0) {
+            memset(ws->sum, 0, sizeof ws->sum);
+            add_rows(&sc->w, feats, word, ws->sum);
+            memcpy(ws->feats, feats, word * sizeof *feats);
+            ws->n = (uint32_t)word;
+        }
+        memcpy(acc, ws->sum, sizeof acc);
+        add_rows(&sc->w, feats + word, n - word, acc);
+    }
     memcpy(scores, acc, sizeof acc);
 }
 
@@ -283,7 +327,7 @@ lede_status lede_tagger_run(lede_tagger *t, const lede_text *text, lede_ner_span
     out->n = 0;
     lede_ner_doc_clear(t->doc);
     lede_status st = count_words(t, text);
-    lede_ner_scorer sc = {score_int16, NULL, &t->w};
+    lede_ner_scorer sc = {score_int16, NULL, &t->sc};
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++) {
         const lede_span *sp = &text->paras[i].span;
         size_t first = t->para_tok[i];

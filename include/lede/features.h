@@ -94,6 +94,10 @@ bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate);
 size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, unsigned prev,
                          unsigned prev2, uint32_t *out);
 
+/* How many of token i's first features depend on nothing but its word's bytes (the
+ * bias, word, shape, prefixes and suffixes): a scorer may keep their sum per word. */
+size_t lede_ner_word_features(const lede_ner_para *p, size_t i);
+
 /* Records that token i got label, for the "label given before" feature of later
  * tokens. NOMEM on failure. */
 lede_status lede_ner_doc_note(lede_ner_doc *doc, lede_ner_para *p, size_t i, unsigned label);

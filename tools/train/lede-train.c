@@ -177,8 +177,9 @@ static size_t gold_labels(const doc *d, size_t *next_ent, size_t lo, const lede_
     return missed;
 }
 
-static void score_cb(void *ctx, const uint32_t *feats, size_t n, int32_t *scores)
+static void score_cb(void *ctx, const uint32_t *feats, size_t n, size_t word, int32_t *scores)
 {
+    (void)word;
     perceptron_score(ctx, feats, n, scores);
 }
 
