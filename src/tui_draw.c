@@ -135,7 +135,7 @@ static size_t cluster_chars(const char *s, size_t len, int lcols, wchar_t *out, 
         cells++;
         *width += w;
     }
-    while (cells > 0 && *width < lcols) {
+    while (cells > 0 && *width < lcols && *width < 2) { /* 2: the widest cluster */
         out[n++] = L' ';
         (*width)++;
     }
