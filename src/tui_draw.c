@@ -135,7 +135,7 @@ static size_t cluster_chars(const char *s, size_t len, int lcols, wchar_t *out, 
         cells++;
         *width += w;
     }
-    while (cells > 0 && *width < lcols) {
+    while (cells > 0 && *width < lcols && *width < 2) { /* 2: the widest cluster */
         out[n++] = L' ';
         (*width)++;
     }
@@ -344,9 +344,8 @@ static void draw_status(tui_screen *ts, int y)
     /* Show the end of a prompt too long for the line, then the cursor after it. */
     size_t len = strlen(prompt), start = 0;
     while (start < len && 1 + lede_text_cols(prompt, start, len) >= COLS) {
-        size_t adv;
-        lede_utf8_decode(prompt + start, len - start, &adv);
-        start += adv;
+        int cols; /* a cluster at a time: never half a family or a letter without its mark */
+        start += lede_utf8_cluster(prompt + start, len - start, &cols);
     }
     put_text(y, 0, 1, "/", 1, a);
     int cols = put_text(y, 1, COLS - 1, prompt + start, len - start, a);

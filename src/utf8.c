@@ -164,9 +164,11 @@ size_t lede_utf8_cluster(const char *s, size_t len, int *cols)
         if ((cp == LEDE_UTF8_REPLACEMENT && adv == 1) ||
             utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)cp, &state))
             break;
-        /* An emoji presentation selector makes a narrow symbol two columns wide; a flag is
-         * two columns however wide its letters are taken to be. */
-        if (cp == 0xFE0F || (is_regional(first) && is_regional(cp)))
+        /* An emoji presentation selector makes a narrow symbol two columns wide, but not
+         * an ASCII one (a keycap "1" U+FE0F U+20E3 is one column, as the C library's
+         * wcwidth() and layout.c's ASCII fast path count it); a flag is two columns
+         * however wide its letters are taken to be. */
+        if ((cp == 0xFE0F && first >= 0x80) || (is_regional(first) && is_regional(cp)))
             *cols = 2;
         prev = cp;
     }

@@ -27,6 +27,9 @@ rows_are() {
         i=$((i + 1))
     done
 }
+last_row_is() {
+    [ "$(screen | tail -1 | sed 's/ *$//')" = "$1" ]
+}
 expect_rows() {
     wait_until 5 rows_are "$@" || fail "rows 3.. are not: $*"
 }
@@ -48,7 +51,15 @@ expect_rows "Then $zoe met a family" "$man$man at the border $flag" "$flag of th
 resize 20 12
 expect_rows "Then $zoe met a" "family $man$man at the" "border $flag$flag of the" "town." "" \
     "Later that day again" "$zoe came home."
-keys q
+
+# In the search prompt, backspace takes "ë" (e and its mark) whole, then a family whole.
+keys / "Zo" "$zoe" "$family"
+wait_for "/Zo$zoe$man"
+keys BSpace
+wait_until 5 last_row_is "/Zo$zoe" || fail "backspace left part of the family"
+keys BSpace
+wait_until 5 last_row_is "/ZoZo" || fail "backspace did not take e and its mark together"
+keys Escape q
 wait_exit
 [ "$E2E_RC" = 0 ] || fail "exit status $E2E_RC"
 echo "ok"
