@@ -148,6 +148,29 @@ START_TEST(initial_and_surname_is_a_person)
 }
 END_TEST
 
+/* The tagger ends some names too soon: at a middle initial, or at the first name after
+ * a title it took in with the place owning it. names.c joins the rest back on. */
+START_TEST(cut_names_are_joined)
+{
+    annotate("Senator Harold T. Whitcombe of Ohio said \"the bill is dead.\"\n\n"
+             "Later, Dayton Mayor Linda Okafor said she would appeal. Marisol E. Vega Ortiz, "
+             "a nurse, said \"we are tired.\"\n");
+    const lede_entity *e = entity("Harold T. Whitcombe");
+    ck_assert_msg(e && e->type == LEDE_PERSON, "no person Harold T. Whitcombe");
+    ck_assert_ptr_null(entity("Harold T."));
+    ck_assert_str_eq(speaker_of(0), "Harold T. Whitcombe");
+    e = entity("Linda Okafor");
+    ck_assert_msg(e && e->type == LEDE_PERSON, "no person Linda Okafor");
+    ck_assert_ptr_null(entity("Linda"));
+    e = entity("Dayton");
+    ck_assert_msg(!e || e->type != LEDE_PERSON, "Dayton, the mayor's city, is a person");
+    e = entity("Marisol E. Vega Ortiz");
+    ck_assert_msg(e && e->type == LEDE_PERSON, "no person Marisol E. Vega Ortiz");
+    ck_assert_ptr_null(entity("Ortiz"));
+    ck_assert_str_eq(speaker_of(1), "Marisol E. Vega Ortiz");
+}
+END_TEST
+
 START_TEST(place_with_a_score_is_a_team)
 {
     annotate("Results on Saturday:\n\nEssex 212 and 104-3, Lancashire 310.\n\n"
@@ -545,6 +568,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, role_names_are_mentions);
     tcase_add_test(names, nationality_before_a_name_is_separate);
     tcase_add_test(names, initial_and_surname_is_a_person);
+    tcase_add_test(names, cut_names_are_joined);
     tcase_add_test(names, place_with_a_score_is_a_team);
     tcase_add_test(names, all_capital_lines_use_known_names);
     tcase_add_test(names, known_name_inside_a_run_splits_it);
