@@ -171,6 +171,24 @@ START_TEST(cut_names_are_joined)
 }
 END_TEST
 
+/* A name typed with a combining mark ("Zoe" + U+0308) and precomposed ("Zoë") is one
+ * entity, named in NFC; each mention keeps the text's own bytes. A surname alias too. */
+START_TEST(combining_marks_name_one_entity)
+{
+    annotate("Zo\xC3\xAB Lindqvist, the chief executive, said \"we are ready.\"\n\n"
+             "On Tuesday, Zoe\xCC\x88 Lindqvist told the board she was tired.\n\n"
+             "Ren\xC3\xA9" "e Sjo\xCC\x88" "berg arrived. Later, Sj\xC3\xB6" "berg spoke.\n");
+    assert_entity("Zo\xC3\xAB Lindqvist", LEDE_PERSON, NULL, 2);
+    const lede_entity *e = entity("Zo\xC3\xAB Lindqvist");
+    ck_assert_str_eq(mention_text(e, 0), "Zo\xC3\xAB Lindqvist");
+    ck_assert_str_eq(mention_text(e, 1), "Zoe\xCC\x88 Lindqvist");
+    ck_assert_ptr_null(entity("Zoe\xCC\x88 Lindqvist"));
+    assert_entity("Ren\xC3\xA9" "e Sj\xC3\xB6" "berg", LEDE_PERSON, NULL, 2);
+    e = entity("Ren\xC3\xA9" "e Sj\xC3\xB6" "berg");
+    ck_assert_str_eq(mention_text(e, 1), "Sj\xC3\xB6" "berg");
+}
+END_TEST
+
 START_TEST(place_with_a_score_is_a_team)
 {
     annotate("Results on Saturday:\n\nEssex 212 and 104-3, Lancashire 310.\n\n"
@@ -569,6 +587,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, nationality_before_a_name_is_separate);
     tcase_add_test(names, initial_and_surname_is_a_person);
     tcase_add_test(names, cut_names_are_joined);
+    tcase_add_test(names, combining_marks_name_one_entity);
     tcase_add_test(names, place_with_a_score_is_a_team);
     tcase_add_test(names, all_capital_lines_use_known_names);
     tcase_add_test(names, known_name_inside_a_run_splits_it);
