@@ -189,6 +189,17 @@ START_TEST(combining_marks_name_one_entity)
 }
 END_TEST
 
+/* "Akron Mayor Tom Reilly, speaking …, was blunt": the city owns the title; the mayor
+ * is the sentence's subject and the speaker. */
+START_TEST(title_owner_is_no_speaker)
+{
+    annotate("Akron Mayor Tom Reilly, speaking on Friday, was blunt: \"We will appeal.\"\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Tom Reilly");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Tom Reilly");
+}
+END_TEST
+
 START_TEST(place_with_a_score_is_a_team)
 {
     annotate("Results on Saturday:\n\nEssex 212 and 104-3, Lancashire 310.\n\n"
@@ -613,6 +624,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, a_first_name_alone_is_no_person);
     tcase_add_test(quotes, sentence_subjects_and_signatures);
     tcase_add_test(quotes, according_to_names_the_report);
+    tcase_add_test(quotes, title_owner_is_no_speaker);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
