@@ -283,6 +283,15 @@ static lede_lex_kind canonical_kind(lede_entity_type t)
 static lede_status add_span(const lede_namer *nm, const lede_text *text, const lede_ner_span *sp,
                             bool caps, bool weak, lede_cands *cs);
 
+/* True when s[from..end) holds two words or more (a first name and a surname). */
+static bool full_name(const char *s, size_t from, size_t end)
+{
+    size_t words = 0;
+    for (size_t i = from; i < end; i++)
+        words += !is_blank(s[i]) && (i == from || is_blank(s[i - 1]));
+    return words >= 2;
+}
+
 /* Where a person's name as tagged holds two people, the offset at which the second part
  * starts and the end of the first part: at a small word that is no particle or at "&"
  * ("Prince Andrew and Natásha", "Mary for Prince Andrew"),
@@ -310,6 +319,10 @@ static size_t person_split(const lede_namer *nm, const char *s, lede_span span, 
         bool place = alone != UINT32_MAX && alone >> 2 >= ALONE_MIN;
         if (prev_end && (joiner || title || place)) {
             *left_type = place && !joiner && !title ? (int)(alone & 3) : -1;
+            /* "Charlotte Mayor Jennifer Roberts": before a title and a full name, a
+             * name is the title's owner, a place (or what the story calls it alone). */
+            if (title && !has(lex, LEDE_LEX_HONORIFIC, s + i, e - i) && full_name(s, e, span.end))
+                *left_type = alone != UINT32_MAX ? (int)(alone & 3) : (int)LEDE_NER_LOC;
             *left_end = prev_end;
             size_t next = e;
             while (joiner && next < span.end && is_blank(s[next]))
@@ -472,6 +485,87 @@ static lede_status add_org_runs(const lede_namer *nm, const lede_text *text, siz
     return LEDE_OK;
 }
 
+/* --- names the tagger cut short ----------------------------------------------------- */
+
+#define JOIN_WORDS 3 /* capitalised words a cut-short name may take in: a surname of two */
+
+/* The end of the capitalised word at p ("Rangel", "Diaz-Balart", "O'Neill"), or p when
+ * none starts there: a small word, a title ("Mayor"), a stop word ("The"), a number. */
+static size_t cap_word(const lede_namer *nm, const char *s, size_t end, size_t p)
+{
+    if (!starts_upper(s, end, p))
+        return p;
+    size_t e = p, len;
+    while (e < end) {
+        uint32_t c = lede_cp_at(s, end, e, &len);
+        if (!lede_is_word_cp(c) && c != '-' && c != '\'' && c != 0x2019)
+            break;
+        e += len;
+    }
+    /* "Rangel's": the possessive is not the name's */
+    while (e > p && (s[e - 1] == '\'' || s[e - 1] == '-'))
+        e--;
+    if (e - p < 2 || has(nm->lex, LEDE_LEX_TITLE, s + p, e - p) ||
+        has(nm->lex, LEDE_LEX_HONORIFIC, s + p, e - p) || has(nm->lex, LEDE_LEX_STOP, s + p, e - p))
+        return p;
+    return e;
+}
+
+/* True when the person's name sp ends in a middle initial ("Charles B.", "Julie A."):
+ * one capital and a full stop after a space. */
+static bool ends_in_initial(const char *s, lede_span sp)
+{
+    size_t e = sp.end;
+    return e - sp.start >= 4 && s[e - 1] == '.' && s[e - 2] >= 'A' && s[e - 2] <= 'Z' &&
+           is_blank(s[e - 3]);
+}
+
+/* True when the person's name sp ends in one word right after a title inside it
+ * ("Charlotte Mayor Jennifer"): the tagger stopped at the first name. */
+static bool ends_after_title(const lede_namer *nm, const char *s, lede_span sp)
+{
+    size_t ws, we, ts, te;
+    return word_before(s, sp.start, sp.end, &ws, &we) && ws > sp.start &&
+           word_before(s, sp.start, ws, &ts, &te) && starts_upper(s, te, ts) &&
+           (has(nm->lex, LEDE_LEX_TITLE, s + ts, te - ts) ||
+            has(nm->lex, LEDE_LEX_HONORIFIC, s + ts, te - ts));
+}
+
+/* "Representative Charles B. Rangel", "Julie A. Diaz Martinez", "Charlotte Mayor
+ * Jennifer Roberts": a person's name the tagger ended at an initial or at a first name
+ * after a title takes in up to JOIN_WORDS capitalised words after it, with any name
+ * the tagger found among them (one span then, not a person and an organisation). The
+ * spans stay in order and apart. O(spans + bytes looked at). */
+static void join_cut_names(lede_namer *nm, const lede_text *text)
+{
+    const char *s = text->bytes;
+    lede_ner_spans *sp = &nm->spans;
+    size_t out = 0;
+    for (size_t i = 0; i < sp->n; i++) {
+        lede_ner_span cur = sp->items[i];
+        size_t pend = text->paras[cur.para].span.end;
+        if (cur.type == LEDE_NER_PER &&
+            (ends_in_initial(s, cur.span) || ends_after_title(nm, s, cur.span))) {
+            size_t e = cur.span.end;
+            for (int k = 0; k < JOIN_WORDS && e + 1 < pend && s[e] == ' '; k++) {
+                size_t we = cap_word(nm, s, pend, e + 1);
+                if (we == e + 1)
+                    break;
+                /* a name of the tagger's there: taken in whole when it ends in the word */
+                if (i + 1 < sp->n && sp->items[i + 1].span.start < we) {
+                    if (sp->items[i + 1].span.end != we || sp->items[i + 1].span.start != e + 1)
+                        break;
+                    i++;
+                }
+                e = we;
+            }
+            cur.span.end = e;
+        }
+        sp->items[out++] = cur;
+    }
+    sp->n = out;
+}
+
 static int by_start(const void *x, const void *y)
 {
     const lede_cand *a = x, *b = y;
@@ -504,8 +598,10 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
 {
     lede_namer *nm = (lede_namer *)namer; /* the tagger's buffers; see names.h */
     lede_status st = lede_tagger_run(nm->tagger, text, &nm->spans);
-    if (st == LEDE_OK)
+    if (st == LEDE_OK) {
+        join_cut_names(nm, text);
         st = count_places(nm, text);
+    }
     lede_cands cs = {0};
     uint32_t para = UINT32_MAX;
     bool caps = false, weak = false;

@@ -53,6 +53,32 @@ bool quote_sentence_start_at(const qctx *c, size_t lo, size_t pos)
     return !qtok_prev(c->s, lo, pos, &t) || quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp);
 }
 
+#define OWNER_GAP 40 /* bytes of title between an owner and its holder ("Minority Leader") */
+
+/* "Charlotte Mayor Jennifer Roberts said", "House Speaker Paul Ryan said": a place or
+ * organisation that owns the title of the person named right after it is no subject;
+ * the person is. The words between must end the person's role as names.c read it. */
+static const lede_name *role_holder(const qctx *c, const lede_name *n)
+{
+    const lede_name *h = n + 1;
+    if (h >= c->names->items + c->names->n ||
+        c->model->entities[n->entity].type == LEDE_PERSON ||
+        c->model->entities[h->entity].type != LEDE_PERSON || !c->model->entities[h->entity].role)
+        return n;
+    size_t a = n->span.end, b = h->span.start;
+    while (a < b && c->s[a] == ' ')
+        a++;
+    while (b > a && c->s[b - 1] == ' ')
+        b--;
+    const char *role = c->model->entities[h->entity].role;
+    size_t rlen = strlen(role);
+    if (b == a || b - a > OWNER_GAP || b - a > rlen ||
+        memcmp(role + rlen - (b - a), c->s + a, b - a) != 0 ||
+        (b - a < rlen && role[rlen - (b - a) - 1] != ' '))
+        return n;
+    return h;
+}
+
 /* The subject of the sentence that holds offset pos (not before lo): its first word
  * if a pronoun, else the first name among its first words ("Trump, on his way to …,
  * denied …, saying “…”"). Returns true if found. */
@@ -72,6 +98,7 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
     const lede_name *n = quote_name_from(c->names, start);
     if (!n || n->span.start >= pos || n->span.start - start > 64)
         return false;
+    n = role_holder(c, n);
     quote_set_source(q, n->span.start, n->span.end, n->entity);
     return true;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/strmap.h"
+#include "lede/utf8.h"
 #include "resolve.h"
 
 #define FAMILY 4 /* people remembered per surname */
@@ -21,10 +22,28 @@ typedef struct {
     size_t cap_seen;
 } resolver;
 
+/* "Zoe" + U+0308 and the precomposed "Zoë" are one name: key (n bytes, some beyond
+ * ASCII) becomes its NFC form when that fits. Out of memory the key stays as typed (the
+ * spellings then merely stay apart). Returns the key's length. */
+static size_t nfc_key(char *key, size_t n)
+{
+    char *nfc;
+    size_t len;
+    if (lede_utf8_nfc(key, n, &nfc, &len) != LEDE_OK)
+        return n;
+    if (len < LEDE_KEY_MAX) {
+        memcpy(key, nfc, len);
+        key[len] = '\0';
+        n = len;
+    }
+    free(nfc);
+    return n;
+}
+
 size_t lede_name_key(const char *s, size_t start, size_t end, char *key, bool fold)
 {
     size_t n = 0;
-    bool space = false, in_word = false;
+    bool space = false, in_word = false, ascii = true;
     for (size_t i = start; i < end; i++) {
         char c = s[i];
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
@@ -43,9 +62,10 @@ size_t lede_name_key(const char *s, size_t start, size_t end, char *key, bool fo
         bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
         key[n++] = fold && in_word && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
         in_word = letter || (in_word && (unsigned char)c >= 0x80);
+        ascii = ascii && (unsigned char)c < 0x80;
     }
     key[n] = '\0';
-    return n;
+    return ascii ? n : nfc_key(key, n);
 }
 
 static lede_status note_seen(resolver *r, uint32_t id, size_t at)
@@ -145,8 +165,12 @@ static lede_status entity_for(resolver *r, const lede_cand *c, uint32_t *id)
     bool head = c->type == LEDE_ORGANIZATION && c->ntok > 1 &&
                 lede_lexicon_has(r->lex, LEDE_LEX_ORGWORD, r->s + c->last_start,
                                  c->last_end - c->last_start);
-    if (st == LEDE_OK && ((c->type == LEDE_PERSON && c->ntok > 1) || head))
-        st = add_surname(r, r->s + c->last_start, c->last_end - c->last_start, *id);
+    if (st == LEDE_OK && ((c->type == LEDE_PERSON && c->ntok > 1) || head)) {
+        char surname[LEDE_KEY_MAX]; /* NFC, as the keys it is looked up by */
+        size_t slen = lede_name_key(r->s, c->last_start, c->last_end, surname, false);
+        if (slen)
+            st = add_surname(r, surname, slen, *id);
+    }
     if (st == LEDE_OK && c->acr_end > c->acr_start)
         st = lede_strmap_put(&r->by_acronym, r->s + c->acr_start, c->acr_end - c->acr_start, *id);
     return st;

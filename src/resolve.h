@@ -35,7 +35,9 @@ typedef struct {
 
 /* Copies s[start..end) into key (LEDE_KEY_MAX bytes) with every run of white space made
  * one space; with fold, capitals after a word's first letter become small ("LONDON" ->
- * "London"). Returns the key's length, 0 when it does not fit. */
+ * "London"); a key beyond ASCII is put in NFC ("Zoe" + U+0308 -> "Zoë"), so both
+ * spellings name one entity (offsets stay on the text's own bytes). Returns the key's
+ * length, 0 when it does not fit. */
 size_t lede_name_key(const char *s, size_t start, size_t end, char *key, bool fold);
 
 /* Turns the candidates (in text order) into entities and mentions of model and lists

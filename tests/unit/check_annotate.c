@@ -148,6 +148,58 @@ START_TEST(initial_and_surname_is_a_person)
 }
 END_TEST
 
+/* The tagger ends some names too soon: at a middle initial, or at the first name after
+ * a title it took in with the place owning it. names.c joins the rest back on. */
+START_TEST(cut_names_are_joined)
+{
+    annotate("Senator Harold T. Whitcombe of Ohio said \"the bill is dead.\"\n\n"
+             "Later, Dayton Mayor Linda Okafor said she would appeal. Marisol E. Vega Ortiz, "
+             "a nurse, said \"we are tired.\"\n");
+    const lede_entity *e = entity("Harold T. Whitcombe");
+    ck_assert_msg(e && e->type == LEDE_PERSON, "no person Harold T. Whitcombe");
+    ck_assert_ptr_null(entity("Harold T."));
+    ck_assert_str_eq(speaker_of(0), "Harold T. Whitcombe");
+    e = entity("Linda Okafor");
+    ck_assert_msg(e && e->type == LEDE_PERSON, "no person Linda Okafor");
+    ck_assert_ptr_null(entity("Linda"));
+    e = entity("Dayton");
+    ck_assert_msg(!e || e->type != LEDE_PERSON, "Dayton, the mayor's city, is a person");
+    e = entity("Marisol E. Vega Ortiz");
+    ck_assert_msg(e && e->type == LEDE_PERSON, "no person Marisol E. Vega Ortiz");
+    ck_assert_ptr_null(entity("Ortiz"));
+    ck_assert_str_eq(speaker_of(1), "Marisol E. Vega Ortiz");
+}
+END_TEST
+
+/* A name typed with a combining mark ("Zoe" + U+0308) and precomposed ("Zoë") is one
+ * entity, named in NFC; each mention keeps the text's own bytes. A surname alias too. */
+START_TEST(combining_marks_name_one_entity)
+{
+    annotate("Zo\xC3\xAB Lindqvist, the chief executive, said \"we are ready.\"\n\n"
+             "On Tuesday, Zoe\xCC\x88 Lindqvist told the board she was tired.\n\n"
+             "Ren\xC3\xA9" "e Sjo\xCC\x88" "berg arrived. Later, Sj\xC3\xB6" "berg spoke.\n");
+    assert_entity("Zo\xC3\xAB Lindqvist", LEDE_PERSON, NULL, 2);
+    const lede_entity *e = entity("Zo\xC3\xAB Lindqvist");
+    ck_assert_str_eq(mention_text(e, 0), "Zo\xC3\xAB Lindqvist");
+    ck_assert_str_eq(mention_text(e, 1), "Zoe\xCC\x88 Lindqvist");
+    ck_assert_ptr_null(entity("Zoe\xCC\x88 Lindqvist"));
+    assert_entity("Ren\xC3\xA9" "e Sj\xC3\xB6" "berg", LEDE_PERSON, NULL, 2);
+    e = entity("Ren\xC3\xA9" "e Sj\xC3\xB6" "berg");
+    ck_assert_str_eq(mention_text(e, 1), "Sj\xC3\xB6" "berg");
+}
+END_TEST
+
+/* "Akron Mayor Tom Reilly, speaking …, was blunt": the city owns the title; the mayor
+ * is the sentence's subject and the speaker. */
+START_TEST(title_owner_is_no_speaker)
+{
+    annotate("Akron Mayor Tom Reilly, speaking on Friday, was blunt: \"We will appeal.\"\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Tom Reilly");
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Tom Reilly");
+}
+END_TEST
+
 START_TEST(place_with_a_score_is_a_team)
 {
     annotate("Results on Saturday:\n\nEssex 212 and 104-3, Lancashire 310.\n\n"
@@ -545,6 +597,8 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, role_names_are_mentions);
     tcase_add_test(names, nationality_before_a_name_is_separate);
     tcase_add_test(names, initial_and_surname_is_a_person);
+    tcase_add_test(names, cut_names_are_joined);
+    tcase_add_test(names, combining_marks_name_one_entity);
     tcase_add_test(names, place_with_a_score_is_a_team);
     tcase_add_test(names, all_capital_lines_use_known_names);
     tcase_add_test(names, known_name_inside_a_run_splits_it);
@@ -570,6 +624,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(quotes, a_first_name_alone_is_no_person);
     tcase_add_test(quotes, sentence_subjects_and_signatures);
     tcase_add_test(quotes, according_to_names_the_report);
+    tcase_add_test(quotes, title_owner_is_no_speaker);
     suite_add_tcase(s, quotes);
     TCase *robust = tcase_create("robust");
     tcase_add_checked_fixture(robust, setup, teardown);
