@@ -134,6 +134,7 @@ static bool role_before(const lede_lexicon *lex, const char *s, size_t lo, size_
                         size_t *re)
 {
     size_t starts[ROLE_WORDS], ends[ROLE_WORDS], ws, we, at = p, found = 0;
+    bool any = false; /* found may be 0: a title at the very start of the text */
     int n = 0;
     while (n < ROLE_WORDS && word_before(s, lo, at, &ws, &we)) {
         starts[n] = ws;
@@ -142,14 +143,15 @@ static bool role_before(const lede_lexicon *lex, const char *s, size_t lo, size_
     }
     char key[LEDE_KEY_MAX];
     bool honorific = false;
-    for (int k = n; k >= 1 && !found; k--) {
+    for (int k = n; k >= 1 && !any; k--) {
         size_t from = starts[k - 1], len = lede_name_key(s, from, ends[0], key, false);
         if (len && has(lex, LEDE_LEX_TITLE, key, len)) {
             found = from;
+            any = true;
             honorific = k == 1 && has(lex, LEDE_LEX_HONORIFIC, key, len);
         }
     }
-    if (!found || honorific)
+    if (!any || honorific)
         return false;
     size_t start = found;
     for (int steps = 0; steps < ROLE_WORDS && word_before(s, lo, start, &ws, &we); steps++) {

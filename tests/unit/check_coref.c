@@ -66,12 +66,11 @@ END_TEST
 /* "the chairman" is the only person holding that role; two holders: nobody. */
 START_TEST(description_by_role)
 {
-    /* A headline first: the tagger's names in a headline take no role (yet). */
-    annotate("Board news\n\nChairman Ivo Pettersen opened the meeting.\n\n"
+    annotate("Chairman Ivo Pettersen opened the meeting.\n\n"
              "“We are not selling,” the chairman said.\n");
     ck_assert_str_eq(span_text(model.quotes[0].source), "the chairman");
     ck_assert_str_eq(speaker_of(0), "Ivo Pettersen");
-    annotate("Board news\n\nChairman Ivo Pettersen met Chairman Lars Brekke.\n\n"
+    annotate("Chairman Ivo Pettersen met Chairman Lars Brekke.\n\n"
              "“We are not selling,” the chairman said.\n");
     ck_assert_str_eq(speaker_of(0), "");
 }
