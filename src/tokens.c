@@ -115,11 +115,18 @@ static unsigned word_flags(const char *s, size_t a, size_t b)
 {
     size_t len;
     unsigned f = LEDE_TOK_WORD | LEDE_TOK_ASCII;
-    uint32_t c = cp_at(s, b, a, &len);
-    if (lede_is_upper_cp(c))
-        f |= LEDE_TOK_CAP;
-    else if (lede_is_lower_cp(c))
-        f |= LEDE_TOK_LOWER;
+    unsigned char first = (unsigned char)s[a];
+    if (first < 0x80) /* most words: no decoding, no call */
+        f |= first >= 'A' && first <= 'Z'   ? LEDE_TOK_CAP
+             : first >= 'a' && first <= 'z' ? LEDE_TOK_LOWER
+                                            : 0;
+    else {
+        uint32_t c = cp_at(s, b, a, &len);
+        if (lede_is_upper_cp(c))
+            f |= LEDE_TOK_CAP;
+        else if (lede_is_lower_cp(c))
+            f |= LEDE_TOK_LOWER;
+    }
     for (size_t i = a; i < b; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch >= '0' && ch <= '9')
