@@ -205,7 +205,8 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
             continue;
         }
         uint32_t c = cp_at(s, end, i, &len);
-        if (lede_is_space_cp(c)) {
+        if (c < 0x80 ? c >= '\t' && c <= '\r' /* ASCII space but ' ': no call */
+                     : lede_is_space_cp(c)) {
             i += len;
             continue;
         }
