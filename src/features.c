@@ -58,16 +58,9 @@ static uint64_t fnv(const char *s, size_t n, bool lower)
     return h;
 }
 
-#define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
 /* The high bit of each byte of w set where lo <= byte <= hi (bytes below 0x80; lo > 0). */
-static uint64_t bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
-{
-    uint64_t low7 = w & ~HIGHS;
-    return (ONES * (127u + hi + 1) - low7) & ~w & (low7 + ONES * (127u - (lo - 1u))) & HIGHS;
-}
-
 /* The hash of a word, eight bytes at a time when it is ASCII (most words); other words
  * go through fnv() for its quote folding. Lower-cased with lower. word_hashes() below
  * computes both at once: keep the two in step. */
@@ -80,7 +73,7 @@ static uint64_t word_hash(const char *s, size_t n, bool lower)
         if (x & HIGHS)
             return fnv(s, n, lower);
         if (lower)
-            x |= bytes_between(x, 'A', 'Z') >> 2;
+            x |= lede_bytes_between(x, 'A', 'Z') >> 2;
         h = (h ^ x) * 0xff51afd7ed558ccdULL;
         h ^= h >> 32;
     }
@@ -102,7 +95,7 @@ static void word_hashes(const char *s, size_t n, uint64_t *word, uint64_t *lower
         }
         h = (h ^ x) * 0xff51afd7ed558ccdULL;
         h ^= h >> 32;
-        hl = (hl ^ (x | bytes_between(x, 'A', 'Z') >> 2)) * 0xff51afd7ed558ccdULL;
+        hl = (hl ^ (x | lede_bytes_between(x, 'A', 'Z') >> 2)) * 0xff51afd7ed558ccdULL;
         hl ^= hl >> 32;
     }
     *word = h;

@@ -143,15 +143,6 @@ static bool ends_sentence(const char *s, const lede_token *t)
     return t->len == 1 && (c == '.' || c == '!' || c == '?');
 }
 
-/* The high bit of each byte of w set where lo <= byte <= hi (lo > 0, hi < 0x80; bytes
- * from 0x80 never match). The same trick as features.c's word hash. */
-static uint64_t bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
-{
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    uint64_t low7 = w & ~highs;
-    return (ones * (127u + hi + 1) - low7) & ~w & (low7 + ones * (127u - (lo - 1u))) & highs;
-}
-
 /* True when the paragraph is written in capitals ("LONDON 1996-08-30"). */
 static bool caps_para(const char *s, size_t a, size_t b)
 {
@@ -159,8 +150,8 @@ static bool caps_para(const char *s, size_t a, size_t b)
     for (; i + 8 <= b; i += 8) { /* eight bytes at a time: this reads every byte of the text */
         uint64_t x;
         memcpy(&x, s + i, 8);
-        upper += (size_t)__builtin_popcountll(bytes_between(x, 'A', 'Z'));
-        lower += (size_t)__builtin_popcountll(bytes_between(x, 'a', 'z'));
+        upper += (size_t)__builtin_popcountll(lede_bytes_between(x, 'A', 'Z'));
+        lower += (size_t)__builtin_popcountll(lede_bytes_between(x, 'a', 'z'));
     }
     for (; i < b; i++) {
         upper += s[i] >= 'A' && s[i] <= 'Z';

@@ -20,6 +20,15 @@ static inline bool lede_is_ascii_word(unsigned char b)
     return (unsigned char)((b | 0x20) - 'a') < 26 || (unsigned char)(b - '0') < 10;
 }
 
+/* The bytes of the 8-byte word w that lie in [lo, hi] (ASCII, lo >= 1), as a mask with
+ * the top bit of each such byte set: eight bytes classified at once (SWAR). */
+static inline uint64_t lede_bytes_between(uint64_t w, unsigned char lo, unsigned char hi)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t low7 = w & ~highs;
+    return (ones * (127u + hi + 1) - low7) & ~w & (low7 + ones * (127u - (lo - 1u))) & highs;
+}
+
 /* Returns true for upper-case and title-case letters. */
 bool lede_is_upper_cp(uint32_t cp);
 
