@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # fuzz.sh - builds the libFuzzer targets (clang, -DLEDE_FUZZ=ON) in a build directory of
 # their own (build-fuzz beside the lede binary), replays the saved crash inputs of
-# tests/fuzz/crashes/TARGET/, then runs each target for LEDE_FUZZ_SECONDS (default 20)
+# tests/fuzz/crashes/TARGET/, then runs each target for LEDE_FUZZ_SECONDS (default 10)
 # from its seed corpus. Prints executions and crashes; fails on any crash.
 set -u
 : "${LEDE:?path of the lede binary}"
 src=${LEDE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-secs=${LEDE_FUZZ_SECONDS:-20}
+secs=${LEDE_FUZZ_SECONDS:-10}
 targets="annotate layout theme lexicon state print html decode model"
 
 if ! command -v clang >/dev/null 2>&1; then
