@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "lede/utf8.h"
+#include "view_fit.h"
 #include "view_priv.h"
 
 void view_list_free(lede_view *v)
@@ -246,55 +246,12 @@ size_t lede_view_list_top(const lede_view *view)
     return view->list_top;
 }
 
-/* Appends the code point cp to buf while width allows; false when it did not fit. */
-static bool put_cp(char *buf, size_t size, size_t *len, int *cols, int width, uint32_t cp)
-{
-    char enc[4];
-    int w = lede_utf8_width(cp);
-    size_t n = lede_utf8_encode(cp, enc);
-    if (*cols + w > width || *len + n >= size)
-        return false;
-    memcpy(buf + *len, enc, n);
-    *len += n;
-    *cols += w;
-    return true;
-}
-
-/* Appends bytes[0..n) with white space and control characters as single spaces, cut
- * to width with "…" as its last column; false when it was cut. */
-static bool put_flat(char *buf, size_t size, size_t *len, int *cols, int width, const char *s,
-                     size_t n)
-{
-    bool space = false;
-    for (size_t i = 0; i < n;) {
-        size_t adv;
-        uint32_t cp = lede_utf8_decode(s + i, n - i, &adv);
-        i += adv;
-        if (cp <= ' ' || cp == 0x7f || lede_utf8_is_control(cp)) {
-            space = true;
-            continue;
-        }
-        int need = lede_utf8_width(cp) + (space ? 1 : 0);
-        if (*cols + need > width - 1 && i < n) {
-            put_cp(buf, size, len, cols, width, 0x2026);
-            return false;
-        }
-        if ((space && !put_cp(buf, size, len, cols, width, ' ')) ||
-            !put_cp(buf, size, len, cols, width, cp)) {
-            put_cp(buf, size, len, cols, width, 0x2026);
-            return false;
-        }
-        space = false;
-    }
-    return true;
-}
-
 size_t lede_view_list_row(lede_view *view, size_t i, char *buf, size_t size, int width)
 {
-    size_t len = 0;
-    int cols = 0;
+    if (size == 0)
+        return 0;
     buf[0] = '\0';
-    if (i >= view->n_list || size == 0)
+    if (i >= view->n_list)
         return 0;
     const view_list_row *row = &view->list[i];
     const lede_text *text;
@@ -306,10 +263,9 @@ size_t lede_view_list_row(lede_view *view, size_t i, char *buf, size_t size, int
     const lede_entity *e = row->speaker < model->n_entities ? &model->entities[row->speaker] : NULL;
     char who[200];
     snprintf(who, sizeof who, "%s%s%s:", where, where[0] ? " " : "", e ? e->name : "unattributed");
-    if (put_flat(buf, size, &len, &cols, width, who, strlen(who)) &&
-        put_cp(buf, size, &len, &cols, width, ' '))
-        put_flat(buf, size, &len, &cols, width, text->bytes + q->span.start,
-                 q->span.end - q->span.start);
-    buf[len] = '\0';
-    return len;
+    view_fit line;
+    view_fit_init(&line, buf, size, width);
+    if (view_fit_flat(&line, who, strlen(who)) && view_fit_cp(&line, ' '))
+        view_fit_flat(&line, text->bytes + q->span.start, q->span.end - q->span.start);
+    return line.len;
 }

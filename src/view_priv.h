@@ -2,7 +2,8 @@
  * the rooms make of one another. The view is split by idea: view.c (panes, position,
  * commands, life cycle), view_jump.c (mentions, quotes, clicks), view_index.c (the
  * entity index), view_search.c (PCRE2 search and its prompt), view_help.c (the help
- * screen), view_list.c (the quotes list), view_status.c (the status line). No curses. */
+ * screen), view_list.c (the quotes list), view_status.c (the status line), view_fit.c
+ * (fitting a one-line string to a width, for both). No curses. */
 #ifndef LEDE_VIEW_PRIV_H
 #define LEDE_VIEW_PRIV_H
 

@@ -5,73 +5,10 @@
  * cut ends (or, for the name, starts) with "…". Costs O(width + length of the parts). */
 #include <stdio.h>
 #include <string.h>
-#include "lede/utf8.h"
+#include "view_fit.h"
 #include "view_priv.h"
 
-#define ELLIPSIS "\u2026"
 #define DASH " \u2014 "
-
-/* Display columns of s. */
-static int cols_of(const char *s)
-{
-    int n = 0;
-    size_t len = strlen(s), adv;
-    for (size_t i = 0; i < len; i += adv)
-        n += lede_utf8_width(lede_utf8_decode(s + i, len - i, &adv));
-    return n;
-}
-
-/* Appends s to buf[*len..) while it fits in size bytes and *cols + its width <= width;
- * returns false when it did not all fit. */
-static bool put_cols(char *buf, size_t size, size_t *len, int *cols, int width, const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        size_t adv;
-        uint32_t cp = lede_utf8_decode(s + i, n - i, &adv);
-        int w = lede_utf8_width(cp);
-        if (*cols + w > width || *len + adv >= size)
-            return false;
-        memcpy(buf + *len, s + i, adv);
-        *len += adv;
-        *cols += w;
-        i += adv;
-    }
-    return true;
-}
-
-/* Appends s cut at the end to width columns, its last column "…" when it is cut. */
-static void put_cut(char *buf, size_t size, size_t *len, int *cols, int width, const char *s)
-{
-    if (cols_of(s) <= width - *cols) {
-        put_cols(buf, size, len, cols, width, s);
-        return;
-    }
-    put_cols(buf, size, len, cols, width - 1, s);
-    put_cols(buf, size, len, cols, width, ELLIPSIS);
-}
-
-/* Appends s cut at the start to width columns: "…" and its last columns. */
-static void put_cut_left(char *buf, size_t size, size_t *len, int *cols, int width, const char *s)
-{
-    int room = width - *cols, have = cols_of(s);
-    if (have <= room) {
-        put_cols(buf, size, len, cols, width, s);
-        return;
-    }
-    if (room < 2)
-        return;
-    size_t n = strlen(s), i = 0;
-    while (i < n && have > room - 1) {
-        size_t adv;
-        have -= lede_utf8_width(lede_utf8_decode(s + i, n - i, &adv));
-        i += adv;
-    }
-    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i++;
-    put_cols(buf, size, len, cols, width, ELLIPSIS);
-    put_cols(buf, size, len, cols, width, s + i);
-}
 
 static void position_text(lede_view *v, char *buf, size_t size)
 {
@@ -135,8 +72,10 @@ static void name_text(const lede_view *v, char *buf, size_t size)
 size_t lede_view_status_line(lede_view *view, char *buf, size_t size, int width)
 {
     char left[768], info[320], name[512], pos[16] = "";
+    if (size == 0)
+        return 0;
     buf[0] = '\0';
-    if (size == 0 || width <= 0)
+    if (width <= 0)
         return 0;
     info_text(view, info, sizeof info);
     if (view->text) {
@@ -146,27 +85,23 @@ size_t lede_view_status_line(lede_view *view, char *buf, size_t size, int width)
     snprintf(left, sizeof left, "%s%s%s", info, info[0] && view->message[0] ? DASH : "",
              view->message);
     name_text(view, name, sizeof name);
-    int pos_cols = cols_of(pos);
+    int pos_cols = view_fit_cols_of(pos);
     int room = width - pos_cols - (pos_cols ? 1 : 0); /* columns left of the position */
     if (room < 1)
         room = width;
-    size_t len = 0;
-    int cols = 0;
+    view_fit line;
+    view_fit_init(&line, buf, size, width);
     if (left[0])
-        put_cut(buf, size, &len, &cols, room, left);
+        view_fit_cut(&line, left, room);
     /* The name takes what is left after a gap of two columns, shortened from the left. */
     int gap = left[0] ? 2 : 0;
-    if (name[0] && room - cols - gap >= 2) {
+    if (name[0] && room - line.cols - gap >= 2) {
         while (gap-- > 0)
-            put_cols(buf, size, &len, &cols, room, " ");
-        put_cut_left(buf, size, &len, &cols, room, name);
+            view_fit_cp(&line, ' ');
+        view_fit_cut_left(&line, name, room);
     }
-    while (cols < width - pos_cols && len + 1 < size) {
-        buf[len++] = ' ';
-        cols++;
-    }
-    buf[len] = '\0';
-    put_cols(buf, size, &len, &cols, width, pos);
-    buf[len] = '\0';
-    return len;
+    while (line.cols < width - pos_cols && view_fit_cp(&line, ' '))
+        ;
+    view_fit_str(&line, pos, width);
+    return line.len;
 }
