@@ -143,23 +143,6 @@ static bool ends_sentence(const char *s, const lede_token *t)
     return t->len == 1 && (c == '.' || c == '!' || c == '?');
 }
 
-/* True when the paragraph is written in capitals ("LONDON 1996-08-30"). */
-static bool caps_para(const char *s, size_t a, size_t b)
-{
-    size_t upper = 0, lower = 0, i = a;
-    for (; i + 8 <= b; i += 8) { /* eight bytes at a time: this reads every byte of the text */
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        upper += (size_t)__builtin_popcountll(lede_bytes_between(x, 'A', 'Z'));
-        lower += (size_t)__builtin_popcountll(lede_bytes_between(x, 'a', 'z'));
-    }
-    for (; i < b; i++) {
-        upper += s[i] >= 'A' && s[i] <= 'Z';
-        lower += s[i] >= 'a' && s[i] <= 'z';
-    }
-    return upper >= 3 && lower * 10 <= upper;
-}
-
 /* Marks sentence starts: the first word, and the first word after . ! ? (opening
  * quotes and brackets between them do not count). */
 static void mark_sentences(const char *s, lede_tokens *out, bool caps)
@@ -241,7 +224,7 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
     }
     if (out->n > first) {
         lede_tokens added = {out->items + first, out->n - first, 0};
-        mark_sentences(s + start, &added, caps_para(s, start, end));
+        mark_sentences(s + start, &added, lede_caps_line(s, start, end));
     }
     return LEDE_OK;
 }
