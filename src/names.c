@@ -558,6 +558,15 @@ static void join_cut_names(lede_namer *nm, const lede_text *text)
     sp->n = out;
 }
 
+/* True when paragraph para is written in capitals: the tokeniser marked its tokens so
+ * (lede_caps_line over the same bytes), which spares reading the text again. A
+ * paragraph without tokens is white space: no capitals. */
+static bool caps_para(const lede_namer *nm, size_t para)
+{
+    lede_tokens toks = lede_tagger_tokens(nm->tagger, para);
+    return toks.n && (toks.items[0].flags & LEDE_TOK_CAPS);
+}
+
 static int by_start(const void *x, const void *y)
 {
     const lede_cand *a = x, *b = y;
@@ -609,7 +618,7 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
         if (sp->para != para) {
             const lede_para *p = &text->paras[sp->para];
             para = sp->para;
-            caps = lede_caps_line(text->bytes, p->span.start, p->span.end);
+            caps = caps_para(nm, sp->para);
             weak = caps || (p->kind == LEDE_PARA_HEADLINE &&
                             title_case(text->bytes, p->span.start, p->span.end));
         }
@@ -617,7 +626,7 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
     }
     size_t from = 0;
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
-        if (!lede_caps_line(text->bytes, text->paras[i].span.start, text->paras[i].span.end))
+        if (!caps_para(nm, i))
             st = add_org_runs(nm, text, i, &from, &cs);
     if (st == LEDE_OK) {
         if (cs.n > 1) /* the org runs came after the tagger's names */
