@@ -66,24 +66,29 @@ static bool known_abbreviation(const lede_lexicon *lex, const char *s, size_t a,
     return lex && b - a < ABBREV_MAX && (lede_lexicon_find(lex, s + a, b - a + 1).kinds & kinds);
 }
 
-/* Reads the word at s[i]; returns its end. *dotted: it holds initials' periods ("U.S"). */
-static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, bool *dotted)
+/* What read_word() saw in the bytes it read, for the token's flags. */
+enum { SAW_DIGIT = 1, SAW_HIGH = 2 };
+
+/* Reads the word at s[i]; returns its end. *dotted: it holds initials' periods ("U.S").
+ * *saw: SAW_DIGIT when an ASCII digit was read, SAW_HIGH a byte above 0x7F. */
+static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, bool *dotted,
+                        unsigned *saw)
 {
     size_t len, n = 0;
+    unsigned digit = 0;
     *dotted = false;
+    *saw = 0;
     while (i < end) {
-        if (lede_is_ascii_word((unsigned char)s[i])) { /* most bytes: no decoding */
+        unsigned char b = (unsigned char)s[i];
+        if (lede_is_ascii_word(b)) { /* most bytes: no decoding */
+            digit |= (unsigned char)(b - '0') < 10;
             i++;
             n++;
             continue;
         }
         uint32_t c = cp_at(s, end, i, &len);
-        if (c >= 0x80 && lede_is_word_cp(c)) {
-            i += len;
-            n++;
-            continue;
-        }
-        if (is_joiner(c) && is_word_at(s, end, i + len)) {
+        if ((c >= 0x80 && lede_is_word_cp(c)) || (is_joiner(c) && is_word_at(s, end, i + len))) {
+            *saw |= c >= 0x80 ? SAW_HIGH : 0;
             i += len;
             n++;
             continue;
@@ -107,26 +112,27 @@ static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, 
         break;
     }
     *since_dot = n;
+    *saw |= digit ? SAW_DIGIT : 0;
     return i;
 }
 
-/* The flags of the token s[a..b) from its letters. */
-static unsigned word_flags(const char *s, size_t a, size_t b)
+/* LEDE_TOK_CAP or LEDE_TOK_LOWER from the first letter of the word s[a..b). */
+static unsigned case_flags(const char *s, size_t a, size_t b)
 {
     size_t len;
-    unsigned f = LEDE_TOK_WORD | LEDE_TOK_ASCII;
     unsigned char first = (unsigned char)s[a];
     if (first < 0x80) /* most words: no decoding, no call */
-        f |= first >= 'A' && first <= 'Z'   ? LEDE_TOK_CAP
-             : first >= 'a' && first <= 'z' ? LEDE_TOK_LOWER
-                                            : 0;
-    else {
-        uint32_t c = cp_at(s, b, a, &len);
-        if (lede_is_upper_cp(c))
-            f |= LEDE_TOK_CAP;
-        else if (lede_is_lower_cp(c))
-            f |= LEDE_TOK_LOWER;
-    }
+        return first >= 'A' && first <= 'Z'   ? LEDE_TOK_CAP
+               : first >= 'a' && first <= 'z' ? LEDE_TOK_LOWER
+                                              : 0;
+    uint32_t c = cp_at(s, b, a, &len);
+    return lede_is_upper_cp(c) ? LEDE_TOK_CAP : lede_is_lower_cp(c) ? LEDE_TOK_LOWER : 0;
+}
+
+/* The flags of the word token s[a..b) from its letters, reading them all. */
+static unsigned word_flags(const char *s, size_t a, size_t b)
+{
+    unsigned f = LEDE_TOK_WORD | LEDE_TOK_ASCII | case_flags(s, a, b);
     for (size_t i = a; i < b; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch >= '0' && ch <= '9')
@@ -135,6 +141,14 @@ static unsigned word_flags(const char *s, size_t a, size_t b)
             f &= ~(unsigned)LEDE_TOK_ASCII;
     }
     return f;
+}
+
+/* The same from what read_word() saw of s[a..b) (which holds every byte of the
+ * token), without reading the word again. */
+static unsigned seen_flags(const char *s, size_t a, size_t b, unsigned saw)
+{
+    return LEDE_TOK_WORD | case_flags(s, a, b) | (saw & SAW_DIGIT ? LEDE_TOK_DIGIT : 0) |
+           (saw & SAW_HIGH ? 0 : LEDE_TOK_ASCII);
 }
 
 static bool ends_sentence(const char *s, const lede_token *t)
@@ -194,7 +208,8 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
         }
         size_t since_dot;
         bool dotted;
-        size_t j = read_word(s, end, i, &since_dot, &dotted), stem = j, poss = 0;
+        unsigned saw;
+        size_t j = read_word(s, end, i, &since_dot, &dotted, &saw), stem = j, poss = 0;
         /* The possessive ending goes apart: "Putin’s" -> "Putin" "’s". */
         if (j - i >= 3 && (s[j - 1] == 's' || s[j - 1] == 'S')) {
             if (s[j - 2] == '\'')
@@ -209,13 +224,17 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
             (since_dot == 1 || dotted ||
              (!lede_is_lower_cp(cp_at(s, end, i, &len)) && known_abbreviation(lex, s, i, j))))
             stem = ++j;
+        /* What read_word() saw is the token's unless a curly possessive (non-ASCII) went
+         * apart or the word is cut in pieces. */
+        bool seen = poss != 4 && stem - i <= TOKEN_MAX;
         while (stem - i > TOKEN_MAX) {
             st = push(out, i - start, TOKEN_MAX, word_flags(s, i, i + TOKEN_MAX));
             if (st != LEDE_OK)
                 return st;
             i += TOKEN_MAX;
         }
-        st = push(out, i - start, stem - i, word_flags(s, i, stem));
+        st = push(out, i - start, stem - i,
+                  seen ? seen_flags(s, i, stem, saw) : word_flags(s, i, stem));
         if (st == LEDE_OK && poss)
             st = push(out, stem - start, poss, LEDE_TOK_POSS | LEDE_TOK_WORD);
         if (st != LEDE_OK)
