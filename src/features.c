@@ -60,22 +60,66 @@ static uint64_t fnv(const char *s, size_t n, bool lower)
 
 #define HIGHS 0x8080808080808080ULL
 
-/* The high bit of each byte of w set where lo <= byte <= hi (bytes below 0x80; lo > 0). */
+/* The bytes s[0..n) (1 <= n <= 8) as memcpy into a zeroed uint64_t gives them, by two
+ * overlapping loads instead of a copy of variable length (a library call or a byte
+ * loop: that copy was a quarter of word_hash, which reads every word of a text). */
+static uint64_t load_word(const char *s, size_t n)
+{
+    uint64_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        memcpy(&x, s, 8);
+        return x;
+    }
+    const unsigned char *t = (const unsigned char *)s;
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 4)); /* the overlap is the same bytes */
+    }
+    return (uint64_t)t[0] | (uint64_t)t[n / 2] << (8 * (n / 2)) | (uint64_t)t[n - 1] << (8 * (n - 1));
+#else
+    memcpy(&x, s, n);
+    return x;
+#endif
+}
+
+static uint64_t word_hash_long(const char *s, size_t n, bool lower);
+
+static inline uint64_t word_mix(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 32);
+}
+
 /* The hash of a word, eight bytes at a time when it is ASCII (most words); other words
  * go through fnv() for its quote folding. Lower-cased with lower. word_hashes() below
- * computes both at once: keep the two in step. */
-static uint64_t word_hash(const char *s, size_t n, bool lower)
+ * computes both at once: keep the two in step. Inline for words of one piece: the
+ * document counts hash every word of a text. */
+static inline uint64_t word_hash(const char *s, size_t n, bool lower)
+{
+    if (n == 0 || n > 8)
+        return word_hash_long(s, n, lower);
+    uint64_t x = load_word(s, n); /* most words: one piece, no loop */
+    if (x & HIGHS)
+        return fnv(s, n, lower);
+    if (lower)
+        x |= lede_bytes_between(x, 'A', 'Z') >> 2;
+    return word_mix(0x9E3779B97F4A7C15ULL ^ n, x);
+}
+
+/* word_hash() of a word of any length. */
+static uint64_t word_hash_long(const char *s, size_t n, bool lower)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
     for (size_t i = 0; i < n; i += 8) {
-        uint64_t x = 0;
-        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        uint64_t x = load_word(s + i, n - i < 8 ? n - i : 8);
         if (x & HIGHS)
             return fnv(s, n, lower);
         if (lower)
             x |= lede_bytes_between(x, 'A', 'Z') >> 2;
-        h = (h ^ x) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
+        h = word_mix(h, x);
     }
     return h;
 }
@@ -86,17 +130,14 @@ static void word_hashes(const char *s, size_t n, uint64_t *word, uint64_t *lower
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, hl = h;
     for (size_t i = 0; i < n; i += 8) {
-        uint64_t x = 0;
-        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        uint64_t x = load_word(s + i, n - i < 8 ? n - i : 8);
         if (x & HIGHS) {
             *word = fnv(s, n, false);
             *lower = fnv(s, n, true);
             return;
         }
-        h = (h ^ x) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-        hl = (hl ^ (x | lede_bytes_between(x, 'A', 'Z') >> 2)) * 0xff51afd7ed558ccdULL;
-        hl ^= hl >> 32;
+        h = word_mix(h, x);
+        hl = word_mix(hl, x | lede_bytes_between(x, 'A', 'Z') >> 2);
     }
     *word = h;
     *lower = hl;
