@@ -90,7 +90,8 @@ END_TEST
 START_TEST(flags_describe_the_token_bytes)
 {
     cut("\u201cPutin\u2019s\u201d R2-D2\u2019s Sj\u00f6berg\u2010Haug 1996\u2019s N\u00b0 5 AT&T's "
-        "M.\u00a0Bj\u00f6rk, 1,000.5 U.S.\u2019s Lund\u201d.");
+        "M.\u00a0Bj\u00f6rk, 1,000.5 U.S.\u2019s Lund\u201d. "
+        "ab cd5 efghijklmnop7 qr xyz12345678 s");
     size_t words = 0;
     for (size_t k = 0; k < toks.n; k++) {
         const lede_token *t = &toks.items[k];
