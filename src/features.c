@@ -478,19 +478,24 @@ bool lede_ner_candidate(const lede_ner_para *p, size_t i)
     return i < p->toks->n && p->info[i].cand;
 }
 
-bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)
+uint32_t lede_ner_allowed_labels(unsigned prev, bool next_candidate)
 {
     bool open = prev && lede_ner_label_pos(prev) <= LEDE_NER_I;
-    if (label == 0)
-        return !open;
-    unsigned pos = lede_ner_label_pos(label);
-    bool continues = pos == LEDE_NER_I || pos == LEDE_NER_L;
-    if (open != continues)
-        return false;
-    if (open && lede_ner_label_type(label) != lede_ner_label_type(prev))
-        return false;
-    bool opens = pos == LEDE_NER_B || pos == LEDE_NER_I;
-    return next_candidate || !opens;
+    if (open) { /* only the open name's type may go on: I (when it can end later) or L */
+        lede_ner_type t = lede_ner_label_type(prev);
+        return (next_candidate ? 1u << lede_ner_label(t, LEDE_NER_I) : 0) |
+               1u << lede_ner_label(t, LEDE_NER_L);
+    }
+    uint32_t mask = 1; /* O */
+    for (unsigned t = 0; t < LEDE_NER_TYPES; t++) /* a new name: B (when it can go on) or U */
+        mask |= (next_candidate ? 1u << lede_ner_label((lede_ner_type)t, LEDE_NER_B) : 0) |
+                1u << lede_ner_label((lede_ner_type)t, LEDE_NER_U);
+    return mask;
+}
+
+bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)
+{
+    return label < LEDE_NER_LABELS && (lede_ner_allowed_labels(prev, next_candidate) >> label & 1);
 }
 
 /* Feature templates: each number is one kind of evidence. */

@@ -175,8 +175,9 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
             size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
             sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, i), scores);
             bool found = false;
+            uint32_t allowed = lede_ner_allowed_labels(prev, next);
             for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {
-                if (lede_ner_allowed(prev, l, next) && (!found || scores[l] > scores[best])) {
+                if ((allowed >> l & 1) && (!found || scores[l] > scores[best])) {
                     best = l;
                     found = true;
                 }
