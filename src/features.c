@@ -60,22 +60,66 @@ static uint64_t fnv(const char *s, size_t n, bool lower)
 
 #define HIGHS 0x8080808080808080ULL
 
-/* The high bit of each byte of w set where lo <= byte <= hi (bytes below 0x80; lo > 0). */
+/* The bytes s[0..n) (1 <= n <= 8) as memcpy into a zeroed uint64_t gives them, by two
+ * overlapping loads instead of a copy of variable length (a library call or a byte
+ * loop: that copy was a quarter of word_hash, which reads every word of a text). */
+static uint64_t load_word(const char *s, size_t n)
+{
+    uint64_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        memcpy(&x, s, 8);
+        return x;
+    }
+    const unsigned char *t = (const unsigned char *)s;
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 4)); /* the overlap is the same bytes */
+    }
+    return (uint64_t)t[0] | (uint64_t)t[n / 2] << (8 * (n / 2)) | (uint64_t)t[n - 1] << (8 * (n - 1));
+#else
+    memcpy(&x, s, n);
+    return x;
+#endif
+}
+
+static uint64_t word_hash_long(const char *s, size_t n, bool lower);
+
+static inline uint64_t word_mix(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 32);
+}
+
 /* The hash of a word, eight bytes at a time when it is ASCII (most words); other words
  * go through fnv() for its quote folding. Lower-cased with lower. word_hashes() below
- * computes both at once: keep the two in step. */
-static uint64_t word_hash(const char *s, size_t n, bool lower)
+ * computes both at once: keep the two in step. Inline for words of one piece: the
+ * document counts hash every word of a text. */
+static inline uint64_t word_hash(const char *s, size_t n, bool lower)
+{
+    if (n == 0 || n > 8)
+        return word_hash_long(s, n, lower);
+    uint64_t x = load_word(s, n); /* most words: one piece, no loop */
+    if (x & HIGHS)
+        return fnv(s, n, lower);
+    if (lower)
+        x |= lede_bytes_between(x, 'A', 'Z') >> 2;
+    return word_mix(0x9E3779B97F4A7C15ULL ^ n, x);
+}
+
+/* word_hash() of a word of any length. */
+static uint64_t word_hash_long(const char *s, size_t n, bool lower)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
     for (size_t i = 0; i < n; i += 8) {
-        uint64_t x = 0;
-        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        uint64_t x = load_word(s + i, n - i < 8 ? n - i : 8);
         if (x & HIGHS)
             return fnv(s, n, lower);
         if (lower)
             x |= lede_bytes_between(x, 'A', 'Z') >> 2;
-        h = (h ^ x) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
+        h = word_mix(h, x);
     }
     return h;
 }
@@ -86,17 +130,14 @@ static void word_hashes(const char *s, size_t n, uint64_t *word, uint64_t *lower
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, hl = h;
     for (size_t i = 0; i < n; i += 8) {
-        uint64_t x = 0;
-        memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+        uint64_t x = load_word(s + i, n - i < 8 ? n - i : 8);
         if (x & HIGHS) {
             *word = fnv(s, n, false);
             *lower = fnv(s, n, true);
             return;
         }
-        h = (h ^ x) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-        hl = (hl ^ (x | lede_bytes_between(x, 'A', 'Z') >> 2)) * 0xff51afd7ed558ccdULL;
-        hl ^= hl >> 32;
+        h = word_mix(h, x);
+        hl = word_mix(hl, x | lede_bytes_between(x, 'A', 'Z') >> 2);
     }
     *word = h;
     *lower = hl;
@@ -286,22 +327,45 @@ static lede_lex_word find(lede_ner_para *p, const char *w, size_t n, bool fold)
     return find_word(p, w, n, fold, word_hash(w, n, false));
 }
 
-static struct lede_ner_tokinfo *info(lede_ner_para *p, size_t i)
+/* The parts of a token's info, computed when first asked for: a neighbour two tokens
+ * away is asked only for its lower-case hash, and most tokens for nothing. */
+enum { HAS_HASHES = 1, HAS_SHAPE = 2, HAS_KINDS = 4, HAS_ALL = 7 };
+
+static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned need)
 {
     struct lede_ner_tokinfo *in = &p->info[i];
-    if (in->done)
+    if (!(need & ~in->done))
         return in;
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
-    if (t->flags & LEDE_TOK_WORD)
-        word_hashes(w, t->len, &in->word, &in->lower);
-    else
-        in->lower = in->word = word_hash(w, t->len, false);
-    in->shape = shape_hash(w, t->len);
-    if (p->lex && (t->flags & LEDE_TOK_WORD))
-        in->kinds = find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word).kinds;
-    in->done = 1;
+    if (!(in->done & HAS_HASHES)) { /* the kinds' lookup needs the word's hash too */
+        if (t->flags & LEDE_TOK_WORD)
+            word_hashes(w, t->len, &in->word, &in->lower);
+        else
+            in->lower = in->word = word_hash(w, t->len, false);
+        in->done |= HAS_HASHES;
+    }
+    if ((need & HAS_SHAPE) && !(in->done & HAS_SHAPE)) {
+        in->shape = shape_hash(w, t->len);
+        in->done |= HAS_SHAPE;
+    }
+    if ((need & HAS_KINDS) && !(in->done & HAS_KINDS)) {
+        in->kinds = p->lex && (t->flags & LEDE_TOK_WORD)
+                        ? find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word).kinds
+                        : 0;
+        in->done |= HAS_KINDS;
+    }
     return in;
+}
+
+static struct lede_ner_tokinfo *info(lede_ner_para *p, size_t i)
+{
+    return info_for(p, i, HAS_ALL);
+}
+
+static unsigned kinds_of(lede_ner_para *p, size_t i)
+{
+    return info_for(p, i, HAS_KINDS)->kinds;
 }
 
 /* The kind a list match stands for in the features: the first name kind of mask. */
@@ -361,7 +425,7 @@ static bool candidate(lede_ner_para *p, size_t i)
     bool before = i > 0 && (p->toks->items[i - 1].flags & LEDE_TOK_CAP);
     bool after = i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_CAP);
     if (t->flags & LEDE_TOK_CAP)
-        return before || after || !(info(p, i)->kinds & LEDE_LEX_BIT(LEDE_LEX_STOP));
+        return before || after || !(kinds_of(p, i) & LEDE_LEX_BIT(LEDE_LEX_STOP));
     if (t->len > CONNECTOR_MAX || !before || !after)
         return false;
     const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
@@ -383,7 +447,7 @@ static void mark_runs(lede_ner_para *p)
         size_t b = a;
         while (b < p->toks->n && p->info[b].cand)
             b++;
-        unsigned last = info(p, b - 1)->kinds, first = info(p, a)->kinds;
+        unsigned last = kinds_of(p, b - 1), first = kinds_of(p, a);
         unsigned ends = last & org ? 1 : (last | first) & place ? 2 : 0;
         unsigned named = (first & LEDE_LEX_BIT(LEDE_LEX_FIRST)) != 0;
         for (size_t k = a; k < b; k++) {
@@ -412,7 +476,12 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
     p->lex = lex;
     p->s = s;
     p->toks = toks;
-    memset(p->info, 0, toks->n * sizeof *p->info);
+    for (size_t j = 0; j < toks->n; j++) { /* the rest is written before it is read */
+        p->info[j].done = 0;
+        p->info[j].gaz = 0;
+        p->info[j].cand = 0;
+        p->info[j].run = 0;
+    }
     if (!lex)
         return LEDE_OK;
     for (size_t j = 0; j < toks->n;) {
@@ -437,19 +506,24 @@ bool lede_ner_candidate(const lede_ner_para *p, size_t i)
     return i < p->toks->n && p->info[i].cand;
 }
 
-bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)
+uint32_t lede_ner_allowed_labels(unsigned prev, bool next_candidate)
 {
     bool open = prev && lede_ner_label_pos(prev) <= LEDE_NER_I;
-    if (label == 0)
-        return !open;
-    unsigned pos = lede_ner_label_pos(label);
-    bool continues = pos == LEDE_NER_I || pos == LEDE_NER_L;
-    if (open != continues)
-        return false;
-    if (open && lede_ner_label_type(label) != lede_ner_label_type(prev))
-        return false;
-    bool opens = pos == LEDE_NER_B || pos == LEDE_NER_I;
-    return next_candidate || !opens;
+    if (open) { /* only the open name's type may go on: I (when it can end later) or L */
+        lede_ner_type t = lede_ner_label_type(prev);
+        return (next_candidate ? 1u << lede_ner_label(t, LEDE_NER_I) : 0) |
+               1u << lede_ner_label(t, LEDE_NER_L);
+    }
+    uint32_t mask = 1; /* O */
+    for (unsigned t = 0; t < LEDE_NER_TYPES; t++) /* a new name: B (when it can go on) or U */
+        mask |= (next_candidate ? 1u << lede_ner_label((lede_ner_type)t, LEDE_NER_B) : 0) |
+                1u << lede_ner_label((lede_ner_type)t, LEDE_NER_U);
+    return mask;
+}
+
+bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)
+{
+    return label < LEDE_NER_LABELS && (lede_ner_allowed_labels(prev, next_candidate) >> label & 1);
 }
 
 /* Feature templates: each number is one kind of evidence. */
@@ -475,13 +549,13 @@ size_t lede_ner_word_features(const lede_ner_para *p, size_t i)
 static uint64_t lower_at(lede_ner_para *p, size_t i, long d)
 {
     long k = (long)i + d;
-    return k < 0 || (size_t)k >= p->toks->n ? NONE_HASH : info(p, (size_t)k)->lower;
+    return k < 0 || (size_t)k >= p->toks->n ? NONE_HASH : info_for(p, (size_t)k, HAS_HASHES)->lower;
 }
 
 static uint64_t shape_at(lede_ner_para *p, size_t i, long d)
 {
     long k = (long)i + d;
-    return k < 0 || (size_t)k >= p->toks->n ? NONE_HASH : info(p, (size_t)k)->shape;
+    return k < 0 || (size_t)k >= p->toks->n ? NONE_HASH : info_for(p, (size_t)k, HAS_SHAPE)->shape;
 }
 
 static unsigned count_class(unsigned n)
@@ -532,7 +606,7 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
         long k = (long)i + d;
         if (k < 0 || (size_t)k >= p->toks->n)
             continue;
-        unsigned kinds = info(p, (size_t)k)->kinds;
+        unsigned kinds = kinds_of(p, (size_t)k);
         for (unsigned b = 0; kinds && b < LEDE_LEX_KINDS; b++)
             if (kinds & LEDE_LEX_BIT(b))
                 out[n++] = bucket(F_KIND_AT + (unsigned)(d + 1), b, 0);
@@ -543,8 +617,8 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
         out[n++] = bucket(F_SPORTS, in->gaz, 0);
         out[n++] = bucket(F_SPORTS + 1, in->lower, 0);
     }
-    out[n++] = bucket(F_GAZ_AT, i > 0 ? info(p, i - 1)->gaz : 255, 0);
-    out[n++] = bucket(F_GAZ_AT + 1, i + 1 < p->toks->n ? info(p, i + 1)->gaz : 255, 0);
+    out[n++] = bucket(F_GAZ_AT, i > 0 ? p->info[i - 1].gaz : 255, 0);
+    out[n++] = bucket(F_GAZ_AT + 1, i + 1 < p->toks->n ? p->info[i + 1].gaz : 255, 0);
 
     const doc_word *dw = doc_find(doc, in->lower);
     unsigned caps = dw && dw->key ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
@@ -565,7 +639,7 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
 
 lede_status lede_ner_doc_note(lede_ner_doc *doc, lede_ner_para *p, size_t i, unsigned label)
 {
-    doc_word *w = doc_slot(doc, info(p, i)->lower);
+    doc_word *w = doc_slot(doc, info_for(p, i, HAS_HASHES)->lower);
     if (!w)
         return LEDE_ERR_NOMEM;
     w->last = (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));

@@ -219,16 +219,6 @@ static lede_status push_cand(lede_cands *cs, const lede_cand *c)
     return LEDE_OK;
 }
 
-static bool all_caps(const char *s, size_t start, size_t end)
-{
-    size_t upper = 0, lower = 0;
-    for (size_t i = start; i < end; i++) {
-        upper += s[i] >= 'A' && s[i] <= 'Z';
-        lower += s[i] >= 'a' && s[i] <= 'z';
-    }
-    return upper >= 3 && lower * 10 <= upper;
-}
-
 /* True when most words of the paragraph are capitalised (a title-case headline). */
 static bool title_case(const char *s, size_t start, size_t end)
 {
@@ -392,7 +382,7 @@ static lede_status add_span(const lede_namer *nm, const lede_text *text, const l
         }
     }
     c.last_end = c.end;
-    c.acronym = c.ntok == 1 && all_caps(s, c.start, c.end);
+    c.acronym = c.ntok == 1 && lede_caps_line(s, c.start, c.end);
     if (c.type == LEDE_PERSON)
         peel_title(nm->lex, s, &c);
     if (c.type == LEDE_PERSON)
@@ -421,8 +411,8 @@ static lede_status add_speaker_label(const lede_namer *nm, const lede_text *text
         i++;
     /* The speech after the label is in small letters: a capitals line ("SOCCER: ...")
      * is a headline. */
-    if (i - a < 3 || i >= end || s[i] != ':' || !all_caps(s, a, i) || s[i - 1] == ' ' ||
-        all_caps(s, i, end))
+    if (i - a < 3 || i >= end || s[i] != ':' || !lede_caps_line(s, a, i) || s[i - 1] == ' ' ||
+        lede_caps_line(s, i, end))
         return LEDE_OK;
     if (first && first->para == para && first->span.start < i)
         return LEDE_OK;
@@ -568,6 +558,15 @@ static void join_cut_names(lede_namer *nm, const lede_text *text)
     sp->n = out;
 }
 
+/* True when paragraph para is written in capitals: the tokeniser marked its tokens so
+ * (lede_caps_line over the same bytes), which spares reading the text again. A
+ * paragraph without tokens is white space: no capitals. */
+static bool caps_para(const lede_namer *nm, size_t para)
+{
+    lede_tokens toks = lede_tagger_tokens(nm->tagger, para);
+    return toks.n && (toks.items[0].flags & LEDE_TOK_CAPS);
+}
+
 static int by_start(const void *x, const void *y)
 {
     const lede_cand *a = x, *b = y;
@@ -619,7 +618,7 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
         if (sp->para != para) {
             const lede_para *p = &text->paras[sp->para];
             para = sp->para;
-            caps = all_caps(text->bytes, p->span.start, p->span.end);
+            caps = caps_para(nm, sp->para);
             weak = caps || (p->kind == LEDE_PARA_HEADLINE &&
                             title_case(text->bytes, p->span.start, p->span.end));
         }
@@ -627,7 +626,7 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
     }
     size_t from = 0;
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
-        if (!all_caps(text->bytes, text->paras[i].span.start, text->paras[i].span.end))
+        if (!caps_para(nm, i))
             st = add_org_runs(nm, text, i, &from, &cs);
     if (st == LEDE_OK) {
         if (cs.n > 1) /* the org runs came after the tagger's names */

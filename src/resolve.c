@@ -29,6 +29,8 @@ static size_t nfc_key(char *key, size_t n)
 {
     char *nfc;
     size_t len;
+    if (lede_utf8_is_nfc_quick(key, n)) /* most names: "Natásha", "Rostóv" */
+        return n;
     if (lede_utf8_nfc(key, n, &nfc, &len) != LEDE_OK)
         return n;
     if (len < LEDE_KEY_MAX) {

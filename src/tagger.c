@@ -175,8 +175,9 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
             size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
             sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, i), scores);
             bool found = false;
+            uint32_t allowed = lede_ner_allowed_labels(prev, next);
             for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {
-                if (lede_ner_allowed(prev, l, next) && (!found || scores[l] > scores[best])) {
+                if ((allowed >> l & 1) && (!found || scores[l] > scores[best])) {
                     best = l;
                     found = true;
                 }
@@ -200,6 +201,41 @@ static const int16_t *row(const weights *w, uint32_t feat)
     return at ? w->borrowed + (size_t)(at - 1) * LEDE_NER_LABELS : zero_row;
 }
 
+#if defined(__GNUC__) && LEDE_NER_LABELS == 17
+/* Eight labels at a time: a row's first sixteen weights are two vectors of int16,
+ * widened and added to two vectors of int32 (GCC and Clang vector extensions: SSE2 on
+ * x86-64, NEON on arm64), the seventeenth alone. Integer sums, so the scores are the
+ * same as label by label: this loop was a tenth of 'lede --json' on a book. */
+typedef int16_t v8_i16 __attribute__((vector_size(16)));
+typedef int32_t v8_i32 __attribute__((vector_size(32)));
+
+static void sum_rows(const int16_t *const *rows, size_t n, int32_t *acc)
+{
+    v8_i32 lo, hi;
+    memcpy(&lo, acc, sizeof lo);
+    memcpy(&hi, acc + 8, sizeof hi);
+    int32_t last = acc[16];
+    for (size_t k = 0; k < n; k++) {
+        v8_i16 a, b;
+        memcpy(&a, rows[k], sizeof a);
+        memcpy(&b, rows[k] + 8, sizeof b);
+        lo += __builtin_convertvector(a, v8_i32);
+        hi += __builtin_convertvector(b, v8_i32);
+        last += rows[k][16];
+    }
+    memcpy(acc, &lo, sizeof lo);
+    memcpy(acc + 8, &hi, sizeof hi);
+    acc[16] = last;
+}
+#else
+static void sum_rows(const int16_t *const *rows, size_t n, int32_t *acc)
+{
+    for (size_t k = 0; k < n; k++)
+        for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
+            acc[l] += rows[k][l];
+}
+#endif
+
 /* Adds the rows of feats[0..n) to acc. */
 static void add_rows(const weights *w, const uint32_t *feats, size_t n, int32_t *acc)
 {
@@ -208,9 +244,7 @@ static void add_rows(const weights *w, const uint32_t *feats, size_t n, int32_t 
      * instead of each waiting for the sum before it. */
     for (size_t k = 0; k < n; k++)
         rows[k] = row(w, feats[k]);
-    for (size_t k = 0; k < n; k++)
-        for (unsigned l = 0; l < LEDE_NER_LABELS; l++)
-            acc[l] += rows[k][l];
+    sum_rows(rows, n, acc);
 }
 
 static void score_int16(void *ctx, const uint32_t *feats, size_t n, size_t word, int32_t *scores)

@@ -66,24 +66,62 @@ static bool known_abbreviation(const lede_lexicon *lex, const char *s, size_t a,
     return lex && b - a < ABBREV_MAX && (lede_lexicon_find(lex, s + a, b - a + 1).kinds & kinds);
 }
 
-/* Reads the word at s[i]; returns its end. *dotted: it holds initials' periods ("U.S"). */
-static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, bool *dotted)
+#define WORD_READ 8 /* bytes read at once by ascii_word_run() */
+
+/* The number of ASCII letters and digits that start the WORD_READ bytes at s (a word's
+ * run, up to all of them), read at once; sets *digit when one of them is a digit. Most
+ * words fit one read: the loop over their bytes was a quarter of the tokeniser. */
+static size_t ascii_word_run(const char *s, unsigned *digit)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x;
+    memcpy(&x, s, sizeof x); /* the first byte is the lowest */
+    uint64_t digits = lede_bytes_between(x, '0', '9');
+    uint64_t word = lede_bytes_between(x | 0x2020202020202020ULL, 'a', 'z') | digits;
+    uint64_t stop = ~word & 0x8080808080808080ULL;
+    if (!stop) {
+        *digit |= digits != 0;
+        return WORD_READ;
+    }
+    *digit |= (digits & (stop - 1)) != 0; /* the digits before the first stop */
+    return (size_t)__builtin_ctzll(stop) / 8;
+#else
+    size_t k = 0;
+    for (; k < WORD_READ && lede_is_ascii_word((unsigned char)s[k]); k++)
+        *digit |= (unsigned char)(s[k] - '0') < 10;
+    return k;
+#endif
+}
+
+/* What read_word() saw in the bytes it read, for the token's flags. */
+enum { SAW_DIGIT = 1, SAW_HIGH = 2 };
+
+/* Reads the word at s[i]; returns its end. *dotted: it holds initials' periods ("U.S").
+ * *saw: SAW_DIGIT when an ASCII digit was read, SAW_HIGH a byte above 0x7F. */
+static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, bool *dotted,
+                        unsigned *saw)
 {
     size_t len, n = 0;
+    unsigned digit = 0;
     *dotted = false;
+    *saw = 0;
     while (i < end) {
-        if (lede_is_ascii_word((unsigned char)s[i])) { /* most bytes: no decoding */
+        unsigned char b = (unsigned char)s[i];
+        if (end - i >= WORD_READ) { /* most bytes: eight at a time, no decoding */
+            size_t k = ascii_word_run(s + i, &digit);
+            i += k;
+            n += k;
+            if (k == WORD_READ)
+                continue; /* else s[i] is no ASCII letter or digit */
+        } else if (lede_is_ascii_word(b)) { /* near the end: a byte at a time */
+            digit |= (unsigned char)(b - '0') < 10;
             i++;
             n++;
             continue;
         }
         uint32_t c = cp_at(s, end, i, &len);
-        if (c >= 0x80 && lede_is_word_cp(c)) {
-            i += len;
-            n++;
-            continue;
-        }
-        if (is_joiner(c) && is_word_at(s, end, i + len)) {
+        if ((c >= 0x80 && lede_is_word_cp(c)) || (is_joiner(c) && is_word_at(s, end, i + len))) {
+            *saw |= c >= 0x80 ? SAW_HIGH : 0;
             i += len;
             n++;
             continue;
@@ -107,26 +145,27 @@ static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, 
         break;
     }
     *since_dot = n;
+    *saw |= digit ? SAW_DIGIT : 0;
     return i;
 }
 
-/* The flags of the token s[a..b) from its letters. */
-static unsigned word_flags(const char *s, size_t a, size_t b)
+/* LEDE_TOK_CAP or LEDE_TOK_LOWER from the first letter of the word s[a..b). */
+static unsigned case_flags(const char *s, size_t a, size_t b)
 {
     size_t len;
-    unsigned f = LEDE_TOK_WORD | LEDE_TOK_ASCII;
     unsigned char first = (unsigned char)s[a];
     if (first < 0x80) /* most words: no decoding, no call */
-        f |= first >= 'A' && first <= 'Z'   ? LEDE_TOK_CAP
-             : first >= 'a' && first <= 'z' ? LEDE_TOK_LOWER
-                                            : 0;
-    else {
-        uint32_t c = cp_at(s, b, a, &len);
-        if (lede_is_upper_cp(c))
-            f |= LEDE_TOK_CAP;
-        else if (lede_is_lower_cp(c))
-            f |= LEDE_TOK_LOWER;
-    }
+        return first >= 'A' && first <= 'Z'   ? LEDE_TOK_CAP
+               : first >= 'a' && first <= 'z' ? LEDE_TOK_LOWER
+                                              : 0;
+    uint32_t c = cp_at(s, b, a, &len);
+    return lede_is_upper_cp(c) ? LEDE_TOK_CAP : lede_is_lower_cp(c) ? LEDE_TOK_LOWER : 0;
+}
+
+/* The flags of the word token s[a..b) from its letters, reading them all. */
+static unsigned word_flags(const char *s, size_t a, size_t b)
+{
+    unsigned f = LEDE_TOK_WORD | LEDE_TOK_ASCII | case_flags(s, a, b);
     for (size_t i = a; i < b; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch >= '0' && ch <= '9')
@@ -137,27 +176,18 @@ static unsigned word_flags(const char *s, size_t a, size_t b)
     return f;
 }
 
+/* The same from what read_word() saw of s[a..b) (which holds every byte of the
+ * token), without reading the word again. */
+static unsigned seen_flags(const char *s, size_t a, size_t b, unsigned saw)
+{
+    return LEDE_TOK_WORD | case_flags(s, a, b) | (saw & SAW_DIGIT ? LEDE_TOK_DIGIT : 0) |
+           (saw & SAW_HIGH ? 0 : LEDE_TOK_ASCII);
+}
+
 static bool ends_sentence(const char *s, const lede_token *t)
 {
     char c = s[t->start];
     return t->len == 1 && (c == '.' || c == '!' || c == '?');
-}
-
-/* True when the paragraph is written in capitals ("LONDON 1996-08-30"). */
-static bool caps_para(const char *s, size_t a, size_t b)
-{
-    size_t upper = 0, lower = 0, i = a;
-    for (; i + 8 <= b; i += 8) { /* eight bytes at a time: this reads every byte of the text */
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        upper += (size_t)__builtin_popcountll(lede_bytes_between(x, 'A', 'Z'));
-        lower += (size_t)__builtin_popcountll(lede_bytes_between(x, 'a', 'z'));
-    }
-    for (; i < b; i++) {
-        upper += s[i] >= 'A' && s[i] <= 'Z';
-        lower += s[i] >= 'a' && s[i] <= 'z';
-    }
-    return upper >= 3 && lower * 10 <= upper;
 }
 
 /* Marks sentence starts: the first word, and the first word after . ! ? (opening
@@ -211,7 +241,8 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
         }
         size_t since_dot;
         bool dotted;
-        size_t j = read_word(s, end, i, &since_dot, &dotted), stem = j, poss = 0;
+        unsigned saw;
+        size_t j = read_word(s, end, i, &since_dot, &dotted, &saw), stem = j, poss = 0;
         /* The possessive ending goes apart: "Putin’s" -> "Putin" "’s". */
         if (j - i >= 3 && (s[j - 1] == 's' || s[j - 1] == 'S')) {
             if (s[j - 2] == '\'')
@@ -226,13 +257,17 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
             (since_dot == 1 || dotted ||
              (!lede_is_lower_cp(cp_at(s, end, i, &len)) && known_abbreviation(lex, s, i, j))))
             stem = ++j;
+        /* What read_word() saw is the token's unless a curly possessive (non-ASCII) went
+         * apart or the word is cut in pieces. */
+        bool seen = poss != 4 && stem - i <= TOKEN_MAX;
         while (stem - i > TOKEN_MAX) {
             st = push(out, i - start, TOKEN_MAX, word_flags(s, i, i + TOKEN_MAX));
             if (st != LEDE_OK)
                 return st;
             i += TOKEN_MAX;
         }
-        st = push(out, i - start, stem - i, word_flags(s, i, stem));
+        st = push(out, i - start, stem - i,
+                  seen ? seen_flags(s, i, stem, saw) : word_flags(s, i, stem));
         if (st == LEDE_OK && poss)
             st = push(out, stem - start, poss, LEDE_TOK_POSS | LEDE_TOK_WORD);
         if (st != LEDE_OK)
@@ -241,7 +276,7 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
     }
     if (out->n > first) {
         lede_tokens added = {out->items + first, out->n - first, 0};
-        mark_sentences(s + start, &added, caps_para(s, start, end));
+        mark_sentences(s + start, &added, lede_caps_line(s, start, end));
     }
     return LEDE_OK;
 }

@@ -29,6 +29,11 @@ static inline uint64_t lede_bytes_between(uint64_t w, unsigned char lo, unsigned
     return (ones * (127u + hi + 1) - low7) & ~w & (low7 + ones * (127u - (lo - 1u))) & highs;
 }
 
+/* True when s[a..b) is written in capitals ("LONDON 1996-08-30", "SOCCER: ..."): three
+ * ASCII capitals or more and at most one small ASCII letter to ten of them. Reads eight
+ * bytes at a time (paragraphs are tested whole, so this reads every byte of a text). */
+bool lede_caps_line(const char *s, size_t a, size_t b);
+
 /* Returns true for upper-case and title-case letters. */
 bool lede_is_upper_cp(uint32_t cp);
 

@@ -89,6 +89,10 @@ bool lede_ner_candidate(const lede_ner_para *p, size_t i);
  * after which a name may (next_candidate) or may not continue. */
 bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate);
 
+/* The same for every label at once: bit l set when label l is allowed (the decoder
+ * asks once per token instead of once per label). */
+uint32_t lede_ner_allowed_labels(unsigned prev, bool next_candidate);
+
 /* Writes the features of token i into out (at most LEDE_NER_MAX_FEATURES) and returns
  * how many: the token's own, given the labels of the two tokens before it. */
 size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, unsigned prev,

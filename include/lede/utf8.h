@@ -47,6 +47,11 @@ size_t lede_utf8_cluster_start(const char *s, size_t len, size_t at);
  * on failure. Call it on an entity's name before comparing or hashing it. */
 lede_status lede_utf8_nfc(const char *s, size_t len, char **out, size_t *out_len);
 
+/* True when s[0..len) is valid UTF-8 that is its own NFC by a quick test: each of its
+ * characters is of a set that never changes under NFC (ASCII, Latin letters with their
+ * accents, common punctuation). False means it may or may not be. O(len), no allocation. */
+bool lede_utf8_is_nfc_quick(const char *s, size_t len);
+
 /* Returns true for a C0 or C1 control character or DEL (U+0000-U+001F, U+007F-U+009F):
  * the characters that would act on a terminal instead of being shown. */
 bool lede_utf8_is_control(uint32_t cp);

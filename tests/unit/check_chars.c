@@ -21,6 +21,33 @@ START_TEST(classes)
 }
 END_TEST
 
+/* The byte-at-a-time count the eight-at-a-time one must agree with. */
+static bool caps_slow(const char *s, size_t a, size_t b)
+{
+    size_t upper = 0, lower = 0;
+    for (size_t i = a; i < b; i++) {
+        upper += s[i] >= 'A' && s[i] <= 'Z';
+        lower += s[i] >= 'a' && s[i] <= 'z';
+    }
+    return upper >= 3 && lower * 10 <= upper;
+}
+
+START_TEST(caps_line)
+{
+    const char *head = "LONDON 1996-08-30", *prose = "London is a city", *abc = "ABC";
+    ck_assert(lede_caps_line(head, 0, strlen(head)));
+    ck_assert(!lede_caps_line(prose, 0, strlen(prose)));
+    ck_assert(lede_caps_line(abc, 0, 3) && !lede_caps_line(abc, 0, 2) && !lede_caps_line(abc, 1, 1));
+    /* one small letter to ten capitals at most, at every offset and length, with bytes
+     * above 0x80 between (never letters here) */
+    const char *mixed = "SOCCER \xC3\x89 - RESULTS OF ENGLISH LEAGUE MATCHeS xY ZZZZZZZZZZZZZZZZZZZZa";
+    size_t n = strlen(mixed);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a; b <= n; b++)
+            ck_assert_int_eq(lede_caps_line(mixed, a, b), caps_slow(mixed, a, b));
+}
+END_TEST
+
 START_TEST(decode_backwards)
 {
     const char *s = "aé’\xff";
@@ -49,6 +76,7 @@ int main(void)
     TCase *tc = tcase_create("chars");
     tcase_add_test(tc, classes);
     tcase_add_test(tc, decode_backwards);
+    tcase_add_test(tc, caps_line);
     suite_add_tcase(s, tc);
     return check_run(s);
 }

@@ -85,6 +85,31 @@ START_TEST(utf8_words_and_invalid_bytes)
 }
 END_TEST
 
+/* A word's ASCII and digit flags describe its own bytes, whatever the tokeniser read
+ * past it (a curly possessive, a closing quote, a non-ASCII hyphen inside). */
+START_TEST(flags_describe_the_token_bytes)
+{
+    cut("\u201cPutin\u2019s\u201d R2-D2\u2019s Sj\u00f6berg\u2010Haug 1996\u2019s N\u00b0 5 AT&T's "
+        "M.\u00a0Bj\u00f6rk, 1,000.5 U.S.\u2019s Lund\u201d. "
+        "ab cd5 efghijklmnop7 qr xyz12345678 s");
+    size_t words = 0;
+    for (size_t k = 0; k < toks.n; k++) {
+        const lede_token *t = &toks.items[k];
+        if (!(t->flags & LEDE_TOK_WORD) || (t->flags & LEDE_TOK_POSS))
+            continue;
+        bool ascii = true, digit = false;
+        for (size_t b = t->start; b < t->start + t->len; b++) {
+            ascii = ascii && (unsigned char)src[b] < 0x80;
+            digit = digit || (src[b] >= '0' && src[b] <= '9');
+        }
+        ck_assert_msg(!(t->flags & LEDE_TOK_ASCII) == !ascii, "ascii of %s", tok(k));
+        ck_assert_msg(!(t->flags & LEDE_TOK_DIGIT) == !digit, "digit of %s", tok(k));
+        words++;
+    }
+    ck_assert_uint_ge(words, 10);
+}
+END_TEST
+
 START_TEST(long_words_are_cut)
 {
     size_t n = 200000;
@@ -108,6 +133,7 @@ static Suite *tokens_suite(void)
     TCase *tc = tcase_create("tokens");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, abbreviations_and_joined_words);
+    tcase_add_test(tc, flags_describe_the_token_bytes);
     tcase_add_test(tc, possessives_split_off);
     tcase_add_test(tc, offsets_are_paragraph_relative_and_caps_lines_marked);
     tcase_add_test(tc, utf8_words_and_invalid_bytes);

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "lede/utf8.h"
 #include "check_util.h"
 
@@ -429,6 +430,54 @@ START_TEST(test_nfc)
 }
 END_TEST
 
+/* The quick NFC test's promise, proved against utf8proc for every code point: each
+ * character it accepts is its own NFC with combining class 0, and none is the second
+ * (or later) character of any canonical decomposition, so none combines with the
+ * character before it. */
+static bool quick_char(uint32_t cp, char *buf, size_t *len)
+{
+    *len = lede_utf8_encode(cp, buf);
+    return lede_utf8_is_nfc_quick(buf, *len);
+}
+
+START_TEST(test_nfc_quick)
+{
+    char buf[4];
+    size_t len;
+    uint32_t bad = 0; /* the first code point that breaks the promise (asserting each
+                       * one costs Check a checkpoint: a million of them take seconds) */
+    for (uint32_t cp = 0; cp <= 0x10FFFF && !bad; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        if (quick_char(cp, buf, &len)) {
+            utf8proc_uint8_t *nfc = NULL;
+            utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)len,
+                                              &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            if (n != (utf8proc_ssize_t)len || memcmp(nfc, buf, len) != 0 ||
+                utf8proc_get_property((utf8proc_int32_t)cp)->combining_class != 0)
+                bad = cp;
+            free(nfc);
+        }
+        utf8proc_int32_t dec[8];
+        int last = 0;
+        utf8proc_ssize_t nd = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 8,
+                                                      UTF8PROC_DECOMPOSE, &last);
+        if (nd < 1 || nd > 8)
+            bad = cp;
+        for (utf8proc_ssize_t k = 1; k < nd && !bad; k++)
+            if (quick_char((uint32_t)dec[k], buf, &len))
+                bad = cp;
+    }
+    ck_assert_msg(!bad, "U+%04X", bad);
+    /* Strings: accents and curly quotes pass; a combining mark, invalid UTF-8 do not. */
+    ck_assert(lede_utf8_is_nfc_quick("Nat\xC3\xA1sha \xE2\x80\x99s", 13));
+    ck_assert(lede_utf8_is_nfc_quick("", 0));
+    ck_assert(!lede_utf8_is_nfc_quick("Zoe\xCC\x88", 5));
+    ck_assert(!lede_utf8_is_nfc_quick("a\xFF", 2));
+    ck_assert(!lede_utf8_is_nfc_quick("\xC3", 1));
+}
+END_TEST
+
 static Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -457,6 +506,7 @@ static Suite *utf8_suite(void)
     tcase_add_test(tc, test_clusters);
     tcase_add_test(tc, test_cluster_start);
     tcase_add_test(tc, test_nfc);
+    tcase_add_test(tc, test_nfc_quick);
     suite_add_tcase(s, tc);
     return s;
 }
