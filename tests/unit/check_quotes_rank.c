@@ -148,8 +148,8 @@ START_TEST(perceptron_learns_and_repeats)
         ck_assert_int_eq(rank_examples_add(&ex, f2, offsets, 2, 0), 0);
     }
     int32_t w1[8], w2[8];
-    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, w1), 0);
-    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, w2), 0);
+    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, 7, w1), 0);
+    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, 7, w2), 0);
     ck_assert_mem_eq(w1, w2, sizeof w1);
     ck_assert_int_gt(w1[2], w1[1]);
     int64_t w64[8];

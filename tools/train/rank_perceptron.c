@@ -77,18 +77,39 @@ static void update(const rank_example *e, size_t k, int64_t delta, int64_t c, in
     }
 }
 
-int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scale, int32_t *weights)
+static uint32_t next_random(uint32_t *state)
+{
+    uint32_t x = *state; /* xorshift32 */
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *state = x;
+}
+
+int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scale, uint32_t seed,
+               int32_t *weights)
 {
     int64_t *w = calloc(buckets, sizeof *w), *u = calloc(buckets, sizeof *u);
-    if (!w || !u) {
+    size_t *order = malloc((ex->n ? ex->n : 1) * sizeof *order);
+    if (!w || !u || !order) {
         free(w);
         free(u);
+        free(order);
         return -1;
     }
+    for (size_t i = 0; i < ex->n; i++)
+        order[i] = i;
     int64_t c = 1;
     for (int epoch = 0; epoch < epochs; epoch++) {
+        /* Each epoch in its own order (seed 0: the order given), so that no run of
+         * similar quotes (one transcript) pulls the weights its way last. */
+        for (size_t i = ex->n; seed && i > 1; i--) {
+            size_t j = next_random(&seed) % i, tmp = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = tmp;
+        }
         for (size_t i = 0; i < ex->n; i++, c++) {
-            const rank_example *e = &ex->items[i];
+            const rank_example *e = &ex->items[order[i]];
             size_t guess = rank_best(e, w);
             if (guess != e->gold) {
                 update(e, e->gold, 1, c, w, u);
@@ -103,5 +124,6 @@ int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scal
     }
     free(w);
     free(u);
+    free(order);
     return 0;
 }
