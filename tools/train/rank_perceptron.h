@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "perceptron.h"
 
 typedef struct {
     uint32_t *feats; /* every candidate's features, one after another */
@@ -34,7 +35,7 @@ void rank_examples_free(rank_examples *ex);
 int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scale, uint32_t seed,
                int32_t *weights);
 
-/* The candidate of e that weights score highest (the first on a tie). */
-size_t rank_best(const rank_example *e, const int64_t *weights);
+/* The candidate of e that the current weights of p score highest (the first on a tie). */
+size_t rank_best(const rank_example *e, const perceptron *p);
 
 #endif
