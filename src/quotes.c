@@ -38,7 +38,7 @@ static bool attribute_after(const qctx *c, found *f, size_t hi)
     /* A quote that ends its own sentence with a period (“… reckless.” Peter Hansen called
      * …) is followed by a new sentence, unless that goes on in lower case. A question or
      * an exclamation is often followed by its speaker (“Why?” Graham asked). */
-    if (f->closed && ends_with_period(c, f) && qtok_next(c->s, hi, f->end, &t) && t.cp == 0 &&
+    if (f->ends_sentence && qtok_next(c->s, hi, f->end, &t) && t.cp == 0 &&
         !(c->s[t.start] >= 'a' && c->s[t.start] <= 'z'))
         return false;
     size_t at = f->end, end = f->end;
@@ -434,6 +434,7 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
         /* The token before the quote is asked for by several rules: read it once. */
         f->has_before =
             qtok_prev(text->bytes, text->paras[f->para].span.start, f->start, &f->before);
+        f->ends_sentence = f->closed && ends_with_period(&c, f);
         if (!is_title(&c, f))
             fl.items[kept++] = *f;
     }

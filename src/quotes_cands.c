@@ -103,6 +103,21 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
     return true;
 }
 
+/* Tokens a parenthesis after a name may hold ("(D-N.Y.)", "(R-Ohio)"). */
+#define PAREN_TOKENS 8
+
+/* Moves *t from the ')' it holds to the token before its '(' (within PAREN_TOKENS
+ * tokens, not before lo); false when there is none. */
+static bool skip_parenthesis(const qctx *c, size_t lo, qtok *t)
+{
+    qtok u;
+    size_t at = t->start;
+    for (int i = 0; i < PAREN_TOKENS && qtok_prev(c->s, lo, at, &u); i++, at = u.start)
+        if (u.cp == '(')
+            return qtok_prev(c->s, lo, u.start, t);
+    return false;
+}
+
 /* "Moore (D-Wis.) said", "Newkirk, a writer for The Atlantic, said": the name before
  * the parenthesis or the apposition that ends at t; a person rather than a place or
  * organisation when appositions nest ("Ayrault, the foreign minister of France, a
@@ -117,9 +132,12 @@ static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_q
         if (u.cp != open)
             continue;
         qtok w;
-        const lede_name *n = qtok_prev(c->s, lo, u.start, &w) && w.cp == 0
-                                 ? quote_name_ending_at(c->names, w.end)
-                                 : NULL;
+        bool has = qtok_prev(c->s, lo, u.start, &w);
+        /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the name is the
+         * one before the parenthesis that ends at the comma. */
+        if (has && open == ',' && w.cp == ')')
+            has = skip_parenthesis(c, lo, &w);
+        const lede_name *n = has && w.cp == 0 ? quote_name_ending_at(c->names, w.end) : NULL;
         /* "Another critic, Laurence H. Tribe, likened": the aside is the name itself. */
         const lede_name *inner = quote_name_ending_at(c->names, t->start);
         if (open == ',' && inner && inner->span.start > u.start &&

@@ -26,8 +26,9 @@ typedef struct {
     size_t start, end;
     size_t para;
     bool closed;
-    bool opens_para; /* the paragraph starts with it (a continued quote) */
-    bool has_before; /* a token precedes it in its paragraph: before */
+    bool opens_para;    /* the paragraph starts with it (a continued quote) */
+    bool has_before;    /* a token precedes it in its paragraph: before */
+    bool ends_sentence; /* closed, with a period inside the closing mark (“… late.”) */
     qtok before;
     lede_quote q;
 } found;
@@ -87,7 +88,7 @@ typedef struct {
 } quote_cand;
 
 #define QR_MAX_CANDS 10    /* every rule once, and none */
-#define QR_MAX_FEATURES 16 /* features of one candidate */
+#define QR_MAX_FEATURES 24 /* features of one candidate */
 #define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
 
 /* Chooses among a quote's candidates (see quotes_rank.c) and answers the index: the

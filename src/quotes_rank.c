@@ -4,11 +4,14 @@
  * (with its cue), and "none" (the quote then continues the last speaker) is one more.
  * A linear model scores each candidate from a few features: which rule proposed it and
  * in what place of the rules' own order, the kind of source (name, pronoun,
- * description) and its entity's type, where the source lies and how far, the cue verb,
- * the quote's shape, and whether the speaker is the last quote's. The weights are
+ * description) and its entity's type, where the source lies, how far and across how
+ * many sentences and paragraphs, the words on either side of it ("X said", "said X",
+ * "of X", "X (R-Ohio), … said"), which pronoun it is, the cue verb, the quote's shape,
+ * and whether the speaker is the last quote's. The weights are
  * learned by tools/train/lede-train-quotes (an averaged perceptron on PolNeAR train)
  * and embedded from src/models/quotes.model. With no weights the first candidate wins,
- * which is what the rules alone choose. Constant work per candidate. */
+ * which is what the rules alone choose. Constant work per candidate (the sentences
+ * crossed are counted over at most CROSS_REACH tokens). */
 #include <stdlib.h>
 #include <string.h>
 #include "lede/blob.h"
@@ -36,6 +39,13 @@ enum {
     F_KIND_TYPE,
     F_RULE_PLACE,
     F_N_CANDS,
+    F_SENTENCES,
+    F_BEFORE_SOURCE,
+    F_AFTER_SOURCE,
+    F_PRONOUN_WORD,
+    F_RULE_SENTENCES,
+    F_CONTEXT,
+    F_TYPE_PLACE,
 };
 
 static uint32_t feature(uint32_t tmpl, uint32_t value)
@@ -62,6 +72,78 @@ static uint32_t source_kind(const qctx *c, const lede_quote *q)
         return KIND_PRONOUN;
     const lede_name *n = quote_name_ending_at(c->names, q->source.end);
     return n && n->span.start >= q->source.start ? KIND_NAME : KIND_DESCRIPTION;
+}
+
+/* Tokens read between a quote and its source for the sentences crossed: a long news
+ * sentence; further counts as far. */
+#define CROSS_REACH 64
+enum { CROSS_FAR = 3 };
+
+/* The sentence ends between offsets a and b (a <= b), 0 to 2, or CROSS_FAR; a
+ * paragraph break adds 4 (a caller may add one more end: 0 to 7 in all). */
+static uint32_t sentences_between(const qctx *c, size_t a, size_t b)
+{
+    uint32_t ends = 0;
+    qtok t;
+    size_t at = a;
+    int i = 0;
+    for (; i < CROSS_REACH && qtok_next(c->s, b, at, &t); i++, at = t.end)
+        ends += quote_ends_sentence(c, a, &t) && ends < 2;
+    if (i == CROSS_REACH)
+        return CROSS_FAR;
+    return ends | (memchr(c->s + a, '\n', b - a) ? 4u : 0u);
+}
+
+/* What stands next to a source, for its role in the sentence. */
+enum {
+    CTX_NONE,
+    CTX_SENTENCE,
+    CTX_COMMA,
+    CTX_PAREN,
+    CTX_MARK,
+    CTX_CORE_VERB,
+    CTX_VERB,
+    CTX_FUNCTION,
+    CTX_DET,
+    CTX_WORD,
+    CTX_APOSTROPHE,
+    CTX_OTHER,
+};
+
+static uint32_t context_class(const qctx *c, size_t lo, const qtok *t)
+{
+    if (quote_is_mark(t->cp))
+        return CTX_MARK;
+    if (t->cp == ',')
+        return CTX_COMMA;
+    if (t->cp == '(' || t->cp == ')')
+        return CTX_PAREN;
+    if (t->cp == '\'' || t->cp == 0x2019)
+        return CTX_APOSTROPHE;
+    if (quote_ends_sentence(c, lo, t) || t->cp == ':')
+        return CTX_SENTENCE;
+    if (t->cp != 0)
+        return CTX_OTHER;
+    if (quote_is_core_verb(c, t))
+        return CTX_CORE_VERB;
+    if (quote_is_speech_verb(c, lo, t))
+        return CTX_VERB;
+    if (qtok_has(c, t, QW_DET))
+        return CTX_DET;
+    if (qtok_has(c, t, QW_FUNCTION))
+        return CTX_FUNCTION;
+    return CTX_WORD;
+}
+
+/* A small hash of the lower-cased pronoun at t (0 for no pronoun). */
+static uint32_t pronoun_word(const qctx *c, const qtok *t)
+{
+    uint32_t h = 1;
+    for (size_t i = t->start; i < t->end && i < t->start + 8; i++) {
+        char ch = c->s[i];
+        h = h * 31 + (uint32_t)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
+    return h & 0xffff;
 }
 
 size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cands, size_t n,
@@ -109,6 +191,30 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
     out[m++] = feature(F_KIND_TYPE, kind << 3 | type);
     out[m++] = feature(F_RULE_PLACE, rule << 2 | place);
     out[m++] = feature(F_N_CANDS, rule << 3 | (uint32_t)(n < 7 ? n : 7));
+    /* The sentences crossed, and the words on either side of the source: "X said",
+     * "said X", "of X", "X (R-Ohio), ... said". */
+    uint32_t cross = 0, before = CTX_NONE, after = CTX_NONE, pron = 0;
+    if (place == 1)
+        cross = sentences_between(c, q->source.end, f->start);
+    else if (place == 2)
+        cross = sentences_between(c, f->end, q->source.start) + f->ends_sentence;
+    if (q->has_source) {
+        qtok t;
+        size_t lo = q->source.start > 96 ? q->source.start - 96 : 0;
+        if (qtok_prev(c->s, lo, q->source.start, &t))
+            before = context_class(c, lo, &t);
+        if (qtok_next(c->s, c->len, q->source.end, &t))
+            after = context_class(c, lo, &t);
+        if (kind == KIND_PRONOUN && qtok_next(c->s, q->source.end, q->source.start, &t))
+            pron = pronoun_word(c, &t);
+    }
+    out[m++] = feature(F_SENTENCES, place << 4 | cross << 1 | embedded);
+    out[m++] = feature(F_RULE_SENTENCES, rule << 6 | place << 4 | cross);
+    out[m++] = feature(F_BEFORE_SOURCE, kind << 5 | before << 1 | (place == 1));
+    out[m++] = feature(F_AFTER_SOURCE, kind << 5 | after << 1 | (place == 1));
+    out[m++] = feature(F_CONTEXT, before << 8 | after << 4 | kind);
+    out[m++] = feature(F_PRONOUN_WORD, pron << 2 | place);
+    out[m++] = feature(F_TYPE_PLACE, type << 8 | place << 4 | cross);
     return m;
 }
 

@@ -148,15 +148,16 @@ START_TEST(perceptron_learns_and_repeats)
         ck_assert_int_eq(rank_examples_add(&ex, f2, offsets, 2, 0), 0);
     }
     int32_t w1[8], w2[8];
-    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, w1), 0);
-    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, w2), 0);
+    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, 7, w1), 0);
+    ck_assert_int_eq(rank_train(&ex, 8, 5, 100, 7, w2), 0);
     ck_assert_mem_eq(w1, w2, sizeof w1);
     ck_assert_int_gt(w1[2], w1[1]);
-    int64_t w64[8];
-    for (int i = 0; i < 8; i++)
-        w64[i] = w1[i];
+    perceptron p;
+    ck_assert_int_eq(perceptron_init(&p, 8, 1), 0);
+    memcpy(p.w, w1, sizeof w1);
     for (size_t i = 0; i < ex.n; i++)
-        ck_assert_uint_eq(rank_best(&ex.items[i], w64), ex.items[i].gold);
+        ck_assert_uint_eq(rank_best(&ex.items[i], &p), ex.items[i].gold);
+    perceptron_free(&p);
     rank_examples_free(&ex);
 }
 END_TEST

@@ -26,6 +26,9 @@
 #define EPOCHS 20
 /* Averaged weights are fractions: kept to a hundredth. */
 #define SCALE 100
+/* The shuffle of the examples in each pass (any non-zero value; fixed, so that the same
+ * examples give the same model). */
+#define SHUFFLE_SEED 0x9e3779b9u
 /* A found quote matches a gold quote as the scorer says: they overlap by at least
  * this share of the longer of the two. */
 #define MATCH_SHARE 0.8
@@ -422,7 +425,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n && rc == 0; i++)
         rc = learn_document(argv[1], names[i], lex, namer, &ex, &gold, stats) == 0 ? 0 : 1;
     int32_t *w = calloc(QR_BUCKETS, sizeof *w);
-    if (rc == 0 && (!w || rank_train(&ex, QR_BUCKETS, EPOCHS, SCALE, w) != 0))
+    uint32_t seed = SHUFFLE_SEED;
+    if (rc == 0 && (!w || rank_train(&ex, QR_BUCKETS, EPOCHS, SCALE, seed, w) != 0))
         rc = 1;
     if (rc == 0)
         rc = write_model(argv[2], w, ex.n) == 0 ? 0 : 1;

@@ -37,17 +37,28 @@ static void nudge(perceptron *p, size_t at, int32_t by)
     p->w[at] += by;
 }
 
+void perceptron_next(perceptron *p)
+{
+    p->step++;
+}
+
+void perceptron_add(perceptron *p, const uint32_t *feats, size_t n, unsigned cls, int32_t by)
+{
+    for (size_t k = 0; k < n; k++)
+        nudge(p, (size_t)feats[k] * p->classes + cls, by);
+}
+
+/* The truth's rows all first, then the guess's: within one step the order of nudges
+ * does not change a weight or its total (a second nudge of a weight at the same step
+ * adds nothing to its total). */
 void perceptron_update(perceptron *p, const uint32_t *feats, size_t n, unsigned truth,
                        unsigned guess)
 {
-    p->step++;
+    perceptron_next(p);
     if (truth == guess)
         return;
-    for (size_t k = 0; k < n; k++) {
-        size_t row = (size_t)feats[k] * p->classes;
-        nudge(p, row + truth, 1);
-        nudge(p, row + guess, -1);
-    }
+    perceptron_add(p, feats, n, truth, 1);
+    perceptron_add(p, feats, n, guess, -1);
 }
 
 void perceptron_average(perceptron *p)

@@ -4,8 +4,8 @@
  * right class, -1 for the guess), so training is exact integer arithmetic and the same
  * data in the same order always gives the same model. The average over every step is
  * kept lazily (Collins 2002; each weight remembers when it last changed). Any trainer
- * of a linear model over hashed features (the entity tagger, a quote-speaker ranker)
- * can use it: score, update after each example, average at the end. */
+ * of a linear model over hashed features (the entity tagger; the quote ranker through
+ * rank_perceptron.c) can use it: score, update after each example, average at the end. */
 #ifndef LEDE_PERCEPTRON_H
 #define LEDE_PERCEPTRON_H
 
@@ -26,6 +26,15 @@ int perceptron_init(perceptron *p, size_t rows, size_t classes);
 
 /* scores[c] = the sum of the current weights of class c over the n rows feats. */
 void perceptron_score(const perceptron *p, const uint32_t *feats, size_t n, int32_t *scores);
+
+/* Starts the next example: the step count advances. Call it once per example, before
+ * that example's perceptron_add calls. */
+void perceptron_next(perceptron *p);
+
+/* Adds by to class cls of each of the n rows feats (a row listed twice gets it twice),
+ * at the current step. A ranker (one class, rows scored per candidate) adds +1 to the
+ * right candidate's rows and -1 to its guess's. */
+void perceptron_add(perceptron *p, const uint32_t *feats, size_t n, unsigned cls, int32_t by);
 
 /* One example seen: when guess differs from truth, the rows feats gain 1 for truth and
  * lose 1 for guess. Either way the step count advances. */

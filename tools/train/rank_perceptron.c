@@ -1,10 +1,11 @@
 /* rank_perceptron.c - an averaged perceptron that ranks candidates (see the header).
  *
- * The average is kept the usual lazy way: beside each weight w the sum u of the
- * updates, each times the step at which it came; the average after c steps is
- * w - u / c. O(epochs x features of the examples). */
+ * The weights and their lazy average are perceptron.c's (one class; each candidate's
+ * rows scored alone); this file keeps the examples and walks them. O(epochs x features
+ * of the examples). */
 #include <stdlib.h>
 #include <string.h>
+#include "perceptron.h"
 #include "rank_perceptron.h"
 
 int rank_examples_add(rank_examples *ex, const uint32_t *feats, const size_t *offsets,
@@ -45,20 +46,20 @@ void rank_examples_free(rank_examples *ex)
     memset(ex, 0, sizeof *ex);
 }
 
-static int64_t score(const rank_example *e, size_t k, const int64_t *w)
+/* The score of candidate k of e under the current weights of p. */
+static int32_t score(const rank_example *e, size_t k, const perceptron *p)
 {
-    int64_t s = 0;
-    for (size_t i = e->offsets[k]; i < e->offsets[k + 1]; i++)
-        s += w[e->feats[i]];
+    int32_t s;
+    perceptron_score(p, e->feats + e->offsets[k], e->offsets[k + 1] - e->offsets[k], &s);
     return s;
 }
 
-size_t rank_best(const rank_example *e, const int64_t *weights)
+size_t rank_best(const rank_example *e, const perceptron *p)
 {
     size_t best = 0;
-    int64_t best_score = 0;
+    int32_t best_score = 0;
     for (size_t k = 0; k < e->n_cands; k++) {
-        int64_t s = score(e, k, weights);
+        int32_t s = score(e, k, p);
         if (k == 0 || s > best_score) {
             best = k;
             best_score = s;
@@ -67,41 +68,55 @@ size_t rank_best(const rank_example *e, const int64_t *weights)
     return best;
 }
 
-/* Adds delta to the features of candidate k of e, at step c. */
-static void update(const rank_example *e, size_t k, int64_t delta, int64_t c, int64_t *w,
-                   int64_t *u)
+static uint32_t next_random(uint32_t *state)
 {
-    for (size_t i = e->offsets[k]; i < e->offsets[k + 1]; i++) {
-        w[e->feats[i]] += delta;
-        u[e->feats[i]] += delta * c;
-    }
+    uint32_t x = *state; /* xorshift32 */
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *state = x;
 }
 
-int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scale, int32_t *weights)
+int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scale, uint32_t seed,
+               int32_t *weights)
 {
-    int64_t *w = calloc(buckets, sizeof *w), *u = calloc(buckets, sizeof *u);
-    if (!w || !u) {
-        free(w);
-        free(u);
+    perceptron p;
+    size_t *order = malloc((ex->n ? ex->n : 1) * sizeof *order);
+    if (!order || perceptron_init(&p, buckets, 1) != 0) {
+        free(order);
         return -1;
     }
-    int64_t c = 1;
+    for (size_t i = 0; i < ex->n; i++)
+        order[i] = i;
     for (int epoch = 0; epoch < epochs; epoch++) {
-        for (size_t i = 0; i < ex->n; i++, c++) {
-            const rank_example *e = &ex->items[i];
-            size_t guess = rank_best(e, w);
-            if (guess != e->gold) {
-                update(e, e->gold, 1, c, w, u);
-                update(e, guess, -1, c, w, u);
-            }
+        /* Each epoch in its own order (seed 0: the order given), so that no run of
+         * similar quotes (one transcript) pulls the weights its way last. */
+        for (size_t i = ex->n; seed && i > 1; i--) {
+            size_t j = next_random(&seed) % i, tmp = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = tmp;
+        }
+        for (size_t i = 0; i < ex->n; i++) {
+            const rank_example *e = &ex->items[order[i]];
+            perceptron_next(&p);
+            size_t guess = rank_best(e, &p);
+            if (guess == e->gold)
+                continue;
+            size_t g = e->offsets[e->gold], b = e->offsets[guess];
+            perceptron_add(&p, e->feats + g, e->offsets[e->gold + 1] - g, 0, 1);
+            perceptron_add(&p, e->feats + b, e->offsets[guess + 1] - b, 0, -1);
         }
     }
+    perceptron_average(&p);
+    /* The average of the weights over the steps, as the weights after each example
+     * summed (total, and the last weights once more) over the steps plus one: the
+     * formula this trainer has always used, in integers, the same everywhere. */
+    int64_t steps = (int64_t)p.step + 1;
     for (size_t b = 0; b < buckets; b++) {
-        /* (w - u / c) * scale, in integers: the same result everywhere. */
-        int64_t avg = (w[b] * c - u[b]) * scale / c;
+        int64_t avg = (p.total[b] + p.w[b]) * scale / steps;
         weights[b] = (int32_t)(avg > INT32_MAX ? INT32_MAX : avg < INT32_MIN ? INT32_MIN : avg);
     }
-    free(w);
-    free(u);
+    perceptron_free(&p);
+    free(order);
     return 0;
 }
