@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lede/chars.h"
 #include "lede/features.h"
+#include "wordcache.h"
 
 #define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina") */
 #define KEY_MAX 128      /* longer spans are not looked up */
@@ -473,6 +474,8 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
     }
     if (!p->memo && !(p->memo = calloc(MEMO_SLOTS, sizeof *p->memo)))
         return LEDE_ERR_NOMEM;
+    if (!p->words && !(p->words = lede_wordcache_new()))
+        return LEDE_ERR_NOMEM;
     p->lex = lex;
     p->s = s;
     p->toks = toks;
@@ -498,6 +501,7 @@ void lede_ner_para_free(lede_ner_para *p)
 {
     free(p->info);
     free(p->memo);
+    lede_wordcache_free(p->words);
     memset(p, 0, sizeof *p);
 }
 
@@ -539,11 +543,35 @@ enum {
 
 #define AFFIX_MAX 4 /* prefixes and suffixes of 1..AFFIX_MAX bytes are features */
 
-/* Keep in step with the start of lede_ner_features(). */
+/* Keep in step with word_features() below. */
 size_t lede_ner_word_features(const lede_ner_para *p, size_t i)
 {
     size_t len = p->toks->items[i].len, affixes = len > AFFIX_MAX ? AFFIX_MAX : len ? len - 1 : 0;
     return 4 + 2 * affixes;
+}
+
+/* The features of token t that depend on its word alone (lede_ner_word_features() of
+ * them), through the word cache: computed once per word while it stays there. */
+static size_t word_features(lede_ner_para *p, const lede_token *t,
+                            const struct lede_ner_tokinfo *in, uint32_t *out)
+{
+    const char *w = p->s + t->start;
+    size_t n = 0;
+    const uint32_t *kept = lede_wordcache_get(p->words, w, t->len, in->word, &n);
+    if (kept) {
+        memcpy(out, kept, n * sizeof *out);
+        return n;
+    }
+    out[n++] = bucket(F_BIAS, 0, 0);
+    out[n++] = bucket(F_WORD, in->word, 0);
+    out[n++] = bucket(F_LOWER, in->lower, 0);
+    out[n++] = bucket(F_SHAPE, in->shape, 0);
+    for (unsigned k = 1; k <= AFFIX_MAX && k < t->len; k++) {
+        out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
+        out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
+    }
+    lede_wordcache_put(p->words, w, t->len, in->word, out, n);
+    return n;
 }
 
 static uint64_t lower_at(lede_ner_para *p, size_t i, long d)
@@ -569,18 +597,8 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
                          unsigned prev2, uint32_t *out)
 {
     const lede_token *t = &p->toks->items[i];
-    const char *w = p->s + t->start;
     struct lede_ner_tokinfo *in = info(p, i);
-    size_t n = 0;
-    out[n++] = bucket(F_BIAS, 0, 0);
-    out[n++] = bucket(F_WORD, in->word, 0);
-    out[n++] = bucket(F_LOWER, in->lower, 0);
-    out[n++] = bucket(F_SHAPE, in->shape, 0);
-    /* The features so far and these are lede_ner_word_features(): the word's alone. */
-    for (unsigned k = 1; k <= AFFIX_MAX && k < t->len; k++) {
-        out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
-        out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
-    }
+    size_t n = word_features(p, t, in, out);
     static const long at[4] = {-2, -1, 1, 2};
     for (unsigned k = 0; k < 4; k++)
         out[n++] = bucket(F_LOWER_AT + k, lower_at(p, i, at[k]), 0);
