@@ -22,6 +22,7 @@
 struct lede_ner_tokinfo {
     uint64_t word, lower, shape; /* hashes */
     uint32_t kinds;              /* lexicon kinds of the word (folded in a capitals line) */
+    uint32_t starts;             /* the kinds of longer entries it begins (same lookup) */
     uint8_t gaz;                 /* longest list match: 1 + 4 * kind + B/I/L/U, 0 none */
     uint8_t done;
     uint8_t cand; /* lede_ner_candidate() */
@@ -351,9 +352,11 @@ static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned ne
         in->done |= HAS_SHAPE;
     }
     if ((need & HAS_KINDS) && !(in->done & HAS_KINDS)) {
-        in->kinds = p->lex && (t->flags & LEDE_TOK_WORD)
-                        ? find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word).kinds
-                        : 0;
+        lede_lex_word lw = {0, 0, 0};
+        if (p->lex && (t->flags & LEDE_TOK_WORD))
+            lw = find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word);
+        in->kinds = lw.kinds;
+        in->starts = lw.starts;
         in->done |= HAS_KINDS;
     }
     return in;
@@ -384,7 +387,9 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
 {
     const lede_token *toks = p->toks->items, *t = &toks[j];
     bool fold = t->flags & LEDE_TOK_CAPS;
-    lede_lex_word first = find(p, p->s + t->start, t->len, fold);
+    /* the word's own lookup, kept in its info (a capitalised token is a word) */
+    const struct lede_ner_tokinfo *in = info_for(p, j, HAS_KINDS);
+    lede_lex_word first = {in->kinds, in->starts, 0};
     size_t best = 0;
     unsigned kind = 0;
     if (first.starts & NAME_KINDS) {
