@@ -150,7 +150,7 @@ static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, 
 }
 
 /* LEDE_TOK_CAP or LEDE_TOK_LOWER from the first letter of the word s[a..b). */
-static unsigned case_flags(const char *s, size_t a, size_t b)
+static inline unsigned case_flags(const char *s, size_t a, size_t b)
 {
     size_t len;
     unsigned char first = (unsigned char)s[a];
@@ -178,7 +178,7 @@ static unsigned word_flags(const char *s, size_t a, size_t b)
 
 /* The same from what read_word() saw of s[a..b) (which holds every byte of the
  * token), without reading the word again. */
-static unsigned seen_flags(const char *s, size_t a, size_t b, unsigned saw)
+static inline unsigned seen_flags(const char *s, size_t a, size_t b, unsigned saw)
 {
     return LEDE_TOK_WORD | case_flags(s, a, b) | (saw & SAW_DIGIT ? LEDE_TOK_DIGIT : 0) |
            (saw & SAW_HIGH ? 0 : LEDE_TOK_ASCII);
