@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lede/chars.h"
 #include "lede/features.h"
+#include "wordcache.h"
 
 #define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina") */
 #define KEY_MAX 128      /* longer spans are not looked up */
@@ -21,6 +22,7 @@
 struct lede_ner_tokinfo {
     uint64_t word, lower, shape; /* hashes */
     uint32_t kinds;              /* lexicon kinds of the word (folded in a capitals line) */
+    uint32_t starts;             /* the kinds of longer entries it begins (same lookup) */
     uint8_t gaz;                 /* longest list match: 1 + 4 * kind + B/I/L/U, 0 none */
     uint8_t done;
     uint8_t cand; /* lede_ner_candidate() */
@@ -350,9 +352,11 @@ static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned ne
         in->done |= HAS_SHAPE;
     }
     if ((need & HAS_KINDS) && !(in->done & HAS_KINDS)) {
-        in->kinds = p->lex && (t->flags & LEDE_TOK_WORD)
-                        ? find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word).kinds
-                        : 0;
+        lede_lex_word lw = {0, 0, 0};
+        if (p->lex && (t->flags & LEDE_TOK_WORD))
+            lw = find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word);
+        in->kinds = lw.kinds;
+        in->starts = lw.starts;
         in->done |= HAS_KINDS;
     }
     return in;
@@ -383,7 +387,9 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
 {
     const lede_token *toks = p->toks->items, *t = &toks[j];
     bool fold = t->flags & LEDE_TOK_CAPS;
-    lede_lex_word first = find(p, p->s + t->start, t->len, fold);
+    /* the word's own lookup, kept in its info (a capitalised token is a word) */
+    const struct lede_ner_tokinfo *in = info_for(p, j, HAS_KINDS);
+    lede_lex_word first = {in->kinds, in->starts, 0};
     size_t best = 0;
     unsigned kind = 0;
     if (first.starts & NAME_KINDS) {
@@ -473,6 +479,8 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
     }
     if (!p->memo && !(p->memo = calloc(MEMO_SLOTS, sizeof *p->memo)))
         return LEDE_ERR_NOMEM;
+    if (!p->words && !(p->words = lede_wordcache_new()))
+        return LEDE_ERR_NOMEM;
     p->lex = lex;
     p->s = s;
     p->toks = toks;
@@ -498,6 +506,7 @@ void lede_ner_para_free(lede_ner_para *p)
 {
     free(p->info);
     free(p->memo);
+    lede_wordcache_free(p->words);
     memset(p, 0, sizeof *p);
 }
 
@@ -539,11 +548,35 @@ enum {
 
 #define AFFIX_MAX 4 /* prefixes and suffixes of 1..AFFIX_MAX bytes are features */
 
-/* Keep in step with the start of lede_ner_features(). */
+/* Keep in step with word_features() below. */
 size_t lede_ner_word_features(const lede_ner_para *p, size_t i)
 {
     size_t len = p->toks->items[i].len, affixes = len > AFFIX_MAX ? AFFIX_MAX : len ? len - 1 : 0;
     return 4 + 2 * affixes;
+}
+
+/* The features of token t that depend on its word alone (lede_ner_word_features() of
+ * them), through the word cache: computed once per word while it stays there. */
+static size_t word_features(lede_ner_para *p, const lede_token *t,
+                            const struct lede_ner_tokinfo *in, uint32_t *out)
+{
+    const char *w = p->s + t->start;
+    size_t n = 0;
+    const uint32_t *kept = lede_wordcache_get(p->words, w, t->len, in->word, &n);
+    if (kept) {
+        memcpy(out, kept, n * sizeof *out);
+        return n;
+    }
+    out[n++] = bucket(F_BIAS, 0, 0);
+    out[n++] = bucket(F_WORD, in->word, 0);
+    out[n++] = bucket(F_LOWER, in->lower, 0);
+    out[n++] = bucket(F_SHAPE, in->shape, 0);
+    for (unsigned k = 1; k <= AFFIX_MAX && k < t->len; k++) {
+        out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
+        out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
+    }
+    lede_wordcache_put(p->words, w, t->len, in->word, out, n);
+    return n;
 }
 
 static uint64_t lower_at(lede_ner_para *p, size_t i, long d)
@@ -569,18 +602,8 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
                          unsigned prev2, uint32_t *out)
 {
     const lede_token *t = &p->toks->items[i];
-    const char *w = p->s + t->start;
     struct lede_ner_tokinfo *in = info(p, i);
-    size_t n = 0;
-    out[n++] = bucket(F_BIAS, 0, 0);
-    out[n++] = bucket(F_WORD, in->word, 0);
-    out[n++] = bucket(F_LOWER, in->lower, 0);
-    out[n++] = bucket(F_SHAPE, in->shape, 0);
-    /* The features so far and these are lede_ner_word_features(): the word's alone. */
-    for (unsigned k = 1; k <= AFFIX_MAX && k < t->len; k++) {
-        out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
-        out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
-    }
+    size_t n = word_features(p, t, in, out);
     static const long at[4] = {-2, -1, 1, 2};
     for (unsigned k = 0; k < 4; k++)
         out[n++] = bucket(F_LOWER_AT + k, lower_at(p, i, at[k]), 0);

@@ -573,6 +573,33 @@ static int by_start(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Puts the candidates cs[tagged..n) (the organisation runs) among cs[0..tagged) (the
+ * tagger's names) by start, the tagger's first on a tie: what the stable sort used
+ * before (glibc's merge sort) gave, but in O(n), copying only the few runs (sorting a
+ * book's 25 k candidates cost 6 M instructions). Both parts come in text order; should
+ * either not, they are sorted as before. */
+static void merge_runs(lede_cands *cs, size_t tagged)
+{
+    lede_cand *c = cs->items;
+    size_t n = cs->n, runs = n - tagged;
+    for (size_t i = 1; i < n; i++) {
+        if (i != tagged && c[i].start < c[i - 1].start) {
+            qsort(c, n, sizeof *c, by_start);
+            return;
+        }
+    }
+    lede_cand *copy = runs ? malloc(runs * sizeof *copy) : NULL;
+    if (!copy) {
+        if (runs)
+            qsort(c, n, sizeof *c, by_start);
+        return;
+    }
+    memcpy(copy, c + tagged, runs * sizeof *copy);
+    for (size_t a = tagged, b = runs, at = n; b > 0;) /* from the back, into place */
+        c[--at] = a > 0 && c[a - 1].start > copy[b - 1].start ? c[--a] : copy[--b];
+    free(copy);
+}
+
 /* Counts the one-word places and organisations the tagger found, for person_split(). */
 static lede_status count_places(lede_namer *nm, const lede_text *text)
 {
@@ -624,13 +651,12 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
         }
         st = add_span(nm, text, sp, caps, weak, &cs);
     }
-    size_t from = 0;
+    size_t from = 0, tagged = cs.n;
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
         if (!caps_para(nm, i))
             st = add_org_runs(nm, text, i, &from, &cs);
     if (st == LEDE_OK) {
-        if (cs.n > 1) /* the org runs came after the tagger's names */
-            qsort(cs.items, cs.n, sizeof *cs.items, by_start);
+        merge_runs(&cs, tagged); /* the org runs came after the tagger's names */
         st = lede_resolve(nm->lex, text->bytes, &cs, model, out);
     }
     free(cs.items);

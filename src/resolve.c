@@ -42,8 +42,34 @@ static size_t nfc_key(char *key, size_t n)
     return n;
 }
 
+/* True when s[start..end) is its own key but for NFC (the common case: "Pierre",
+ * "Prince Andrew"): no folding asked, words apart by one space, no other white space
+ * before, between or after them, short enough. The key is then a copy. */
+static bool plain_name(const char *s, size_t start, size_t end, bool fold, bool *ascii)
+{
+    unsigned char high = 0;
+    if (fold || start >= end || end - start + 1 >= LEDE_KEY_MAX || s[start] == ' ' ||
+        s[end - 1] == ' ')
+        return false;
+    for (size_t i = start; i < end; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r' || c == '\t' || (c == ' ' && s[i - 1] == ' '))
+            return false;
+        high |= (unsigned char)c;
+    }
+    *ascii = high < 0x80;
+    return true;
+}
+
 size_t lede_name_key(const char *s, size_t start, size_t end, char *key, bool fold)
 {
+    bool plain_ascii;
+    if (plain_name(s, start, end, fold, &plain_ascii)) {
+        size_t n = end - start;
+        memcpy(key, s + start, n);
+        key[n] = '\0';
+        return plain_ascii ? n : nfc_key(key, n);
+    }
     size_t n = 0;
     bool space = false, in_word = false, ascii = true;
     for (size_t i = start; i < end; i++) {

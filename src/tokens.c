@@ -150,7 +150,7 @@ static size_t read_word(const char *s, size_t end, size_t i, size_t *since_dot, 
 }
 
 /* LEDE_TOK_CAP or LEDE_TOK_LOWER from the first letter of the word s[a..b). */
-static unsigned case_flags(const char *s, size_t a, size_t b)
+static inline unsigned case_flags(const char *s, size_t a, size_t b)
 {
     size_t len;
     unsigned char first = (unsigned char)s[a];
@@ -178,35 +178,20 @@ static unsigned word_flags(const char *s, size_t a, size_t b)
 
 /* The same from what read_word() saw of s[a..b) (which holds every byte of the
  * token), without reading the word again. */
-static unsigned seen_flags(const char *s, size_t a, size_t b, unsigned saw)
+static inline unsigned seen_flags(const char *s, size_t a, size_t b, unsigned saw)
 {
     return LEDE_TOK_WORD | case_flags(s, a, b) | (saw & SAW_DIGIT ? LEDE_TOK_DIGIT : 0) |
            (saw & SAW_HIGH ? 0 : LEDE_TOK_ASCII);
 }
 
-static bool ends_sentence(const char *s, const lede_token *t)
+/* LEDE_TOK_SENT for a word that starts a sentence: the first word, and the first word
+ * after . ! ? (opening quotes and brackets between them do not count). *at_start says
+ * whether the next word does; a word clears it, a full stop sets it. */
+static unsigned sentence_flag(bool *at_start)
 {
-    char c = s[t->start];
-    return t->len == 1 && (c == '.' || c == '!' || c == '?');
-}
-
-/* Marks sentence starts: the first word, and the first word after . ! ? (opening
- * quotes and brackets between them do not count). */
-static void mark_sentences(const char *s, lede_tokens *out, bool caps)
-{
-    bool at_start = true;
-    for (size_t k = 0; k < out->n; k++) {
-        lede_token *t = &out->items[k];
-        if (caps)
-            t->flags |= LEDE_TOK_CAPS;
-        if (t->flags & LEDE_TOK_WORD) {
-            if (at_start)
-                t->flags |= LEDE_TOK_SENT;
-            at_start = false;
-        } else if (ends_sentence(s, t)) {
-            at_start = true;
-        }
-    }
+    unsigned f = *at_start ? LEDE_TOK_SENT : 0;
+    *at_start = false;
+    return f;
 }
 
 lede_status lede_tokenize(const lede_lexicon *lex, const char *s, size_t start, size_t end,
@@ -219,7 +204,9 @@ lede_status lede_tokenize(const lede_lexicon *lex, const char *s, size_t start, 
 lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t start, size_t end,
                                  lede_tokens *out)
 {
-    size_t first = out->n, i = start, len;
+    size_t i = start, len;
+    unsigned caps = lede_caps_line(s, start, end) ? LEDE_TOK_CAPS : 0;
+    bool at_start = true;
     while (i < end) {
         if (s[i] == ' ') {
             i++;
@@ -233,7 +220,8 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
         }
         lede_status st;
         if (!(c < 0x80 ? lede_is_ascii_word((unsigned char)c) : lede_is_word_cp(c))) {
-            st = push(out, i - start, len, 0);
+            st = push(out, i - start, len, caps);
+            at_start = at_start || (len == 1 && (c == '.' || c == '!' || c == '?'));
             i += len;
             if (st != LEDE_OK)
                 return st;
@@ -261,22 +249,20 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
          * apart or the word is cut in pieces. */
         bool seen = poss != 4 && stem - i <= TOKEN_MAX;
         while (stem - i > TOKEN_MAX) {
-            st = push(out, i - start, TOKEN_MAX, word_flags(s, i, i + TOKEN_MAX));
+            st = push(out, i - start, TOKEN_MAX,
+                      word_flags(s, i, i + TOKEN_MAX) | caps | sentence_flag(&at_start));
             if (st != LEDE_OK)
                 return st;
             i += TOKEN_MAX;
         }
         st = push(out, i - start, stem - i,
-                  seen ? seen_flags(s, i, stem, saw) : word_flags(s, i, stem));
+                  (seen ? seen_flags(s, i, stem, saw) : word_flags(s, i, stem)) | caps |
+                      sentence_flag(&at_start));
         if (st == LEDE_OK && poss)
-            st = push(out, stem - start, poss, LEDE_TOK_POSS | LEDE_TOK_WORD);
+            st = push(out, stem - start, poss, LEDE_TOK_POSS | LEDE_TOK_WORD | caps);
         if (st != LEDE_OK)
             return st;
         i = j;
-    }
-    if (out->n > first) {
-        lede_tokens added = {out->items + first, out->n - first, 0};
-        mark_sentences(s + start, &added, lede_caps_line(s, start, end));
     }
     return LEDE_OK;
 }

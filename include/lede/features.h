@@ -70,6 +70,7 @@ typedef struct {
     struct lede_ner_tokinfo *info; /* owned, grown as needed */
     size_t cap;
     struct lede_ner_memo *memo; /* owned: lexicon answers, kept from paragraph to paragraph */
+    struct lede_wordcache *words; /* owned: each word's own features, kept likewise */
 } lede_ner_para;
 
 /* Readies p for the tokens toks of the paragraph at s (lex borrowed, may be NULL).
