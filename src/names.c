@@ -10,6 +10,7 @@
 #include <string.h>
 #include "lede/chars.h"
 #include "lede/names.h"
+#include "lede/propagate.h"
 #include "lede/strmap.h"
 #include "lede/tagger.h"
 #include "resolve.h"
@@ -653,8 +654,10 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
     if (st == LEDE_OK) {
         join_cut_names(nm, text);
         own_by_places(nm, text);
-        st = count_places(nm, text);
+        st = lede_ner_propagate(nm->lex, text, nm->tagger, &nm->spans);
     }
+    if (st == LEDE_OK)
+        st = count_places(nm, text);
     lede_cands cs = {0};
     uint32_t para = UINT32_MAX;
     bool caps = false, weak = false;

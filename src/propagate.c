@@ -1,0 +1,144 @@
+/* propagate.c - a word the tagger named once is that name everywhere in the story.
+ *
+ * The tagger decides each token in its sentence, and sometimes leaves a word out in one
+ * sentence that it named in another ("Anil Ambani ... Anil's demand", "David O'Leary ...
+ * O'Leary said"). After tagging, a capitalised word standing alone (no capitalised word
+ * beside it but a stop word such as "The") that the story named on its own elsewhere, or as the first or last word of
+ * a person's full name, gets that type where the tagger passed it by. Words named with
+ * two types in the story are left alone, and so are stop words and capitals lines.
+ * O(n) expected in the tokens and spans (one hash map of the story's one-word names). */
+#include <stdlib.h>
+#include <string.h>
+#include "lede/propagate.h"
+#include "lede/strmap.h"
+
+#define CONFLICT 0xFFu /* a word named with two types */
+
+/* Notes that the word s[a..b) was named type t. */
+static lede_status note(lede_strmap *words, const char *s, size_t a, size_t b, lede_ner_type t)
+{
+    uint32_t v = lede_strmap_get(words, s + a, b - a);
+    if (v == (uint32_t)t || v == CONFLICT)
+        return LEDE_OK;
+    return lede_strmap_put(words, s + a, b - a, v == UINT32_MAX ? (uint32_t)t : CONFLICT);
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* The story's one-word names, and the first and last words of its people's full names. */
+static lede_status collect(const char *s, const lede_ner_spans *spans, lede_strmap *words)
+{
+    lede_status st = LEDE_OK;
+    for (size_t i = 0; i < spans->n && st == LEDE_OK; i++) {
+        const lede_ner_span *sp = &spans->items[i];
+        size_t a = sp->span.start, b = sp->span.end, first = a, last = b;
+        while (first < b && !is_blank(s[first]))
+            first++;
+        while (last > a && !is_blank(s[last - 1]))
+            last--;
+        if (first == b) { /* one word */
+            if (sp->type != LEDE_NER_MISC)
+                st = note(words, s, a, b, sp->type);
+        } else if (sp->type == LEDE_NER_PER) {
+            st = note(words, s, a, first, LEDE_NER_PER);
+            if (st == LEDE_OK)
+                st = note(words, s, last, b, LEDE_NER_PER);
+        }
+    }
+    return st;
+}
+
+static lede_status push(lede_ner_spans *out, const lede_ner_span *sp)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        lede_ner_span *items = realloc(out->items, cap * sizeof *items);
+        if (!items)
+            return LEDE_ERR_NOMEM;
+        out->items = items;
+        out->cap = cap;
+    }
+    out->items[out->n++] = *sp;
+    return LEDE_OK;
+}
+
+/* True when token t (of the paragraph at p) is capitalised and no stop word ("The"): a
+ * word that may be part of a longer name with the word beside it. */
+static bool name_word(const lede_lexicon *lex, const char *p, const lede_token *t)
+{
+    return (t->flags & LEDE_TOK_CAP) && !lede_lexicon_has(lex, LEDE_LEX_STOP, p + t->start, t->len);
+}
+
+/* The names to add in paragraph para: its lone capitalised words the story named. */
+static lede_status find_added(const lede_lexicon *lex, const lede_text *text, size_t para,
+                              const lede_tokens *toks, const lede_strmap *words, size_t *from,
+                              const lede_ner_spans *spans, lede_ner_spans *added)
+{
+    const char *s = text->bytes;
+    size_t lo = text->paras[para].span.start;
+    for (size_t i = 0; i < toks->n; i++) {
+        const lede_token *t = &toks->items[i];
+        if (!(t->flags & LEDE_TOK_CAP) || (t->flags & LEDE_TOK_CAPS))
+            continue;
+        if ((i > 0 && name_word(lex, s + lo, &toks->items[i - 1])) ||
+            (i + 1 < toks->n && name_word(lex, s + lo, &toks->items[i + 1])))
+            continue;
+        size_t a = lo + t->start, b = a + t->len;
+        while (*from < spans->n && spans->items[*from].span.end <= a)
+            ++*from;
+        if (*from < spans->n && spans->items[*from].span.start < b)
+            continue; /* the tagger named it */
+        uint32_t v = lede_strmap_get(words, s + a, t->len);
+        if (v == UINT32_MAX || v == CONFLICT ||
+            lede_lexicon_has(lex, LEDE_LEX_STOP, s + a, t->len))
+            continue;
+        lede_ner_span sp = {{a, b}, (lede_ner_type)v, (uint32_t)para};
+        lede_status st = push(added, &sp);
+        if (st != LEDE_OK)
+            return st;
+    }
+    return LEDE_OK;
+}
+
+/* Merges added (in order) into spans (in order, apart from added's). */
+static lede_status merge(lede_ner_spans *spans, const lede_ner_spans *added)
+{
+    if (!added->n)
+        return LEDE_OK;
+    size_t n = spans->n + added->n;
+    lede_ner_span *items = malloc(n * sizeof *items);
+    if (!items)
+        return LEDE_ERR_NOMEM;
+    size_t i = 0, j = 0;
+    for (size_t k = 0; k < n; k++) {
+        bool take_added = j < added->n &&
+                          (i == spans->n || added->items[j].span.start < spans->items[i].span.start);
+        items[k] = take_added ? added->items[j++] : spans->items[i++];
+    }
+    free(spans->items);
+    spans->items = items;
+    spans->n = spans->cap = n;
+    return LEDE_OK;
+}
+
+lede_status lede_ner_propagate(const lede_lexicon *lex, const lede_text *text,
+                               const lede_tagger *tagger, lede_ner_spans *spans)
+{
+    lede_strmap words;
+    lede_strmap_init(&words);
+    lede_ner_spans added = {0};
+    lede_status st = collect(text->bytes, spans, &words);
+    size_t from = 0;
+    for (size_t p = 0; p < text->n_paras && st == LEDE_OK; p++) {
+        lede_tokens toks = lede_tagger_tokens(tagger, p);
+        st = find_added(lex, text, p, &toks, &words, &from, spans, &added);
+    }
+    if (st == LEDE_OK)
+        st = merge(spans, &added);
+    lede_strmap_free(&words);
+    free(added.items);
+    return st;
+}
