@@ -95,6 +95,19 @@ START_TEST(words_beside_capitals_and_two_types_stay_out)
 }
 END_TEST
 
+START_TEST(tail_of_a_full_name_is_the_person)
+{
+    prepare("Daw Aung San Suu Kyi spoke. Suu Kyi said she would stay. Kyi left.\n");
+    tag("Daw Aung San Suu Kyi", 0, LEDE_NER_PER);
+    tag("Suu Kyi", 25, LEDE_NER_ORG);
+    tag("Kyi", 40, LEDE_NER_LOC);
+    ck_assert_int_eq(lede_ner_propagate(lex, &text, tagger, &spans), LEDE_OK);
+    ck_assert_int_eq(type_at("Suu Kyi", 25), LEDE_NER_PER);
+    ck_assert_int_eq(type_at("Kyi", 40), LEDE_NER_PER);
+    ck_assert_uint_eq(spans.n, 3);
+}
+END_TEST
+
 static Suite *propagate_suite(void)
 {
     Suite *s = suite_create("propagate");
@@ -102,6 +115,7 @@ static Suite *propagate_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, first_and_last_names_and_lone_names_spread);
     tcase_add_test(tc, words_beside_capitals_and_two_types_stay_out);
+    tcase_add_test(tc, tail_of_a_full_name_is_the_person);
     suite_add_tcase(s, tc);
     return s;
 }
