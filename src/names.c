@@ -596,13 +596,7 @@ static void own_by_places(lede_namer *nm, const lede_text *text)
     bool plain = false;
     for (size_t i = 0; i < sp->n; i++) {
         lede_ner_span *cur = &sp->items[i];
-        if (cur->para != para) {
-            const lede_para *p = &text->paras[cur->para];
-            para = cur->para;
-            plain = !all_caps(s, p->span.start, p->span.end) &&
-                    !(p->kind == LEDE_PARA_HEADLINE && title_case(s, p->span.start, p->span.end));
-        }
-        if (cur->type != LEDE_NER_LOC || !plain)
+        if (cur->type != LEDE_NER_LOC)
             continue;
         size_t pend = text->paras[cur->para].span.end, next = i + 1 < sp->n ? sp->items[i + 1].span.start : pend;
         size_t e = cur->span.end;
@@ -612,7 +606,15 @@ static void own_by_places(lede_namer *nm, const lede_text *text)
                 break;
             e = we;
         }
-        if (e > cur->span.end) {
+        if (e == cur->span.end)
+            continue;
+        if (cur->para != para) { /* read the paragraph only where a place has words after it */
+            const lede_para *p = &text->paras[cur->para];
+            para = cur->para;
+            plain = !all_caps(s, p->span.start, p->span.end) &&
+                    !(p->kind == LEDE_PARA_HEADLINE && title_case(s, p->span.start, p->span.end));
+        }
+        if (plain) {
             cur->span.end = e;
             cur->type = LEDE_NER_ORG;
         }

@@ -128,9 +128,6 @@ static lede_status find_added(const lede_lexicon *lex, const lede_text *text, si
         const lede_token *t = &toks->items[i];
         if (!(t->flags & LEDE_TOK_CAP) || (t->flags & LEDE_TOK_CAPS))
             continue;
-        if ((i > 0 && name_word(lex, s + lo, &toks->items[i - 1])) ||
-            (i + 1 < toks->n && name_word(lex, s + lo, &toks->items[i + 1])))
-            continue;
         size_t a = lo + t->start, b = a + t->len;
         while (*from < spans->n && spans->items[*from].span.end <= a)
             ++*from;
@@ -138,6 +135,8 @@ static lede_status find_added(const lede_lexicon *lex, const lede_text *text, si
             continue; /* the tagger named it */
         uint32_t v = lede_strmap_get(words, s + a, t->len);
         if (v == UINT32_MAX || v == CONFLICT ||
+            (i > 0 && name_word(lex, s + lo, &toks->items[i - 1])) ||
+            (i + 1 < toks->n && name_word(lex, s + lo, &toks->items[i + 1])) ||
             lede_lexicon_has(lex, LEDE_LEX_STOP, s + a, t->len))
             continue;
         lede_ner_span sp = {{a, b}, (lede_ner_type)v, (uint32_t)para};
