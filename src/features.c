@@ -329,9 +329,34 @@ static lede_lex_word find(lede_ner_para *p, const char *w, size_t n, bool fold)
     return find_word(p, w, n, fold, word_hash(w, n, false));
 }
 
+/* --- initials without a full stop ------------------------------------------------------ */
+
+/* "K Holmes", "George W Bush", "Hunter S Thompson": British news writes a person's
+ * initial without its full stop, the 1996 Reuters training stories always with one
+ * ("K. Holmes"). Such an initial is hashed as if it had the stop, so that the tagger
+ * reads it as it learned to. An initial is one capital other than "A" and "I" (words
+ * of their own: "A Conservative spokesman"), followed by one space and a capitalised
+ * word. Writes the word to read into buf and returns its length; 0 when token i is no
+ * such initial. */
+static size_t initial_as_dotted(const lede_ner_para *p, size_t i, char buf[2])
+{
+    const lede_token *t = &p->toks->items[i];
+    char c = p->s[t->start];
+    if (t->len != 1 || c < 'B' || c > 'Z' || c == 'I' || i + 1 >= p->toks->n)
+        return 0;
+    const lede_token *u = &p->toks->items[i + 1];
+    if (u->start != t->start + 2 || p->s[t->start + 1] != ' ' || !(u->flags & LEDE_TOK_CAP) ||
+        (u->flags & LEDE_TOK_CAPS))
+        return 0;
+    buf[0] = c;
+    buf[1] = '.';
+    return 2;
+}
+
 /* The parts of a token's info, computed when first asked for: a neighbour two tokens
- * away is asked only for its lower-case hash, and most tokens for nothing. */
-enum { HAS_HASHES = 1, HAS_SHAPE = 2, HAS_KINDS = 4, HAS_ALL = 7 };
+ * away is asked only for its lower-case hash, and most tokens for nothing. DOTTED marks
+ * an initial read as "K." (its word features are not the word's own: see word_features). */
+enum { HAS_HASHES = 1, HAS_SHAPE = 2, HAS_KINDS = 4, HAS_ALL = 7, DOTTED = 8 };
 
 static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned need)
 {
@@ -341,17 +366,24 @@ static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned ne
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
     if (!(in->done & HAS_HASHES)) { /* the kinds' lookup needs the word's hash too */
+        char dotted[2];
+        size_t wlen = initial_as_dotted(p, i, dotted);
+        const char *hw = wlen ? dotted : w; /* hashes and shape read "K." for "K" */
+        if (!wlen)
+            wlen = t->len;
         if (t->flags & LEDE_TOK_WORD)
-            word_hashes(w, t->len, &in->word, &in->lower);
+            word_hashes(hw, wlen, &in->word, &in->lower);
         else
-            in->lower = in->word = word_hash(w, t->len, false);
-        in->done |= HAS_HASHES;
+            in->lower = in->word = word_hash(hw, wlen, false);
+        in->done |= HAS_HASHES | (hw == dotted ? DOTTED : 0);
     }
     if ((need & HAS_SHAPE) && !(in->done & HAS_SHAPE)) {
-        in->shape = shape_hash(w, t->len);
+        char dotted[2];
+        in->shape = (in->done & DOTTED) ? shape_hash(dotted, initial_as_dotted(p, i, dotted))
+                                        : shape_hash(w, t->len);
         in->done |= HAS_SHAPE;
     }
-    if ((need & HAS_KINDS) && !(in->done & HAS_KINDS)) {
+    if ((need & HAS_KINDS) && !(in->done & HAS_KINDS)) { /* lookups read "K" */
         lede_lex_word lw = {0, 0, 0};
         if (p->lex && (t->flags & LEDE_TOK_WORD))
             lw = find_word(p, w, t->len, t->flags & LEDE_TOK_CAPS, in->word);
@@ -562,7 +594,9 @@ static size_t word_features(lede_ner_para *p, const lede_token *t,
 {
     const char *w = p->s + t->start;
     size_t n = 0;
-    const uint32_t *kept = lede_wordcache_get(p->words, w, t->len, in->word, &n);
+    /* An initial read as "K." has the features of "K.", not of the word "K": not kept. */
+    bool own = !(in->done & DOTTED);
+    const uint32_t *kept = own ? lede_wordcache_get(p->words, w, t->len, in->word, &n) : NULL;
     if (kept) {
         memcpy(out, kept, n * sizeof *out);
         return n;
@@ -575,7 +609,8 @@ static size_t word_features(lede_ner_para *p, const lede_token *t,
         out[n++] = bucket(F_PREFIX + k - 1, fnv(w, k, true), 0);
         out[n++] = bucket(F_SUFFIX + k - 1, fnv(w + t->len - k, k, true), 0);
     }
-    lede_wordcache_put(p->words, w, t->len, in->word, out, n);
+    if (own)
+        lede_wordcache_put(p->words, w, t->len, in->word, out, n);
     return n;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "lede/chars.h"
 #include "lede/names.h"
+#include "lede/propagate.h"
 #include "lede/strmap.h"
 #include "lede/tagger.h"
 #include "resolve.h"
@@ -512,6 +513,15 @@ static bool ends_in_initial(const char *s, lede_span sp)
            is_blank(s[e - 3]);
 }
 
+/* True when the person's name sp ends in one word after a middle initial ("Marisol E.
+ * Vega" of "Marisol E. Vega Ortiz"): a surname of two words may go on. */
+static bool initial_before_last(const char *s, lede_span sp)
+{
+    size_t ws, we;
+    return word_before(s, sp.start, sp.end, &ws, &we) && ws > sp.start &&
+           ends_in_initial(s, (lede_span){sp.start, ws > sp.start ? ws - 1 : ws});
+}
+
 /* True when the person's name sp ends in one word right after a title inside it
  * ("Charlotte Mayor Jennifer"): the tagger stopped at the first name. */
 static bool ends_after_title(const lede_namer *nm, const char *s, lede_span sp)
@@ -537,7 +547,8 @@ static void join_cut_names(lede_namer *nm, const lede_text *text)
         lede_ner_span cur = sp->items[i];
         size_t pend = text->paras[cur.para].span.end;
         if (cur.type == LEDE_NER_PER &&
-            (ends_in_initial(s, cur.span) || ends_after_title(nm, s, cur.span))) {
+            (ends_in_initial(s, cur.span) || initial_before_last(s, cur.span) ||
+             ends_after_title(nm, s, cur.span))) {
             size_t e = cur.span.end;
             for (int k = 0; k < JOIN_WORDS && e + 1 < pend && s[e] == ' '; k++) {
                 size_t we = cap_word(nm, s, pend, e + 1);
@@ -565,6 +576,48 @@ static bool caps_para(const lede_namer *nm, size_t para)
 {
     lede_tokens toks = lede_tagger_tokens(nm->tagger, para);
     return toks.n && (toks.items[0].flags & LEDE_TOK_CAPS);
+}
+
+#define OWNED_WORDS 3 /* capitalised words a place may own after it ("Cardiff AAC") */
+
+/* "Cardiff AAC", "New York Philharmonic", "Hong Kong Standard": where the tagger found a
+ * place and left the capitalised words right after it out (one space apart, no name of
+ * its own among them), the place is the owner of an organisation's name, and the whole
+ * is that organisation. Not in capitals lines or title-case headlines, where every word
+ * is capitalised, and not before a title or stop word ("U.S. Assistant Secretary", "Paris
+ * On"). On the dev sets: BBC 6 of 6 such runs are organisations, CoNLL 3 of 3 scored
+ * (the rest are misc, "Hong Kong Open", which the scorer leaves out). */
+static void own_by_places(lede_namer *nm, const lede_text *text)
+{
+    const char *s = text->bytes;
+    lede_ner_spans *sp = &nm->spans;
+    uint32_t para = UINT32_MAX;
+    bool plain = false;
+    for (size_t i = 0; i < sp->n; i++) {
+        lede_ner_span *cur = &sp->items[i];
+        if (cur->type != LEDE_NER_LOC)
+            continue;
+        size_t pend = text->paras[cur->para].span.end, next = i + 1 < sp->n ? sp->items[i + 1].span.start : pend;
+        size_t e = cur->span.end;
+        for (int k = 0; k < OWNED_WORDS && e + 1 < pend && s[e] == ' '; k++) {
+            size_t we = cap_word(nm, s, pend, e + 1);
+            if (we == e + 1 || we > next)
+                break;
+            e = we;
+        }
+        if (e == cur->span.end)
+            continue;
+        if (cur->para != para) { /* read the paragraph only where a place has words after it */
+            const lede_para *p = &text->paras[cur->para];
+            para = cur->para;
+            plain = !caps_para(nm, cur->para) &&
+                    !(p->kind == LEDE_PARA_HEADLINE && title_case(s, p->span.start, p->span.end));
+        }
+        if (plain) {
+            cur->span.end = e;
+            cur->type = LEDE_NER_ORG;
+        }
+    }
 }
 
 static int by_start(const void *x, const void *y)
@@ -628,8 +681,11 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
     lede_status st = lede_tagger_run(nm->tagger, text, &nm->spans);
     if (st == LEDE_OK) {
         join_cut_names(nm, text);
-        st = count_places(nm, text);
+        own_by_places(nm, text);
+        st = lede_ner_propagate(nm->lex, text, nm->tagger, &nm->spans);
     }
+    if (st == LEDE_OK)
+        st = count_places(nm, text);
     lede_cands cs = {0};
     uint32_t para = UINT32_MAX;
     bool caps = false, weak = false;

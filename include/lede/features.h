@@ -27,7 +27,7 @@
 #define LEDE_NER_MAX_FEATURES (43 + 3 * LEDE_LEX_KINDS)
 /* Bumped whenever the features change: a model records the version it was trained with
  * and the tagger refuses another. */
-#define LEDE_NER_FEATURES_VERSION 3
+#define LEDE_NER_FEATURES_VERSION 4
 
 typedef enum { LEDE_NER_PER, LEDE_NER_LOC, LEDE_NER_ORG, LEDE_NER_MISC, LEDE_NER_TYPES } lede_ner_type;
 enum { LEDE_NER_B, LEDE_NER_I, LEDE_NER_L, LEDE_NER_U };

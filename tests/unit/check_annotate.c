@@ -561,9 +561,10 @@ START_TEST(possessive_particle_does_not_join)
 }
 END_TEST
 
-/* Words that share a memo slot (same length, same first and last four bytes) and words
- * at the memo's length limit (19 bytes kept, 20 looked up directly) are each told
- * right every time. */
+/* Words looked up one after the other and words at the memo's length limit (19 bytes
+ * kept, 20 looked up directly) are each told right every time (that the memo never
+ * answers for another word is check_features' memo test: what the tagger makes of an
+ * unknown word after "In" is the model's guess, not the memo's). */
 START_TEST(memo_slot_sharing_and_length_limit)
 {
     annotate("In Kaliningrad, Kalixxxgrad met them. Daejeon-gwangyeoksi and "
@@ -574,8 +575,6 @@ START_TEST(memo_slot_sharing_and_length_limit)
     assert_entity("Kaliningrad", LEDE_PLACE, NULL, 3);
     assert_entity("Daejeon-gwangyeoksi", LEDE_PLACE, NULL, 2);
     assert_entity("Rhineland-Palatinate", LEDE_PLACE, NULL, 2);
-    const lede_entity *e = entity("Kalixxxgrad");
-    ck_assert(e == NULL || e->type != LEDE_PLACE);
 }
 END_TEST
 

@@ -86,6 +86,51 @@ START_TEST(features_are_bounded_and_depend_on_context)
 }
 END_TEST
 
+START_TEST(an_initial_without_its_stop_reads_as_with_it)
+{
+    /* "K Holmes" (British news) and "K. Holmes" (the training stories): the initial's
+     * word and shape features are the same; "A Scott" keeps "A" a word of its own. */
+    uint32_t a[LEDE_NER_MAX_FEATURES], b[LEDE_NER_MAX_FEATURES];
+    prepare("K Holmes ran.");
+    lede_ner_features(&para, doc, 0, 0, 0, a);
+    prepare("K. Holmes ran.");
+    lede_ner_features(&para, doc, 0, 0, 0, b);
+    ck_assert_uint_eq(a[1], b[1]); /* the word */
+    ck_assert_uint_eq(a[2], b[2]); /* its small-letter form */
+    ck_assert_uint_eq(a[3], b[3]); /* its shape */
+    prepare("A Scott ran.");
+    lede_ner_features(&para, doc, 0, 0, 0, a);
+    prepare("A. Scott ran.");
+    lede_ner_features(&para, doc, 0, 0, 0, b);
+    ck_assert_uint_ne(a[1], b[1]);
+    prepare("K. Holmes ran.");
+    lede_ner_features(&para, doc, 0, 0, 0, b);
+    prepare("K holmes ran."); /* no capitalised word after it: a letter */
+    lede_ner_features(&para, doc, 0, 0, 0, a);
+    ck_assert_uint_ne(a[1], b[1]);
+}
+END_TEST
+
+/* The lexicon answers remembered from paragraph to paragraph never answer for another
+ * word: an unknown word has the same features whether a list name much like it was
+ * looked up before or not. */
+START_TEST(memo_answers_only_for_its_word)
+{
+    uint32_t a[LEDE_NER_MAX_FEATURES], b[LEDE_NER_MAX_FEATURES];
+    prepare("Kalixxxgrad met them.");
+    size_t na = lede_ner_features(&para, doc, 0, 0, 0, a);
+    lede_ner_para_free(&para);
+    lede_ner_doc_clear(doc);
+    prepare("Kaliningrad met them.");
+    lede_ner_features(&para, doc, 0, 0, 0, b);
+    lede_ner_doc_clear(doc);
+    prepare("Kalixxxgrad met them.");
+    size_t nb = lede_ner_features(&para, doc, 0, 0, 0, b);
+    ck_assert_uint_eq(na, nb);
+    ck_assert_mem_eq(a, b, na * sizeof *a);
+}
+END_TEST
+
 START_TEST(document_memory_changes_features)
 {
     uint32_t a[LEDE_NER_MAX_FEATURES], b[LEDE_NER_MAX_FEATURES];
@@ -109,6 +154,8 @@ static Suite *features_suite(void)
     tcase_add_test(tc, labels_continue_only_the_open_type);
     tcase_add_test(tc, features_are_bounded_and_depend_on_context);
     tcase_add_test(tc, document_memory_changes_features);
+    tcase_add_test(tc, an_initial_without_its_stop_reads_as_with_it);
+    tcase_add_test(tc, memo_answers_only_for_its_word);
     suite_add_tcase(s, tc);
     return s;
 }

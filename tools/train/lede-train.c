@@ -1,13 +1,14 @@
 /* lede-train - learns the entity tagger's model from gold documents.
  *
- *     lede-train [--epochs N] [--seed S] [--prune Q] -o OUT.model DIR
+ *     lede-train [--epochs N] [--runs R] [--seed S] [--prune Q] -o OUT.model DIR
  *
  * DIR holds DOC.txt files with DOC.gold.json beside them (../shared/eval/conll2003/train:
  * read eval/README.md). Each epoch tags every document in a fixed shuffled order with the
  * same extractor and decoder as lede (features.c, tagger.c) and updates an averaged
- * perceptron at each scored token. The averaged weights are scaled to int16 and those
+ * perceptron at each scored token. R such runs, each in its own shuffled orders, are
+ * averaged into one (parameter mixing). The averaged weights are scaled to int16 and those
  * that round to less than Q in magnitude are dropped. The same files always give the
- * same model, byte for byte. Linear in the data times the epochs. */
+ * same model, byte for byte. Linear in the data times the epochs times the runs. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -18,8 +19,15 @@
 #include "lede/text.h"
 #include "perceptron.h"
 
-/* Tuned on conll2003/dev (see the commit messages): more epochs stopped helping. */
-#define DEFAULT_EPOCHS 8
+/* Tuned on conll2003/dev (see the commit messages): one run peaked at 8; averaged over
+ * DEFAULT_RUNS runs, 5 scored as well on CoNLL dev (micro 0.904 for seeds 0x1ede5eed and
+ * 7 alike, 0.904 with 6, 0.903 with 12) and best on BBC dev (0.822; 0.818 with 6, 0.813
+ * with 12), in less time. */
+#define DEFAULT_EPOCHS 5
+/* Runs averaged into the model. One run's figures move with the shuffle (the seed alone
+ * moved CoNLL dev micro F1 by about 0.002 and BBC dev by 0.005-0.01); the mean of three
+ * runs moves less and scored better than any one run on both dev sets (commit message). */
+#define DEFAULT_RUNS 3
 /* Weights are scaled so that the largest is QUANT_MAX; smaller ones than the prune
  * threshold are left out of the file (they move few decisions and keep it small). */
 #define QUANT_MAX 32000
@@ -316,12 +324,14 @@ static uint32_t write_model(const perceptron *pc, const char *path, int prune)
 
 int main(int argc, char **argv)
 {
-    int epochs = DEFAULT_EPOCHS, prune = DEFAULT_PRUNE;
+    int epochs = DEFAULT_EPOCHS, prune = DEFAULT_PRUNE, runs = DEFAULT_RUNS;
     uint32_t seed = SHUFFLE_SEED;
     const char *out = NULL, *dir = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--epochs") == 0 && i + 1 < argc)
             epochs = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+            runs = atoi(argv[++i]);
         else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
             seed = (uint32_t)strtoul(argv[++i], NULL, 0);
         else if (strcmp(argv[i], "--prune") == 0 && i + 1 < argc)
@@ -331,10 +341,10 @@ int main(int argc, char **argv)
         else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
         else
-            die("usage: lede-train [--epochs N] [--seed S] [--prune Q] -o OUT.model DIR", NULL);
+            die("usage: lede-train [--epochs N] [--runs R] [--seed S] [--prune Q] -o OUT.model DIR", NULL);
     }
-    if (!out || !dir || epochs < 1 || prune < 1)
-        die("usage: lede-train [--epochs N] [--seed S] [--prune Q] -o OUT.model DIR", NULL);
+    if (!out || !dir || epochs < 1 || prune < 1 || runs < 1)
+        die("usage: lede-train [--epochs N] [--runs R] [--seed S] [--prune Q] -o OUT.model DIR", NULL);
     clock_t t0 = clock();
     lede_lexicon *lex;
     if (lede_lexicon_new(&lex) != LEDE_OK)
@@ -343,26 +353,34 @@ int main(int argc, char **argv)
     doc *docs = load_docs(dir, &n_docs);
     if (!n_docs)
         die("no documents with gold in", dir);
-    perceptron pc;
-    if (perceptron_init(&pc, LEDE_NER_BUCKETS, LEDE_NER_LABELS) != 0)
+    perceptron mix; /* its totals: the sum of every run's */
+    if (perceptron_init(&mix, LEDE_NER_BUCKETS, LEDE_NER_LABELS) != 0)
         die("out of memory", NULL);
     size_t *order = xrealloc(NULL, n_docs * sizeof *order);
-    for (size_t i = 0; i < n_docs; i++)
-        order[i] = i;
     size_t missed = 0;
-    for (int e = 0; e < epochs; e++) {
-        for (size_t i = n_docs - 1; i > 0; i--) {
-            size_t j = next_random(&seed) % (i + 1), tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
+    for (int r = 0; r < runs; r++) {
+        perceptron pc;
+        if (perceptron_init(&pc, LEDE_NER_BUCKETS, LEDE_NER_LABELS) != 0)
+            die("out of memory", NULL);
+        for (size_t i = 0; i < n_docs; i++)
+            order[i] = i;
+        for (int e = 0; e < epochs; e++) {
+            for (size_t i = n_docs - 1; i > 0; i--) {
+                size_t j = next_random(&seed) % (i + 1), tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            missed = train_epoch(lex, docs, order, n_docs, &pc);
         }
-        missed = train_epoch(lex, docs, order, n_docs, &pc);
+        perceptron_average(&pc);
+        for (size_t k = 0; k < mix.rows * mix.classes; k++)
+            mix.total[k] += pc.total[k];
+        perceptron_free(&pc);
     }
-    perceptron_average(&pc);
-    uint32_t rows = write_model(&pc, out, prune);
-    fprintf(stderr, "lede-train: %zu documents, %d epochs, %zu gold names not taggable, %u rows, %.1f s\n",
-            n_docs, epochs, missed, rows, (double)(clock() - t0) / CLOCKS_PER_SEC);
-    perceptron_free(&pc);
+    uint32_t rows = write_model(&mix, out, prune);
+    fprintf(stderr, "lede-train: %zu documents, %d runs of %d epochs, %zu gold names not taggable, %u rows, %.1f s\n",
+            n_docs, runs, epochs, missed, rows, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    perceptron_free(&mix);
     for (size_t i = 0; i < n_docs; i++) {
         lede_text_free(&docs[i].text);
         free(docs[i].ents);
