@@ -13,6 +13,7 @@
 #include "lede/propagate.h"
 #include "lede/strmap.h"
 #include "lede/tagger.h"
+#include "names_priv.h"
 #include "resolve.h"
 
 #define ROLE_WORDS 3 /* a title has at most three words; as many owners may precede it */
@@ -20,12 +21,6 @@
 #define OWNER_KINDS                                                                                \
     (LEDE_LEX_BIT(LEDE_LEX_PLACE) | LEDE_LEX_BIT(LEDE_LEX_DEMONYM) | LEDE_LEX_BIT(LEDE_LEX_ORG))
 
-struct lede_namer {
-    const lede_lexicon *lex;
-    lede_tagger *tagger;
-    lede_ner_spans spans;
-    lede_strmap places; /* one-word place and organisation names of the text: count << 2 | type */
-};
 
 #define ALONE_MIN 2 /* a word tagged a place this often alone is no person's first name */
 
@@ -64,17 +59,17 @@ void lede_names_free(lede_names *names)
 
 /* --- the words before a name ---------------------------------------------------------- */
 
-static bool is_blank(char c)
+bool names_is_blank(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
 /* Finds the word that ends before offset i (skipping white space) within [lo, i).
  * Returns false at the paragraph start or at punctuation other than an apostrophe. */
-static bool word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *we)
+bool names_word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *we)
 {
     size_t len;
-    while (i > lo && is_blank(s[i - 1]))
+    while (i > lo && names_is_blank(s[i - 1]))
         i--;
     size_t e = i;
     while (i > lo) {
@@ -116,12 +111,12 @@ static bool sentence_start(const char *s, size_t lo, size_t p)
     return true;
 }
 
-static bool has(const lede_lexicon *lex, lede_lex_kind kind, const char *s, size_t len)
+bool names_has(const lede_lexicon *lex, lede_lex_kind kind, const char *s, size_t len)
 {
     return lede_lexicon_has(lex, kind, s, len);
 }
 
-static bool starts_upper(const char *s, size_t end, size_t p)
+bool names_starts_upper(const char *s, size_t end, size_t p)
 {
     size_t len;
     return p < end && lede_is_upper_cp(lede_cp_at(s, end, p, &len));
@@ -137,7 +132,7 @@ static bool role_before(const lede_lexicon *lex, const char *s, size_t lo, size_
     size_t starts[ROLE_WORDS], ends[ROLE_WORDS], ws, we, at = p, found = 0;
     bool any = false; /* found may be 0: a title at the very start of the text */
     int n = 0;
-    while (n < ROLE_WORDS && word_before(s, lo, at, &ws, &we)) {
+    while (n < ROLE_WORDS && names_word_before(s, lo, at, &ws, &we)) {
         starts[n] = ws;
         ends[n++] = we;
         at = ws;
@@ -146,22 +141,22 @@ static bool role_before(const lede_lexicon *lex, const char *s, size_t lo, size_
     bool honorific = false;
     for (int k = n; k >= 1 && !any; k--) {
         size_t from = starts[k - 1], len = lede_name_key(s, from, ends[0], key, false);
-        if (len && has(lex, LEDE_LEX_TITLE, key, len)) {
+        if (len && names_has(lex, LEDE_LEX_TITLE, key, len)) {
             found = from;
             any = true;
-            honorific = k == 1 && has(lex, LEDE_LEX_HONORIFIC, key, len);
+            honorific = k == 1 && names_has(lex, LEDE_LEX_HONORIFIC, key, len);
         }
     }
     if (!any || honorific)
         return false;
     size_t start = found;
-    for (int steps = 0; steps < ROLE_WORDS && word_before(s, lo, start, &ws, &we); steps++) {
-        bool modifier = has(lex, LEDE_LEX_MODIFIER, s + ws, we - ws);
+    for (int steps = 0; steps < ROLE_WORDS && names_word_before(s, lo, start, &ws, &we); steps++) {
+        bool modifier = names_has(lex, LEDE_LEX_MODIFIER, s + ws, we - ws);
         /* A capitalised word owns the role, unless it is merely a sentence's first
          * word; a place, nationality or organisation of the lists always may ("U.S.
          * President" starting a sentence). */
         lede_lex_word w = lede_lexicon_find(lex, s + ws, we - ws);
-        bool owner = starts_upper(s, we, ws) && !(w.kinds & LEDE_LEX_BIT(LEDE_LEX_STOP)) &&
+        bool owner = names_starts_upper(s, we, ws) && !(w.kinds & LEDE_LEX_BIT(LEDE_LEX_STOP)) &&
                      ((w.kinds & OWNER_KINDS) || !sentence_start(s, lo, ws));
         if (!modifier && !owner)
             break;
@@ -178,12 +173,12 @@ static void peel_title(const lede_lexicon *lex, const char *s, lede_cand *c)
 {
     while (c->ntok > 1) {
         size_t e = c->start;
-        while (e < c->end && !is_blank(s[e]))
+        while (e < c->end && !names_is_blank(s[e]))
             e++;
-        if (!has(lex, LEDE_LEX_TITLE, s + c->start, e - c->start) &&
-            !has(lex, LEDE_LEX_HONORIFIC, s + c->start, e - c->start))
+        if (!names_has(lex, LEDE_LEX_TITLE, s + c->start, e - c->start) &&
+            !names_has(lex, LEDE_LEX_HONORIFIC, s + c->start, e - c->start))
             return;
-        while (e < c->end && is_blank(s[e]))
+        while (e < c->end && names_is_blank(s[e]))
             e++;
         c->start = e;
         c->ntok--;
@@ -221,7 +216,7 @@ static lede_status push_cand(lede_cands *cs, const lede_cand *c)
 }
 
 /* True when most words of the paragraph are capitalised (a title-case headline). */
-static bool title_case(const char *s, size_t start, size_t end)
+bool names_title_case(const char *s, size_t start, size_t end)
 {
     size_t words = 0, caps = 0;
     for (size_t i = start; i < end; i++) {
@@ -281,7 +276,7 @@ static bool full_name(const char *s, size_t from, size_t end)
 {
     size_t words = 0;
     for (size_t i = from; i < end; i++)
-        words += !is_blank(s[i]) && (i == from || is_blank(s[i - 1]));
+        words += !names_is_blank(s[i]) && (i == from || names_is_blank(s[i - 1]));
     return words >= 2;
 }
 
@@ -296,15 +291,15 @@ static size_t person_split(const lede_namer *nm, const char *s, lede_span span, 
     size_t prev_end = 0;
     for (size_t i = span.start; i < span.end;) {
         size_t e = i;
-        while (e < span.end && !is_blank(s[e]))
+        while (e < span.end && !names_is_blank(s[e]))
             e++;
         /* Of the small words only particles ("de", "van") stand inside a person's name. */
         size_t cl;
         bool joiner = (e - i == 1 && s[i] == '&') ||
                       (lede_is_lower_cp(lede_cp_at(s, e, i, &cl)) &&
-                       !has(lex, LEDE_LEX_PARTICLE, s + i, e - i));
-        bool title = i > span.start && starts_upper(s, e, i) &&
-                     (has(lex, LEDE_LEX_TITLE, s + i, e - i) || has(lex, LEDE_LEX_HONORIFIC, s + i, e - i));
+                       !names_has(lex, LEDE_LEX_PARTICLE, s + i, e - i));
+        bool title = i > span.start && names_starts_upper(s, e, i) &&
+                     (names_has(lex, LEDE_LEX_TITLE, s + i, e - i) || names_has(lex, LEDE_LEX_HONORIFIC, s + i, e - i));
         /* "going to Petersburg Natásha was": a word the story names alone as a place
          * or an organisation, before a name. */
         uint32_t alone = prev_end == 0 ? UINT32_MAX
@@ -314,16 +309,16 @@ static size_t person_split(const lede_namer *nm, const char *s, lede_span span, 
             *left_type = place && !joiner && !title ? (int)(alone & 3) : -1;
             /* "Charlotte Mayor Jennifer Roberts": before a title and a full name, a
              * name is the title's owner, a place (or what the story calls it alone). */
-            if (title && !has(lex, LEDE_LEX_HONORIFIC, s + i, e - i) && full_name(s, e, span.end))
+            if (title && !names_has(lex, LEDE_LEX_HONORIFIC, s + i, e - i) && full_name(s, e, span.end))
                 *left_type = alone != UINT32_MAX ? (int)(alone & 3) : (int)LEDE_NER_LOC;
             *left_end = prev_end;
             size_t next = e;
-            while (joiner && next < span.end && is_blank(s[next]))
+            while (joiner && next < span.end && names_is_blank(s[next]))
                 next++;
             return joiner ? next : i;
         }
         prev_end = e;
-        for (i = e; i < span.end && is_blank(s[i]); i++)
+        for (i = e; i < span.end && names_is_blank(s[i]); i++)
             ;
     }
     return 0;
@@ -360,14 +355,14 @@ static lede_status add_span(const lede_namer *nm, const lede_text *text, const l
     lede_lex_word w = lede_lexicon_find(nm->lex, key, len);
     size_t last = c.start;
     for (size_t i = c.start; i + 1 < c.end; i++)
-        if (is_blank(s[i]) && !is_blank(s[i + 1]))
+        if (names_is_blank(s[i]) && !names_is_blank(s[i + 1]))
             last = i + 1;
     int type = entity_type(nm->lex, sp->type, w,
-                           last > c.start && has(nm->lex, LEDE_LEX_ORGWORD, s + last, c.end - last));
+                           last > c.start && names_has(nm->lex, LEDE_LEX_ORGWORD, s + last, c.end - last));
     /* "Eastern European": a name that ends in a nationality is one. */
     if (type != LEDE_PERSON && type != LEDE_GROUP && last > c.start &&
         !(w.kinds & (LEDE_LEX_BIT(LEDE_LEX_ORG) | LEDE_LEX_BIT(LEDE_LEX_PLACE))) &&
-        has(nm->lex, LEDE_LEX_DEMONYM, s + last, c.end - last))
+        names_has(nm->lex, LEDE_LEX_DEMONYM, s + last, c.end - last))
         type = LEDE_GROUP;
     if (type < 0)
         return LEDE_OK;
@@ -377,7 +372,7 @@ static lede_status add_span(const lede_namer *nm, const lede_text *text, const l
     c.ntok = 1;
     c.last_start = c.start;
     for (size_t i = c.start; i < c.end; i++) {
-        if (is_blank(s[i]) && i + 1 < c.end && !is_blank(s[i + 1])) {
+        if (names_is_blank(s[i]) && i + 1 < c.end && !names_is_blank(s[i + 1])) {
             c.ntok += c.ntok < UINT8_MAX;
             c.last_start = i + 1;
         }
@@ -461,11 +456,11 @@ static lede_status add_org_runs(const lede_namer *nm, const lede_text *text, siz
             continue;
         }
         size_t first = a;
-        if (has(nm->lex, LEDE_LEX_STOP, s + toks.items[a].start, toks.items[a].len))
+        if (names_has(nm->lex, LEDE_LEX_STOP, s + toks.items[a].start, toks.items[a].len))
             first++; /* "The" */
         const lede_token *last = &toks.items[b - 1];
         if (b - first >= 2 && !(text->paras[para].kind == LEDE_PARA_HEADLINE) &&
-            has(nm->lex, LEDE_LEX_ORGWORD, s + last->start, last->len) &&
+            names_has(nm->lex, LEDE_LEX_ORGWORD, s + last->start, last->len) &&
             !tagged(&nm->spans, from, lo + toks.items[first].start, lo + last->start + last->len)) {
             lede_ner_span sp = {{lo + toks.items[first].start, lo + last->start + last->len},
                                 LEDE_NER_ORG, (uint32_t)para};
@@ -476,148 +471,6 @@ static lede_status add_org_runs(const lede_namer *nm, const lede_text *text, siz
         a = b;
     }
     return LEDE_OK;
-}
-
-/* --- names the tagger cut short ----------------------------------------------------- */
-
-#define JOIN_WORDS 3 /* capitalised words a cut-short name may take in: a surname of two */
-
-/* The end of the capitalised word at p ("Rangel", "Diaz-Balart", "O'Neill"), or p when
- * none starts there: a small word, a title ("Mayor"), a stop word ("The"), a number. */
-static size_t cap_word(const lede_namer *nm, const char *s, size_t end, size_t p)
-{
-    if (!starts_upper(s, end, p))
-        return p;
-    size_t e = p, len;
-    while (e < end) {
-        uint32_t c = lede_cp_at(s, end, e, &len);
-        if (!lede_is_word_cp(c) && c != '-' && c != '\'' && c != 0x2019)
-            break;
-        e += len;
-    }
-    /* "Rangel's": the possessive is not the name's */
-    while (e > p && (s[e - 1] == '\'' || s[e - 1] == '-'))
-        e--;
-    if (e - p < 2 || has(nm->lex, LEDE_LEX_TITLE, s + p, e - p) ||
-        has(nm->lex, LEDE_LEX_HONORIFIC, s + p, e - p) || has(nm->lex, LEDE_LEX_STOP, s + p, e - p))
-        return p;
-    return e;
-}
-
-/* True when the person's name sp ends in a middle initial ("Charles B.", "Julie A."):
- * one capital and a full stop after a space. */
-static bool ends_in_initial(const char *s, lede_span sp)
-{
-    size_t e = sp.end;
-    return e - sp.start >= 4 && s[e - 1] == '.' && s[e - 2] >= 'A' && s[e - 2] <= 'Z' &&
-           is_blank(s[e - 3]);
-}
-
-/* True when the person's name sp ends in one word after a middle initial ("Marisol E.
- * Vega" of "Marisol E. Vega Ortiz"): a surname of two words may go on. */
-static bool initial_before_last(const char *s, lede_span sp)
-{
-    size_t ws, we;
-    return word_before(s, sp.start, sp.end, &ws, &we) && ws > sp.start &&
-           ends_in_initial(s, (lede_span){sp.start, ws > sp.start ? ws - 1 : ws});
-}
-
-/* True when the person's name sp ends in one word right after a title inside it
- * ("Charlotte Mayor Jennifer"): the tagger stopped at the first name. */
-static bool ends_after_title(const lede_namer *nm, const char *s, lede_span sp)
-{
-    size_t ws, we, ts, te;
-    return word_before(s, sp.start, sp.end, &ws, &we) && ws > sp.start &&
-           word_before(s, sp.start, ws, &ts, &te) && starts_upper(s, te, ts) &&
-           (has(nm->lex, LEDE_LEX_TITLE, s + ts, te - ts) ||
-            has(nm->lex, LEDE_LEX_HONORIFIC, s + ts, te - ts));
-}
-
-/* "Representative Charles B. Rangel", "Julie A. Diaz Martinez", "Charlotte Mayor
- * Jennifer Roberts": a person's name the tagger ended at an initial or at a first name
- * after a title takes in up to JOIN_WORDS capitalised words after it, with any name
- * the tagger found among them (one span then, not a person and an organisation). The
- * spans stay in order and apart. O(spans + bytes looked at). */
-static void join_cut_names(lede_namer *nm, const lede_text *text)
-{
-    const char *s = text->bytes;
-    lede_ner_spans *sp = &nm->spans;
-    size_t out = 0;
-    for (size_t i = 0; i < sp->n; i++) {
-        lede_ner_span cur = sp->items[i];
-        size_t pend = text->paras[cur.para].span.end;
-        if (cur.type == LEDE_NER_PER &&
-            (ends_in_initial(s, cur.span) || initial_before_last(s, cur.span) ||
-             ends_after_title(nm, s, cur.span))) {
-            size_t e = cur.span.end;
-            for (int k = 0; k < JOIN_WORDS && e + 1 < pend && s[e] == ' '; k++) {
-                size_t we = cap_word(nm, s, pend, e + 1);
-                if (we == e + 1)
-                    break;
-                /* a name of the tagger's there: taken in whole when it ends in the word */
-                if (i + 1 < sp->n && sp->items[i + 1].span.start < we) {
-                    if (sp->items[i + 1].span.end != we || sp->items[i + 1].span.start != e + 1)
-                        break;
-                    i++;
-                }
-                e = we;
-            }
-            cur.span.end = e;
-        }
-        sp->items[out++] = cur;
-    }
-    sp->n = out;
-}
-
-/* True when paragraph para is written in capitals: the tokeniser marked its tokens so
- * (lede_caps_line over the same bytes), which spares reading the text again. A
- * paragraph without tokens is white space: no capitals. */
-static bool caps_para(const lede_namer *nm, size_t para)
-{
-    lede_tokens toks = lede_tagger_tokens(nm->tagger, para);
-    return toks.n && (toks.items[0].flags & LEDE_TOK_CAPS);
-}
-
-#define OWNED_WORDS 3 /* capitalised words a place may own after it ("Cardiff AAC") */
-
-/* "Cardiff AAC", "New York Philharmonic", "Hong Kong Standard": where the tagger found a
- * place and left the capitalised words right after it out (one space apart, no name of
- * its own among them), the place is the owner of an organisation's name, and the whole
- * is that organisation. Not in capitals lines or title-case headlines, where every word
- * is capitalised, and not before a title or stop word ("U.S. Assistant Secretary", "Paris
- * On"). On the dev sets: BBC 6 of 6 such runs are organisations, CoNLL 3 of 3 scored
- * (the rest are misc, "Hong Kong Open", which the scorer leaves out). */
-static void own_by_places(lede_namer *nm, const lede_text *text)
-{
-    const char *s = text->bytes;
-    lede_ner_spans *sp = &nm->spans;
-    uint32_t para = UINT32_MAX;
-    bool plain = false;
-    for (size_t i = 0; i < sp->n; i++) {
-        lede_ner_span *cur = &sp->items[i];
-        if (cur->type != LEDE_NER_LOC)
-            continue;
-        size_t pend = text->paras[cur->para].span.end, next = i + 1 < sp->n ? sp->items[i + 1].span.start : pend;
-        size_t e = cur->span.end;
-        for (int k = 0; k < OWNED_WORDS && e + 1 < pend && s[e] == ' '; k++) {
-            size_t we = cap_word(nm, s, pend, e + 1);
-            if (we == e + 1 || we > next)
-                break;
-            e = we;
-        }
-        if (e == cur->span.end)
-            continue;
-        if (cur->para != para) { /* read the paragraph only where a place has words after it */
-            const lede_para *p = &text->paras[cur->para];
-            para = cur->para;
-            plain = !caps_para(nm, cur->para) &&
-                    !(p->kind == LEDE_PARA_HEADLINE && title_case(s, p->span.start, p->span.end));
-        }
-        if (plain) {
-            cur->span.end = e;
-            cur->type = LEDE_NER_ORG;
-        }
-    }
 }
 
 static int by_start(const void *x, const void *y)
@@ -680,8 +533,8 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
     lede_namer *nm = (lede_namer *)namer; /* the tagger's buffers; see names.h */
     lede_status st = lede_tagger_run(nm->tagger, text, &nm->spans);
     if (st == LEDE_OK) {
-        join_cut_names(nm, text);
-        own_by_places(nm, text);
+        names_join_cut(nm, text);
+        names_own_by_places(nm, text);
         st = lede_ner_propagate(nm->lex, text, nm->tagger, &nm->spans);
     }
     if (st == LEDE_OK)
@@ -701,15 +554,15 @@ lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_
         if (sp->para != para) {
             const lede_para *p = &text->paras[sp->para];
             para = sp->para;
-            caps = caps_para(nm, sp->para);
+            caps = names_caps_para(nm, sp->para);
             weak = caps || (p->kind == LEDE_PARA_HEADLINE &&
-                            title_case(text->bytes, p->span.start, p->span.end));
+                            names_title_case(text->bytes, p->span.start, p->span.end));
         }
         st = add_span(nm, text, sp, caps, weak, &cs);
     }
     size_t from = 0, tagged = cs.n;
     for (size_t i = 0; i < text->n_paras && st == LEDE_OK; i++)
-        if (!caps_para(nm, i))
+        if (!names_caps_para(nm, i))
             st = add_org_runs(nm, text, i, &from, &cs);
     if (st == LEDE_OK) {
         merge_runs(&cs, tagged); /* the org runs came after the tagger's names */
