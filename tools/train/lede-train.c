@@ -196,15 +196,6 @@ static void learn_cb(void *ctx, const uint32_t *feats, size_t n, unsigned truth,
     perceptron_update(ctx, feats, n, truth, guess);
 }
 
-static uint32_t next_random(uint32_t *state)
-{
-    uint32_t x = *state; /* xorshift32 */
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return *state = x;
-}
-
 /* One pass over every document in the order given; returns the gold names left out. */
 static size_t train_epoch(const lede_lexicon *lex, doc *docs, const size_t *order, size_t n_docs,
                           perceptron *pc)
@@ -365,11 +356,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n_docs; i++)
             order[i] = i;
         for (int e = 0; e < epochs; e++) {
-            for (size_t i = n_docs - 1; i > 0; i--) {
-                size_t j = next_random(&seed) % (i + 1), tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            perceptron_shuffle(order, n_docs, &seed);
             missed = train_epoch(lex, docs, order, n_docs, &pc);
         }
         perceptron_average(&pc);

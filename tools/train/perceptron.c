@@ -76,3 +76,21 @@ void perceptron_free(perceptron *p)
     free(p->stamp);
     memset(p, 0, sizeof *p);
 }
+
+static uint32_t next_random(uint32_t *state)
+{
+    uint32_t x = *state; /* xorshift32 */
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *state = x;
+}
+
+void perceptron_shuffle(size_t *order, size_t n, uint32_t *seed)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = next_random(seed) % i, tmp = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = tmp;
+    }
+}

@@ -45,6 +45,10 @@ void perceptron_update(perceptron *p, const uint32_t *feats, size_t n, unsigned 
  * weight k. Call once, after the last update. */
 void perceptron_average(perceptron *p);
 
+/* Puts order[0..n) in a random order (Fisher-Yates) drawn from *seed (xorshift32, not
+ * 0), which advances: the same seed always gives the same order, on every machine. */
+void perceptron_shuffle(size_t *order, size_t n, uint32_t *seed);
+
 void perceptron_free(perceptron *p);
 
 #endif

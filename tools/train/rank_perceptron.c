@@ -68,15 +68,6 @@ size_t rank_best(const rank_example *e, const perceptron *p)
     return best;
 }
 
-static uint32_t next_random(uint32_t *state)
-{
-    uint32_t x = *state; /* xorshift32 */
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return *state = x;
-}
-
 int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scale, uint32_t seed,
                int32_t *weights)
 {
@@ -91,11 +82,8 @@ int rank_train(const rank_examples *ex, size_t buckets, int epochs, int64_t scal
     for (int epoch = 0; epoch < epochs; epoch++) {
         /* Each epoch in its own order (seed 0: the order given), so that no run of
          * similar quotes (one transcript) pulls the weights its way last. */
-        for (size_t i = ex->n; seed && i > 1; i--) {
-            size_t j = next_random(&seed) % i, tmp = order[i - 1];
-            order[i - 1] = order[j];
-            order[j] = tmp;
-        }
+        if (seed)
+            perceptron_shuffle(order, ex->n, &seed);
         for (size_t i = 0; i < ex->n; i++) {
             const rank_example *e = &ex->items[order[i]];
             perceptron_next(&p);
