@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-lede_status lede_grow(void **items, size_t *cap, size_t need, size_t size)
+lede_status lede_grow_slow(void **items, size_t *cap, size_t need, size_t size)
 {
     size_t most = SIZE_MAX / (size ? size : 1);
     size_t n = *cap ? *cap : LEDE_GROW_FIRST;

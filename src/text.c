@@ -335,17 +335,8 @@ typedef struct {
 /* Starts a new block paragraph at s, doubling the array when it is full. */
 static lede_status open_block(survey *sv, lede_span s)
 {
-    if (sv->n_blocks == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 64;
-        lede_para *p;
-        if (cap > SIZE_MAX / 2 / sizeof *p)
-            return LEDE_ERR_NOMEM;
-        p = realloc(sv->blocks, cap * sizeof *p);
-        if (!p)
-            return LEDE_ERR_NOMEM;
-        sv->blocks = p;
-        sv->cap = cap;
-    }
+    if (LEDE_GROW(sv->blocks, sv->cap, sv->n_blocks + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     sv->blocks[sv->n_blocks].span = s;
     sv->blocks[sv->n_blocks].kind = LEDE_PARA_BODY;
     sv->n_blocks++;

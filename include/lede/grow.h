@@ -16,7 +16,17 @@
  * * size overflows or realloc fails, leaving *items and *cap untouched (the caller
  * still owns and frees *items); LEDE_OK otherwise. A caller wanting a different first
  * size passes it as need; a caller with a ceiling checks need against it first. */
-lede_status lede_grow(void **items, size_t *cap, size_t need, size_t size);
+static inline lede_status lede_grow(void **items, size_t *cap, size_t need, size_t size);
+
+/* The reallocating half of lede_grow, out of line; called only when need > *cap. */
+lede_status lede_grow_slow(void **items, size_t *cap, size_t need, size_t size);
+
+/* Inline so that the common case, room already there, costs one compare in the
+ * per-token loops that append through it. */
+static inline lede_status lede_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+    return need <= *cap ? LEDE_OK : lede_grow_slow(items, cap, need, size);
+}
 
 /* lede_grow for an array pointer lvalue ptr of any object type and its size_t cap. The
  * cast to void ** is how the old helpers did it and holds on every platform lede builds
