@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/corpus.h"
+#include "lede/grow.h"
 
 #define AMBIGUOUS (UINT32_MAX - 1) /* a surname of two different people */
 #define KEY_MAX 256                /* longer names are keyed by their first bytes */
@@ -67,14 +68,8 @@ uint32_t lede_corpus_entry_of(const lede_corpus *c, size_t article, uint32_t id)
 
 static lede_status new_entry(lede_corpus *c, const lede_entity *e, uint32_t *out)
 {
-    if (c->n_entries == c->cap_entries) {
-        size_t ncap = c->cap_entries ? 2 * c->cap_entries : 256;
-        lede_corpus_entry *bigger = realloc(c->entries, ncap * sizeof *bigger);
-        if (!bigger)
-            return LEDE_ERR_NOMEM;
-        c->entries = bigger;
-        c->cap_entries = ncap;
-    }
+    if (LEDE_GROW(c->entries, c->cap_entries, c->n_entries + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     lede_corpus_entry *en = &c->entries[c->n_entries];
     memset(en, 0, sizeof *en);
     en->type = e->type;
@@ -87,17 +82,7 @@ static lede_status new_entry(lede_corpus *c, const lede_entity *e, uint32_t *out
 
 static lede_status reserve_hits(lede_corpus_entry *en, size_t n)
 {
-    if (n <= en->cap_hits)
-        return LEDE_OK;
-    size_t ncap = en->cap_hits ? 2 * en->cap_hits : 4;
-    while (ncap < n)
-        ncap *= 2;
-    lede_corpus_hit *bigger = realloc(en->hits, ncap * sizeof *bigger);
-    if (!bigger)
-        return LEDE_ERR_NOMEM;
-    en->hits = bigger;
-    en->cap_hits = ncap;
-    return LEDE_OK;
+    return LEDE_GROW(en->hits, en->cap_hits, n);
 }
 
 /* Counts hit into en: the same article's hits become one (the entity with the most

@@ -4,17 +4,17 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/input.h"
 #include "lede/utf8.h"
 
 #define FIRST_BYTES 4096u
 #define FIRST_PARAS 64u
 
-/* Makes room for need more bytes (and the final NUL), doubling. */
+/* Makes room for need more bytes (and the final NUL), doubling from FIRST_BYTES. */
 static bool reserve(lede_doc *doc, size_t need)
 {
-    size_t cap = doc->cap ? doc->cap : FIRST_BYTES;
-    char *p;
+    size_t want;
 
     if (doc->failed)
         return false;
@@ -22,16 +22,12 @@ static bool reserve(lede_doc *doc, size_t need)
         doc->failed = true;
         return false;
     }
-    while (cap < doc->len + need + 1)
-        cap *= 2;
-    if (cap != doc->cap) {
-        p = realloc(doc->bytes, cap);
-        if (!p) {
-            doc->failed = true;
-            return false;
-        }
-        doc->bytes = p;
-        doc->cap = cap;
+    want = doc->len + need + 1;
+    if (!doc->cap && want < FIRST_BYTES)
+        want = FIRST_BYTES;
+    if (LEDE_GROW(doc->bytes, doc->cap, want) != LEDE_OK) {
+        doc->failed = true;
+        return false;
     }
     return true;
 }
@@ -48,14 +44,10 @@ void lede_doc_begin(lede_doc *doc, lede_para_kind kind)
     lede_doc_end(doc);
     if (doc->failed)
         return;
-    if (doc->n_paras == doc->paras_cap) {
-        size_t cap = doc->paras_cap ? doc->paras_cap * 2 : FIRST_PARAS;
-        if (cap > SIZE_MAX / 2 / sizeof *p || !(p = realloc(doc->paras, cap * sizeof *p))) {
-            doc->failed = true;
-            return;
-        }
-        doc->paras = p;
-        doc->paras_cap = cap;
+    if (LEDE_GROW(doc->paras, doc->paras_cap,
+                  doc->paras_cap ? doc->n_paras + 1 : FIRST_PARAS) != LEDE_OK) {
+        doc->failed = true;
+        return;
     }
     /* A blank line between paragraphs, so that the text reads as it is split. */
     if (doc->n_paras > 0 && reserve(doc, 2)) {

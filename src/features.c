@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lede/chars.h"
 #include "lede/features.h"
+#include "lede/grow.h"
 #include "wordcache.h"
 #include "wordhash.h"
 
@@ -381,16 +382,8 @@ static void mark_runs(lede_ner_para *p)
 lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const char *s,
                                 const lede_tokens *toks)
 {
-    if (toks->n > p->cap) {
-        size_t cap = p->cap ? p->cap : 256;
-        while (cap < toks->n)
-            cap *= 2;
-        struct lede_ner_tokinfo *in = realloc(p->info, cap * sizeof *in);
-        if (!in)
-            return LEDE_ERR_NOMEM;
-        p->info = in;
-        p->cap = cap;
-    }
+    if (LEDE_GROW(p->info, p->cap, toks->n) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     if (!p->memo && !(p->memo = calloc(MEMO_SLOTS, sizeof *p->memo)))
         return LEDE_ERR_NOMEM;
     if (!p->words && !(p->words = lede_wordcache_new()))

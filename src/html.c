@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 #include "lede/blob.h"
+#include "lede/grow.h"
 #include "lede/input.h"
 
 #define SNIFF_BYTES 1024u     /* the start that decides "HTML" */
@@ -62,22 +63,6 @@ typedef struct {
     /* Metadata, NUL-terminated, empty when unknown. */
     char title[META_MAX], og_title[META_MAX], h1[META_MAX], author[META_MAX], date[META_MAX];
 } walker;
-
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    size_t n = *cap ? *cap : 64;
-    void *q;
-
-    if (need <= *cap)
-        return true;
-    while (n < need)
-        n *= 2;
-    if (n > SIZE_MAX / size || !(q = realloc(*p, n * size)))
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
 
 /* ---- sniffing ---- */
 
@@ -435,7 +420,7 @@ static void read_metadata(walker *w, const GumboElement *el)
 static void end_block(walker *w)
 {
     if (lede_doc_open_has_text(&w->scratch)) {
-        if (!grow((void **)&w->blocks, &w->blocks_cap, w->n_blocks + 1, sizeof *w->blocks)) {
+        if (LEDE_GROW(w->blocks, w->blocks_cap, w->n_blocks + 1) != LEDE_OK) {
             w->failed = true;
             return;
         }
@@ -483,7 +468,7 @@ static bool push(walker *w, GumboNode *node)
 {
     GumboElement *el = &node->v.element;
 
-    if (!grow((void **)&w->stack, &w->stack_cap, w->depth + 1, sizeof *w->stack)) {
+    if (LEDE_GROW(w->stack, w->stack_cap, w->depth + 1) != LEDE_OK) {
         w->failed = true;
         return false;
     }

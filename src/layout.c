@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include "lede/grow.h"
 #include "lede/utf8.h"
 
 typedef enum { CH_TEXT, CH_SPACE, CH_BAD } ch_class;
@@ -238,20 +239,13 @@ static lede_status wrap_para(lede_layout *l, size_t p)
     if (pw->lines)
         return LEDE_OK;
     const lede_span span = l->text->paras[p].span;
-    size_t cap = 4, n = 0;
-    wline *lines = malloc(cap * sizeof *lines);
-    if (!lines)
-        return LEDE_ERR_NOMEM;
+    size_t cap = 0, n = 0;
+    wline *lines = NULL;
     size_t pos = span.start;
     do {
-        if (n == cap) {
-            wline *bigger = realloc(lines, 2 * cap * sizeof *lines);
-            if (!bigger) {
-                free(lines);
-                return LEDE_ERR_NOMEM;
-            }
-            lines = bigger;
-            cap *= 2;
+        if (LEDE_GROW(lines, cap, n + 1) != LEDE_OK) {
+            free(lines);
+            return LEDE_ERR_NOMEM;
         }
         wline *w = &lines[n++];
         w->start = pos;

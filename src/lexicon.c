@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/blob.h"
+#include "lede/grow.h"
 #include "lede/lexicon.h"
 #include "lede/termsafe.h"
 #include "lede/text.h"
@@ -164,14 +165,8 @@ static struct word *intern(lede_lexicon *lex, const char *text, size_t len)
     uint64_t *slot = find_slot(lex, lex->slots, lex->cap, hash, text, len);
     if (*slot)
         return &lex->words[(uint32_t)*slot - 1];
-    if (lex->used == lex->cap_words) {
-        size_t cap = lex->cap_words ? lex->cap_words * 2 : 512;
-        struct word *words = realloc(lex->words, cap * sizeof *words);
-        if (!words)
-            return NULL;
-        lex->words = words;
-        lex->cap_words = cap;
-    }
+    if (LEDE_GROW(lex->words, lex->cap_words, lex->used + 1) != LEDE_OK)
+        return NULL;
     const char *copy = arena_copy(lex, text, len);
     if (!copy)
         return NULL;
@@ -187,14 +182,8 @@ static lede_status set_value(lede_lexicon *lex, struct word *w, lede_lex_kind ki
     if (!w->values) {
         if (!value)
             return LEDE_OK;
-        if (lex->n_values == lex->cap_values) {
-            size_t cap = lex->cap_values ? lex->cap_values * 2 : 64;
-            const char *(*values)[LEDE_LEX_KINDS] = realloc(lex->values, cap * sizeof *values);
-            if (!values)
-                return LEDE_ERR_NOMEM;
-            lex->values = values;
-            lex->cap_values = cap;
-        }
+        if (LEDE_GROW(lex->values, lex->cap_values, lex->n_values + 1) != LEDE_OK)
+            return LEDE_ERR_NOMEM;
         memset(lex->values[lex->n_values], 0, sizeof lex->values[0]);
         w->values = (uint32_t)++lex->n_values;
     }
@@ -436,14 +425,9 @@ lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t l
         size_t end = nl ? (size_t)(nl - buf) : len;
         size_t raw = end - pos;
         lineno++;
-        if (raw + 1 > linecap) {
-            char *grown = realloc(line, raw + 1);
-            if (!grown) {
-                st = LEDE_ERR_NOMEM;
-                break;
-            }
-            line = grown;
-            linecap = raw + 1;
+        if (LEDE_GROW(line, linecap, raw + 1) != LEDE_OK) {
+            st = LEDE_ERR_NOMEM;
+            break;
         }
         size_t n = normalise(buf + pos, raw, line);
         if (n > 0 && line[0] != '#')

@@ -2,6 +2,7 @@
  * search over arrays sorted by start offset. */
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/model.h"
 
 /* Ids and indexes are uint32_t; LEDE_NONE is reserved. */
@@ -44,27 +45,13 @@ static char *copy_str(lede_model *model, const char *s)
     return p;
 }
 
-/* Makes room for one more item of size bytes in *items, doubling *cap. */
+/* Makes room for item n (one more) in an array of *cap items of size bytes; an article
+ * never reaches MAX_ITEMS, which keeps ids in a uint32_t. */
 static lede_status reserve(void **items, size_t *cap, size_t n, size_t size)
 {
-    size_t want;
-    void *p;
-
-    if (n < *cap)
-        return LEDE_OK;
     if (n >= MAX_ITEMS)
         return LEDE_ERR_NOMEM;
-    want = *cap ? *cap * 2 : 16;
-    if (want > MAX_ITEMS)
-        want = MAX_ITEMS;
-    if (want > SIZE_MAX / size)
-        return LEDE_ERR_NOMEM;
-    p = realloc(*items, want * size);
-    if (!p)
-        return LEDE_ERR_NOMEM;
-    *items = p;
-    *cap = want;
-    return LEDE_OK;
+    return lede_grow(items, cap, n + 1, size);
 }
 
 void lede_model_init(lede_model *model)

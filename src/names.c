@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/chars.h"
+#include "lede/grow.h"
 #include "lede/names.h"
 #include "lede/propagate.h"
 #include "lede/strmap.h"
@@ -203,14 +204,8 @@ static void note_acronym(const char *s, size_t end, lede_cand *c)
 
 static lede_status push_cand(lede_cands *cs, const lede_cand *c)
 {
-    if (cs->n == cs->cap) {
-        size_t cap = cs->cap ? cs->cap * 2 : 256;
-        lede_cand *items = realloc(cs->items, cap * sizeof *items);
-        if (!items)
-            return LEDE_ERR_NOMEM;
-        cs->items = items;
-        cs->cap = cap;
-    }
+    if (LEDE_GROW(cs->items, cs->cap, cs->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     cs->items[cs->n++] = *c;
     return LEDE_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "lede/grow.h"
 #include "lede/paths.h"
 
 typedef struct {
@@ -14,14 +15,8 @@ typedef struct {
 
 static lede_status push(path_list *l, const char *path)
 {
-    if (l->n == l->cap) {
-        size_t ncap = l->cap ? 2 * l->cap : 16;
-        char **bigger = realloc(l->items, ncap * sizeof *bigger);
-        if (!bigger)
-            return LEDE_ERR_NOMEM;
-        l->items = bigger;
-        l->cap = ncap;
-    }
+    if (LEDE_GROW(l->items, l->cap, l->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     char *copy = strdup(path);
     if (!copy)
         return LEDE_ERR_NOMEM;

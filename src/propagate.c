@@ -12,6 +12,7 @@
  * story's names; each name gives at most TAIL_WORDS tails). */
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/propagate.h"
 #include "lede/strmap.h"
 
@@ -98,14 +99,8 @@ static lede_status retype_tails(const char *s, lede_ner_spans *spans)
 
 static lede_status push(lede_ner_spans *out, const lede_ner_span *sp)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        lede_ner_span *items = realloc(out->items, cap * sizeof *items);
-        if (!items)
-            return LEDE_ERR_NOMEM;
-        out->items = items;
-        out->cap = cap;
-    }
+    if (LEDE_GROW(out->items, out->cap, out->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     out->items[out->n++] = *sp;
     return LEDE_OK;
 }

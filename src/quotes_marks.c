@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/chars.h"
+#include "lede/grow.h"
 #include "quotes_impl.h"
 
 int quote_mark_glyph(const char *s, size_t end, size_t i, size_t *len)
@@ -69,14 +70,8 @@ static int mark_role(const char *s, size_t lo, size_t hi, size_t i, size_t len, 
 
 static lede_status push_found(found_list *fl, const found *f)
 {
-    if (fl->n == fl->cap) {
-        size_t cap = fl->cap ? fl->cap * 2 : 64;
-        found *items = realloc(fl->items, cap * sizeof *items);
-        if (!items)
-            return LEDE_ERR_NOMEM;
-        fl->items = items;
-        fl->cap = cap;
-    }
+    if (LEDE_GROW(fl->items, fl->cap, fl->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     fl->items[fl->n++] = *f;
     return LEDE_OK;
 }

@@ -3,6 +3,7 @@
  * O(n) expected in the candidates (hash maps by name, surname and acronym). */
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/strmap.h"
 #include "lede/utf8.h"
 #include "resolve.h"
@@ -98,17 +99,11 @@ size_t lede_name_key(const char *s, size_t start, size_t end, char *key, bool fo
 
 static lede_status note_seen(resolver *r, uint32_t id, size_t at)
 {
-    if (id >= r->cap_seen) {
-        size_t cap = r->cap_seen ? r->cap_seen * 2 : 64;
-        while (cap <= id)
-            cap *= 2;
-        size_t *seen = realloc(r->last_seen, cap * sizeof *seen);
-        if (!seen)
-            return LEDE_ERR_NOMEM;
-        memset(seen + r->cap_seen, 0, (cap - r->cap_seen) * sizeof *seen);
-        r->last_seen = seen;
-        r->cap_seen = cap;
-    }
+    size_t had = r->cap_seen;
+    if (LEDE_GROW(r->last_seen, r->cap_seen, (size_t)id + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
+    if (r->cap_seen > had) /* 0 is "not seen yet" */
+        memset(r->last_seen + had, 0, (r->cap_seen - had) * sizeof *r->last_seen);
     r->last_seen[id] = at + 1;
     return LEDE_OK;
 }
@@ -117,14 +112,8 @@ static lede_status add_surname(resolver *r, const char *key, size_t len, uint32_
 {
     uint32_t f = lede_strmap_get(&r->by_surname, key, len);
     if (f == UINT32_MAX) {
-        if (r->n_families == r->cap_families) {
-            size_t cap = r->cap_families ? r->cap_families * 2 : 32;
-            uint32_t(*fam)[FAMILY] = realloc(r->families, cap * sizeof *fam);
-            if (!fam)
-                return LEDE_ERR_NOMEM;
-            r->families = fam;
-            r->cap_families = cap;
-        }
+        if (LEDE_GROW(r->families, r->cap_families, r->n_families + 1) != LEDE_OK)
+            return LEDE_ERR_NOMEM;
         f = (uint32_t)r->n_families++;
         for (int i = 0; i < FAMILY; i++)
             r->families[f][i] = LEDE_NONE;
@@ -235,14 +224,8 @@ static uint32_t known_entity(const resolver *r, const lede_cand *c)
 
 static lede_status push_name(lede_names *out, const lede_cand *c)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 256;
-        lede_name *items = realloc(out->items, cap * sizeof *items);
-        if (!items)
-            return LEDE_ERR_NOMEM;
-        out->items = items;
-        out->cap = cap;
-    }
+    if (LEDE_GROW(out->items, out->cap, out->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     out->items[out->n++] = (lede_name){{c->start, c->end}, c->entity};
     return LEDE_OK;
 }

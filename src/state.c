@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "lede/grow.h"
 #include "lede/state.h"
 #include "lede/termsafe.h"
 
@@ -189,15 +190,9 @@ lede_status lede_state_set(lede_state *state, const char *path, uint64_t hash, s
         drop(state, i);
     while (state->n >= LEDE_STATE_MAX)
         drop(state, 0);
-    if (state->n == state->cap) {
-        size_t cap = state->cap ? state->cap * 2 : 16;
-        lede_state_entry *grown = realloc(state->entries, cap * sizeof *grown);
-        if (!grown) {
-            free(copy);
-            return LEDE_ERR_NOMEM;
-        }
-        state->entries = grown;
-        state->cap = cap;
+    if (LEDE_GROW(state->entries, state->cap, state->n + 1) != LEDE_OK) {
+        free(copy);
+        return LEDE_ERR_NOMEM;
     }
     state->entries[state->n++] = (lede_state_entry){hash, offset, copy};
     return LEDE_OK;

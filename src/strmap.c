@@ -7,6 +7,7 @@
  * matter of copying slots. */
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/strmap.h"
 
 #define FIRST_CAP 32
@@ -90,16 +91,8 @@ static lede_status store_key(lede_strmap *map, const char *key, size_t len, uint
 {
     if (len > UINT32_MAX - map->keys_len)
         return LEDE_ERR_NOMEM;
-    if (!map->keys || map->keys_len + len > map->keys_cap) {
-        size_t cap = map->keys_cap ? map->keys_cap * 2 : 256;
-        while (cap < map->keys_len + len)
-            cap *= 2;
-        char *keys = realloc(map->keys, cap);
-        if (!keys)
-            return LEDE_ERR_NOMEM;
-        map->keys = keys;
-        map->keys_cap = cap;
-    }
+    if (LEDE_GROW(map->keys, map->keys_cap, map->keys_len + (len ? len : 1)) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     if (len)
         memcpy(map->keys + map->keys_len, key, len);
     *off = (uint32_t)map->keys_len;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/blob.h"
+#include "lede/grow.h"
 #include "lede/tagger.h"
 
 /* The weights: a row of LEDE_NER_LABELS per bucket that has one, found through an
@@ -270,14 +271,8 @@ static void score_int16(void *ctx, const uint32_t *feats, size_t n, size_t word,
 
 static lede_status push_span(lede_ner_spans *out, const lede_ner_span *sp)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        lede_ner_span *items = realloc(out->items, cap * sizeof *items);
-        if (!items)
-            return LEDE_ERR_NOMEM;
-        out->items = items;
-        out->cap = cap;
-    }
+    if (LEDE_GROW(out->items, out->cap, out->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     out->items[out->n++] = *sp;
     return LEDE_OK;
 }
@@ -309,13 +304,8 @@ static lede_status collect(const lede_tagger *t, const lede_tokens *toks, size_t
 /* Pass one: every paragraph's tokens, kept for pass two, and the document's counts. */
 static lede_status count_words(lede_tagger *t, const lede_text *text)
 {
-    if (text->n_paras + 1 > t->cap_para) {
-        size_t *pt = realloc(t->para_tok, (text->n_paras + 1) * sizeof *pt);
-        if (!pt)
-            return LEDE_ERR_NOMEM;
-        t->para_tok = pt;
-        t->cap_para = text->n_paras + 1;
-    }
+    if (LEDE_GROW(t->para_tok, t->cap_para, text->n_paras + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     t->toks.n = 0;
     /* A word and a space are five bytes or more: reserving for that saves the copies of
      * growing the array by doubling through megabytes of tokens. */
@@ -346,13 +336,8 @@ static lede_status count_words(lede_tagger *t, const lede_text *text)
         lede_tokens view = {t->toks.items + t->para_tok[i], t->para_tok[i + 1] - t->para_tok[i], 0};
         lede_ner_doc_count(t->doc, text->bytes + text->paras[i].span.start, &view, false);
     }
-    if (most > t->cap_labels) {
-        uint8_t *labels = realloc(t->labels, most);
-        if (!labels)
-            return LEDE_ERR_NOMEM;
-        t->labels = labels;
-        t->cap_labels = most;
-    }
+    if (LEDE_GROW(t->labels, t->cap_labels, most) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     return LEDE_OK;
 }
 

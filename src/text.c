@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "lede/grow.h"
 #include "lede/input.h"
 #include "lede/text.h"
 #include "lede/utf8.h"
@@ -23,25 +24,6 @@
 #define HUGE_PAGE ((size_t)2 << 20)
 
 static const char bom[] = "\xEF\xBB\xBF";
-
-/* Grows *buf to at least need bytes, doubling so that reading stays linear. */
-static lede_status grow(char **buf, size_t *cap, size_t need)
-{
-    size_t n = *cap ? *cap : READ_CHUNK;
-    char *p;
-
-    while (n < need) {
-        if (n > SIZE_MAX / 2)
-            return LEDE_ERR_NOMEM;
-        n *= 2;
-    }
-    p = realloc(*buf, n);
-    if (!p)
-        return LEDE_ERR_NOMEM;
-    *buf = p;
-    *cap = n;
-    return LEDE_OK;
-}
 
 /* Allocates cap bytes to read a file into; they are released with free(). Where the
  * system has transparent huge pages, a buffer of megabytes is aligned to them and the
@@ -118,7 +100,7 @@ static lede_status read_fd(int fd, const read_how *how, char **out, size_t *out_
         return LEDE_ERR_NOMEM;
     for (;;) {
         ssize_t n;
-        if (len == cap && (rc = grow(&buf, &cap, len + 1)) != LEDE_OK)
+        if (len == cap && (rc = LEDE_GROW(buf, cap, len + 1)) != LEDE_OK)
             goto fail;
         /* A pipe or device may never write: wait a while, not for ever. */
         if (!regular && !how->patient && !wait_readable(fd)) {
@@ -148,7 +130,7 @@ static lede_status read_fd(int fd, const read_how *how, char **out, size_t *out_
             }
         }
     }
-    if (len == cap && (rc = grow(&buf, &cap, len + 1)) != LEDE_OK)
+    if (len == cap && (rc = LEDE_GROW(buf, cap, len + 1)) != LEDE_OK)
         goto fail;
     buf[len] = '\0';
     *out = buf;
@@ -353,17 +335,8 @@ typedef struct {
 /* Starts a new block paragraph at s, doubling the array when it is full. */
 static lede_status open_block(survey *sv, lede_span s)
 {
-    if (sv->n_blocks == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 64;
-        lede_para *p;
-        if (cap > SIZE_MAX / 2 / sizeof *p)
-            return LEDE_ERR_NOMEM;
-        p = realloc(sv->blocks, cap * sizeof *p);
-        if (!p)
-            return LEDE_ERR_NOMEM;
-        sv->blocks = p;
-        sv->cap = cap;
-    }
+    if (LEDE_GROW(sv->blocks, sv->cap, sv->n_blocks + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     sv->blocks[sv->n_blocks].span = s;
     sv->blocks[sv->n_blocks].kind = LEDE_PARA_BODY;
     sv->n_blocks++;

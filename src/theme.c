@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include "lede/blob.h"
+#include "lede/grow.h"
 #include "lede/termsafe.h"
 #include "lede/text.h"
 #include "lede/theme.h"
@@ -509,14 +510,8 @@ static lede_status add_name(name_list *list, const char *file)
     size_t sl = strlen(SUFFIX);
     if (n <= sl || file[0] == '.' || strcmp(file + n - sl, SUFFIX) != 0)
         return LEDE_OK;
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        char **grown = realloc(list->names, cap * sizeof *grown);
-        if (!grown)
-            return LEDE_ERR_NOMEM;
-        list->names = grown;
-        list->cap = cap;
-    }
+    if (LEDE_GROW(list->names, list->cap, list->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     char *name = strndup(file, n - sl);
     if (!name)
         return LEDE_ERR_NOMEM;

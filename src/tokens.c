@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lede/chars.h"
+#include "lede/grow.h"
 #include "lede/tokens.h"
 
 #define TOKEN_MAX 65535u    /* a token's length fits its uint16_t */
@@ -17,14 +18,8 @@ void lede_tokens_free(lede_tokens *toks)
 
 static inline lede_status push(lede_tokens *out, size_t start, size_t len, unsigned flags)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 256;
-        lede_token *items = realloc(out->items, cap * sizeof *items);
-        if (!items)
-            return LEDE_ERR_NOMEM;
-        out->items = items;
-        out->cap = cap;
-    }
+    if (LEDE_GROW(out->items, out->cap, out->n + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     out->items[out->n++] = (lede_token){(uint32_t)start, (uint16_t)len, (uint16_t)flags};
     return LEDE_OK;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/utf8.h"
 #include "view_priv.h"
 
@@ -140,14 +141,9 @@ void view_fill_lines(lede_view *v)
     if (!v->layout || lede_layout_empty(v->layout))
         return;
     size_t h = (size_t)view_pane_height(v);
-    if (h > v->cap_lines) {
-        lede_line *bigger = realloc(v->lines, h * sizeof *bigger);
-        if (!bigger) {
-            view_fail(v, LEDE_ERR_NOMEM);
-            return;
-        }
-        v->lines = bigger;
-        v->cap_lines = h;
+    if (LEDE_GROW(v->lines, v->cap_lines, h) != LEDE_OK) {
+        view_fail(v, LEDE_ERR_NOMEM);
+        return;
     }
     lede_pos pos = v->top;
     while (v->n_lines < h) {
@@ -512,13 +508,10 @@ size_t lede_view_runs(lede_view *view, const lede_line *line, const lede_run **r
         ctx.current = view->model->quotes[view->cur_quote].span; /* after } or { */
     size_t n = lede_layout_runs(&ctx, line, view->runs, view->cap_runs);
     if (n > view->cap_runs) {
-        lede_run *bigger = realloc(view->runs, n * sizeof *bigger);
-        if (!bigger) {
+        if (LEDE_GROW(view->runs, view->cap_runs, n) != LEDE_OK) {
             view_fail(view, LEDE_ERR_NOMEM);
             return 0;
         }
-        view->runs = bigger;
-        view->cap_runs = n;
         n = lede_layout_runs(&ctx, line, view->runs, view->cap_runs);
     }
     *runs = view->runs;

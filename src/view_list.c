@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "view_fit.h"
 #include "view_priv.h"
 
@@ -18,14 +19,8 @@ void view_list_free(lede_view *v)
 
 static lede_status push_row(lede_view *v, view_list_row row)
 {
-    if (v->n_list == v->cap_list) {
-        size_t ncap = v->cap_list ? 2 * v->cap_list : 16;
-        view_list_row *bigger = realloc(v->list, ncap * sizeof *bigger);
-        if (!bigger)
-            return LEDE_ERR_NOMEM;
-        v->list = bigger;
-        v->cap_list = ncap;
-    }
+    if (LEDE_GROW(v->list, v->cap_list, v->n_list + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     v->list[v->n_list++] = row;
     return LEDE_OK;
 }

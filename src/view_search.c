@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/utf8.h"
 #include "view_priv.h"
 
@@ -74,14 +75,8 @@ static lede_status compile(lede_view *v, const char *pat)
 
 static lede_status push_match(lede_view *v, size_t *cap, size_t s, size_t e)
 {
-    if (v->n_matches == *cap) {
-        size_t ncap = *cap ? 2 * *cap : 64;
-        lede_span *bigger = realloc(v->matches, ncap * sizeof *bigger);
-        if (!bigger)
-            return LEDE_ERR_NOMEM;
-        v->matches = bigger;
-        *cap = ncap;
-    }
+    if (LEDE_GROW(v->matches, *cap, v->n_matches + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
     v->matches[v->n_matches++] = (lede_span){s, e};
     return LEDE_OK;
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "lede/lexicon.h"
 #include "lede/names.h"
 #include "lede/text.h"
@@ -403,13 +404,8 @@ int main(int argc, char **argv)
         size_t len = strlen(e->d_name);
         if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 256;
-            char **grown = realloc(names, cap * sizeof *names);
-            if (!grown)
-                return 1;
-            names = grown;
-        }
+        if (LEDE_GROW(names, cap, n + 1) != LEDE_OK)
+            return 1;
         names[n] = strdup(e->d_name);
         if (!names[n++])
             return 1;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "lede/grow.h"
 #include "lede/tagger.h"
 #include "lede/text.h"
 #include "perceptron.h"
@@ -90,10 +91,8 @@ static void read_gold(const char *json, doc *d, const char *path)
         int type = type_of(q + 1, (size_t)(qe - q - 1));
         if (type < 0 || *e1 != ',' || a >= b || b > d->text.len)
             die("malformed entity in", path);
-        if (d->n_ents == cap) {
-            cap = cap ? cap * 2 : 64;
-            d->ents = xrealloc(d->ents, cap * sizeof *d->ents);
-        }
+        if (LEDE_GROW(d->ents, cap, d->n_ents + 1) != LEDE_OK)
+            die("out of memory", NULL);
         d->ents[d->n_ents++] = (gold_ent){a, b, (lede_ner_type)type};
         p = e2;
     }
@@ -113,11 +112,12 @@ static doc *load_docs(const char *dir, size_t *n_docs)
     if (!dp)
         die("cannot open", dir);
     char **names = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     for (struct dirent *e; (e = readdir(dp)) != NULL;) {
         size_t len = strlen(e->d_name);
         if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0) {
-            names = xrealloc(names, (n + 1) * sizeof *names);
+            if (LEDE_GROW(names, cap, n + 1) != LEDE_OK)
+                die("out of memory", NULL);
             names[n++] = strdup(e->d_name);
         }
     }
@@ -204,7 +204,7 @@ static size_t train_epoch(const lede_lexicon *lex, doc *docs, const size_t *orde
     lede_ner_para para = {0};
     lede_ner_doc *nd;
     uint8_t *gold = NULL, *labels = NULL;
-    size_t cap = 0, missed = 0;
+    size_t cap_gold = 0, cap_labels = 0, missed = 0;
     if (lede_ner_doc_new(&nd) != LEDE_OK)
         die("out of memory", NULL);
     lede_ner_scorer sc = {score_cb, learn_cb, pc};
@@ -226,11 +226,9 @@ static size_t train_epoch(const lede_lexicon *lex, doc *docs, const size_t *orde
             if (lede_tokenize(lex, text->bytes, sp->start, sp->end, &toks) != LEDE_OK ||
                 lede_ner_para_reset(&para, lex, text->bytes + sp->start, &toks) != LEDE_OK)
                 die("out of memory", NULL);
-            if (toks.n > cap) {
-                cap = toks.n;
-                gold = xrealloc(gold, cap);
-                labels = xrealloc(labels, cap);
-            }
+            if (LEDE_GROW(gold, cap_gold, toks.n) != LEDE_OK ||
+                LEDE_GROW(labels, cap_labels, toks.n) != LEDE_OK)
+                die("out of memory", NULL);
             while (next_ent < d->n_ents && d->ents[next_ent].end <= sp->start)
                 next_ent++;
             missed += gold_labels(d, &next_ent, sp->start, &para, gold);

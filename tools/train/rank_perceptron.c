@@ -5,20 +5,15 @@
  * of the examples). */
 #include <stdlib.h>
 #include <string.h>
+#include "lede/grow.h"
 #include "perceptron.h"
 #include "rank_perceptron.h"
 
 int rank_examples_add(rank_examples *ex, const uint32_t *feats, const size_t *offsets,
                       size_t n_cands, size_t gold)
 {
-    if (ex->n == ex->cap) {
-        size_t cap = ex->cap ? ex->cap * 2 : 1024;
-        rank_example *items = realloc(ex->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        ex->items = items;
-        ex->cap = cap;
-    }
+    if (LEDE_GROW(ex->items, ex->cap, ex->n + 1) != LEDE_OK)
+        return -1;
     rank_example *e = &ex->items[ex->n];
     size_t nf = offsets[n_cands];
     e->feats = malloc((nf ? nf : 1) * sizeof *e->feats);

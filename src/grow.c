@@ -1,0 +1,28 @@
+/* grow.c - lede_grow, the one array-growing idiom (see lede/grow.h). O(need) per call,
+ * amortised O(1) per appended item. */
+#include "lede/grow.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+lede_status lede_grow_slow(void **items, size_t *cap, size_t need, size_t size)
+{
+    size_t most = SIZE_MAX / (size ? size : 1);
+    size_t n = *cap ? *cap : LEDE_GROW_FIRST;
+    void *p;
+
+    if (need <= *cap)
+        return LEDE_OK;
+    if (need > most)
+        return LEDE_ERR_NOMEM;
+    while (n < need)
+        n = n > most / 2 ? most : n * 2;
+    if (n > most)
+        n = most;
+    p = realloc(*items, n * size);
+    if (!p)
+        return LEDE_ERR_NOMEM;
+    *items = p;
+    *cap = n;
+    return LEDE_OK;
+}
