@@ -12,7 +12,6 @@
  * story's names; each name gives at most TAIL_WORDS tails). */
 #include <stdlib.h>
 #include <string.h>
-#include "lede/grow.h"
 #include "lede/propagate.h"
 #include "lede/strmap.h"
 
@@ -97,14 +96,6 @@ static lede_status retype_tails(const char *s, lede_ner_spans *spans)
     return st;
 }
 
-static lede_status push(lede_ner_spans *out, const lede_ner_span *sp)
-{
-    if (LEDE_GROW(out->items, out->cap, out->n + 1) != LEDE_OK)
-        return LEDE_ERR_NOMEM;
-    out->items[out->n++] = *sp;
-    return LEDE_OK;
-}
-
 /* True when token t (of the paragraph at p) is capitalised and no stop word ("The"): a
  * word that may be part of a longer name with the word beside it. */
 static bool name_word(const lede_lexicon *lex, const char *p, const lede_token *t)
@@ -135,7 +126,7 @@ static lede_status find_added(const lede_lexicon *lex, const lede_text *text, si
             lede_lexicon_has(lex, LEDE_LEX_STOP, s + a, t->len))
             continue;
         lede_ner_span sp = {{a, b}, (lede_ner_type)v, (uint32_t)para};
-        lede_status st = push(added, &sp);
+        lede_status st = lede_ner_spans_push(added, &sp);
         if (st != LEDE_OK)
             return st;
     }

@@ -269,7 +269,7 @@ static void score_int16(void *ctx, const uint32_t *feats, size_t n, size_t word,
     memcpy(scores, acc, sizeof acc);
 }
 
-static lede_status push_span(lede_ner_spans *out, const lede_ner_span *sp)
+lede_status lede_ner_spans_push(lede_ner_spans *out, const lede_ner_span *sp)
 {
     if (LEDE_GROW(out->items, out->cap, out->n + 1) != LEDE_OK)
         return LEDE_ERR_NOMEM;
@@ -293,7 +293,7 @@ static lede_status collect(const lede_tagger *t, const lede_tokens *toks, size_t
             const lede_token *a = &toks->items[open], *b = &toks->items[i];
             lede_ner_span sp = {{lo + a->start, lo + b->start + b->len}, lede_ner_label_type(l),
                                 para};
-            lede_status st = push_span(out, &sp);
+            lede_status st = lede_ner_spans_push(out, &sp);
             if (st != LEDE_OK)
                 return st;
         }

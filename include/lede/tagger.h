@@ -51,6 +51,9 @@ lede_status lede_tagger_new(const lede_lexicon *lex, const char *model, size_t l
  * and only tokens that can be part of a name are scored. */
 lede_status lede_tagger_run(lede_tagger *tagger, const lede_text *text, lede_ner_spans *out);
 
+/* Appends sp to out (whose order the caller keeps). NOMEM on failure. */
+lede_status lede_ner_spans_push(lede_ner_spans *out, const lede_ner_span *sp);
+
 void lede_ner_spans_free(lede_ner_spans *spans);
 
 /* The tokens of paragraph para of the text of the last lede_tagger_run() (offsets from
