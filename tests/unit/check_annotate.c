@@ -71,6 +71,21 @@ START_TEST(surname_before_full_name_merges)
 }
 END_TEST
 
+/* A one-word name said long before a full name that ends in it is not that person: a
+ * book's "Pierre" is not the "Ponds Pierre" of one run-on sentence far on. */
+START_TEST(surname_long_before_full_name_stays_apart)
+{
+    char buf[8192];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "Ortega left the room. Ortega came back.\n\n");
+    while (n < 4000)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "The rain went on and the road was wet.\n\n");
+    snprintf(buf + n, sizeof buf - n, "President Daniel Ortega won the vote on Sunday.\n");
+    annotate(buf);
+    assert_entity("Daniel Ortega", LEDE_PERSON, "President", 1);
+    assert_entity("Ortega", LEDE_PERSON, NULL, 2);
+}
+END_TEST
+
 START_TEST(same_surname_goes_to_most_recent)
 {
     annotate("Anna Berg and Johan Berg arrived. Johan Berg spoke first. Then Berg sat down.\n");
@@ -588,6 +603,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, memo_slot_sharing_and_length_limit);
     tcase_add_test(names, aliases_merge_surnames_and_possessives);
     tcase_add_test(names, surname_before_full_name_merges);
+    tcase_add_test(names, surname_long_before_full_name_stays_apart);
     tcase_add_test(names, same_surname_goes_to_most_recent);
     tcase_add_test(names, sentence_starts_days_and_months_are_not_entities);
     tcase_add_test(names, particles_initials_and_hyphens);
