@@ -22,6 +22,7 @@
 #include "lede/blob.h"
 #include "lede/grow.h"
 #include "lede/input.h"
+#include "lede/utf8.h"
 
 #define SNIFF_BYTES 1024u     /* the start that decides "HTML" */
 #define MIN_BLOCK_TEXT 25u    /* readability's least paragraph that scores */
@@ -587,10 +588,23 @@ static void walk(walker *w, GumboNode *root)
 
 /* ---- the article ---- */
 
+/* Adds s[0..n) as a paragraph of kind. The extracted text is lede's own, so it is valid
+ * UTF-8 whatever the page held: gumbo mends its text, but a metadata value can end in
+ * part of a character (a fuzzer found "\xef" before a byline's " · "); each invalid
+ * byte becomes U+FFFD, as the plain-text decoder does. O(n). */
 static void add_para(lede_doc *doc, lede_para_kind kind, const char *s, size_t n)
 {
     lede_doc_begin(doc, kind);
-    lede_doc_add(doc, s, n);
+    if (lede_utf8_invalid_count(s, n) == 0) {
+        lede_doc_add(doc, s, n);
+    } else {
+        size_t adv;
+        for (size_t i = 0; i < n; i += adv) {
+            char enc[4];
+            uint32_t cp = lede_utf8_decode(s + i, n - i, &adv);
+            lede_doc_add(doc, enc, lede_utf8_encode(cp, enc));
+        }
+    }
     lede_doc_end(doc);
 }
 
