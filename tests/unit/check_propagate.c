@@ -3,33 +3,13 @@
  * hold whatever the model decides. */
 #include <string.h>
 #include "check_util.h"
+#include "check_tagger_fixture.h"
 #include "lede/propagate.h"
-
-static lede_lexicon *lex;
-static lede_tagger *tagger;
-static lede_text text;
-static lede_ner_spans spans;
-
-static void setup(void)
-{
-    ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
-    ck_assert_int_eq(lede_tagger_new(lex, NULL, 0, &tagger), LEDE_OK);
-}
-
-static void teardown(void)
-{
-    lede_ner_spans_free(&spans);
-    lede_text_free(&text);
-    lede_tagger_free(tagger);
-    lede_lexicon_free(lex);
-}
 
 /* Tokenises s (through the tagger) and sets the spans to nothing. */
 static void prepare(const char *s)
 {
-    lede_text_free(&text);
-    ck_assert_int_eq(lede_text_from_buffer(s, strlen(s), &text), LEDE_OK);
-    ck_assert_int_eq(lede_tagger_run(tagger, &text, &spans), LEDE_OK);
+    run(s);
     spans.n = 0;
 }
 
@@ -41,12 +21,8 @@ static void tag(const char *word, size_t from, lede_ner_type t)
     size_t start = (size_t)(at - text.bytes), para = 0;
     while (para + 1 < text.n_paras && text.paras[para + 1].span.start <= start)
         para++;
-    if (spans.n == spans.cap) {
-        spans.cap = spans.cap ? spans.cap * 2 : 8;
-        spans.items = realloc(spans.items, spans.cap * sizeof *spans.items);
-        ck_assert_ptr_nonnull(spans.items);
-    }
-    spans.items[spans.n++] = (lede_ner_span){{start, start + strlen(word)}, t, (uint32_t)para};
+    lede_ner_span sp = {{start, start + strlen(word)}, t, (uint32_t)para};
+    ck_assert_int_eq(lede_ner_spans_push(&spans, &sp), LEDE_OK);
 }
 
 /* The type of the span at the occurrence of word at or after from; -1 when none. */

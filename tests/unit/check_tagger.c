@@ -1,33 +1,7 @@
 /* check_tagger.c - the entity tagger: model files, the built-in model on plain news. */
 #include <string.h>
 #include "check_util.h"
-#include "lede/tagger.h"
-
-static lede_lexicon *lex;
-static lede_tagger *tagger;
-static lede_text text;
-static lede_ner_spans spans;
-
-static void setup(void)
-{
-    ck_assert_int_eq(lede_lexicon_new(&lex), LEDE_OK);
-    ck_assert_int_eq(lede_tagger_new(lex, NULL, 0, &tagger), LEDE_OK);
-}
-
-static void teardown(void)
-{
-    lede_ner_spans_free(&spans);
-    lede_text_free(&text);
-    lede_tagger_free(tagger);
-    lede_lexicon_free(lex);
-}
-
-static void run(const char *s)
-{
-    lede_text_free(&text);
-    ck_assert_int_eq(lede_text_from_buffer(s, strlen(s), &text), LEDE_OK);
-    ck_assert_int_eq(lede_tagger_run(tagger, &text, &spans), LEDE_OK);
-}
+#include "check_tagger_fixture.h"
 
 /* True when the tagger found s[...] as a name of type t. */
 static bool found(const char *name, lede_ner_type t)
