@@ -32,6 +32,9 @@
 typedef enum { LEDE_NER_PER, LEDE_NER_LOC, LEDE_NER_ORG, LEDE_NER_MISC, LEDE_NER_TYPES } lede_ner_type;
 enum { LEDE_NER_B, LEDE_NER_I, LEDE_NER_L, LEDE_NER_U };
 
+/* A BILOU label: 0 is O (outside any name), then four labels (B, I, L, U) per type, so
+ * the model's rows hold 1 + 4 * LEDE_NER_TYPES weights. Returns the label of position
+ * pos (LEDE_NER_B..U) in a name of this type; the next two invert it (label > 0). */
 static inline unsigned lede_ner_label(lede_ner_type type, unsigned pos)
 {
     return 1 + 4 * (unsigned)type + pos;
@@ -49,6 +52,7 @@ static inline unsigned lede_ner_label_pos(unsigned label)
  * sentence or written in small letters, and the type the tagger gave it last. */
 typedef struct lede_ner_doc lede_ner_doc;
 
+/* Makes an empty document table in *out; NOMEM on failure. Free with lede_ner_doc_free. */
 lede_status lede_ner_doc_new(lede_ner_doc **out);
 /* Forgets every word, for the next document. */
 void lede_ner_doc_clear(lede_ner_doc *doc);

@@ -54,6 +54,7 @@ lede_status lede_tagger_run(lede_tagger *tagger, const lede_text *text, lede_ner
 /* Appends sp to out (whose order the caller keeps). NOMEM on failure. */
 lede_status lede_ner_spans_push(lede_ner_spans *out, const lede_ner_span *sp);
 
+/* Frees the items of spans and empties it (spans itself is the caller's); reusable. */
 void lede_ner_spans_free(lede_ner_spans *spans);
 
 /* The tokens of paragraph para of the text of the last lede_tagger_run() (offsets from

@@ -204,10 +204,17 @@ bool lede_view_row_selected(const lede_view *view, const lede_index_row *row);
 
 /* --- the quotes list (w, Q): it takes the article pane's place ------------------------ */
 
+/* Returns true while the quotes list is open (drawn instead of the article). */
 bool lede_view_list_shown(const lede_view *view);
+/* Returns the list's title ("Quotes of NAME (N)", "All quotes (N)"); owned by the
+ * view, valid while the list is open. */
 const char *lede_view_list_title(const lede_view *view);
+/* Returns the number of rows of the open list (0 when none is open). */
 size_t lede_view_list_count(const lede_view *view);
+/* Returns the highlighted row (< lede_view_list_count() unless the list is empty). */
 size_t lede_view_list_cursor(const lede_view *view);
+/* Returns the first row to draw; the view keeps the cursor between it and the pane's
+ * height below it. */
 size_t lede_view_list_top(const lede_view *view);
 
 /* Writes row i of the quotes list, cut to width columns with "…": "Speaker: “quote”"
@@ -231,9 +238,14 @@ lede_action lede_view_click(lede_view *view, int y, int x);
 
 /* --- state ------------------------------------------------------------------------- */
 
+/* Returns the pane that takes the movement keys: the article or the index. */
 lede_focus lede_view_focus(const lede_view *view);
+/* Returns true below LEDE_VIEW_MIN_COLS x LEDE_VIEW_MIN_ROWS, where the tui draws only a
+ * "too small" notice instead of the article. */
 bool lede_view_too_small(const lede_view *view);
+/* Returns true while entity highlighting is on (e toggles it). */
 bool lede_view_entities_on(const lede_view *view);
+/* Returns true while quote highlighting is on (" toggles it). */
 bool lede_view_quotes_on(const lede_view *view);
 
 /* Returns the selected entity id or LEDE_NONE. */
