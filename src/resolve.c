@@ -15,6 +15,10 @@
  * Without a bound, War and Peace's "Pierre", said 1,949 times, took the name of one
  * run-on "Ponds Pierre" 2.3 MB later. */
 #define AHEAD_BYTES 2000
+/* A word in capitals longer than this may be a surname shouted in a transcript ("PENCE"
+ * is Mike Pence); one this short or shorter stays an acronym (BBC, USA, MP) and is never
+ * folded to a surname. Set by hand with the first tagger (021e78e), not tuned on data. */
+#define ACRONYM_MAX_BYTES 3
 
 typedef struct {
     const lede_lexicon *lex;
@@ -223,7 +227,7 @@ static uint32_t known_entity(const resolver *r, const lede_cand *c)
         if (id != LEDE_NONE)
             return id;
         /* "PENCE" in a transcript is Mike Pence. */
-        if (c->acronym && len > 3) {
+        if (c->acronym && len > ACRONYM_MAX_BYTES) {
             char folded[LEDE_KEY_MAX];
             size_t flen = lede_name_key(r->s, c->start, c->end, folded, true);
             id = surname_entity(r, folded, flen, c->start);
