@@ -343,15 +343,16 @@ struct parser {
     size_t reports;
 };
 
-/* Reports a bad line (the first MAX_REPORTS of a buffer) and marks the buffer bad; the
- * line's text goes through the terminal filter, and a long one is cut. */
+/* Reports a bad line as "lede: file:line: message" (the first MAX_REPORTS of a buffer)
+ * and marks the buffer bad; the line's text goes through the terminal filter, and a
+ * long one is cut. */
 static void report(struct parser *p, size_t line, const char *msg, const char *arg, size_t arglen)
 {
     enum { SHOWN = 80 };
     p->bad = true;
     if (!p->diag || ++p->reports > MAX_REPORTS)
         return;
-    lede_termsafe_printf(p->diag, "%s:%zu: %s%.*s%s\n", p->name ? p->name : "<lexicon>", line, msg,
+    lede_termsafe_printf(p->diag, "lede: %s:%zu: %s%.*s%s\n", p->name ? p->name : "<lexicon>", line, msg,
                          (int)(arglen > SHOWN ? SHOWN : arglen), arg, arglen > SHOWN ? "..." : "");
 }
 
@@ -436,7 +437,7 @@ lede_status lede_lexicon_add_buffer(lede_lexicon *lex, const char *buf, size_t l
     }
     free(line);
     if (p.diag && p.reports > MAX_REPORTS)
-        lede_termsafe_printf(p.diag, "%s: %zu more bad lines not shown\n",
+        lede_termsafe_printf(p.diag, "lede: %s: %zu more bad lines not shown\n",
                              name ? name : "<lexicon>", p.reports - MAX_REPORTS);
     if (st != LEDE_OK)
         return st;

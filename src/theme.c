@@ -185,7 +185,8 @@ static int tokenize(char *line, char **tok)
     return n;
 }
 
-/* Reports a bad line as "file:line: message", the first MAX_REPORTS of a load only
+/* Reports a bad line as "lede: file:line: message" (lede's one error form, so that the
+ * line says who speaks among other programs' output), the first MAX_REPORTS of a load only
  * (a spent budget is said whatever the count: it is what the user must learn); file
  * names and the line's words go through the terminal filter. */
 __attribute__((format(printf, 4, 5))) static void report(loader *ld, const char *file, size_t line,
@@ -200,14 +201,14 @@ __attribute__((format(printf, 4, 5))) static void report(loader *ld, const char 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    lede_termsafe_printf(ld->diag, "%s:%zu: %s\n", file, line, msg);
+    lede_termsafe_printf(ld->diag, "lede: %s:%zu: %s\n", file, line, msg);
 }
 
 /* Ends a load: says how many reports were left out. */
 static void finish_reports(loader *ld, const char *name)
 {
     if (ld->diag && ld->reports > MAX_REPORTS)
-        lede_termsafe_printf(ld->diag, "%s: %zu more bad lines not shown\n", name,
+        lede_termsafe_printf(ld->diag, "lede: %s: %zu more bad lines not shown\n", name,
                              ld->reports - MAX_REPORTS);
 }
 

@@ -195,7 +195,7 @@ done
 printf 'color person red\ncolor nosuch red\nfrobnicate\ninclude /nonexistent/x.theme\ncolor quote green default blink\n' >"$T/bad.theme"
 run --color=always --theme "$T/bad.theme" "$T/crlf.txt"
 check "bad theme lines: exit 0" test "$rc" -eq 0
-check "bad theme lines: one line each" test "$(grep -c "^$T/bad.theme:[0-9]*: " "$T/err")" -eq 5
+check "bad theme lines: one line each" test "$(grep -c "^lede: $T/bad.theme:[0-9]*: " "$T/err")" -eq 5
 check "bad theme lines: still coloured" grep -q $'\e\\[' "$T/out"
 
 echo "badinput (printing): $pass passed, $nfail failed"

@@ -228,6 +228,7 @@ START_TEST(test_bad_lines)
     ck_assert_ptr_null(strstr(out, "test.lex:8:"));
     ck_assert_ptr_nonnull(strstr(out, "test.lex:9: "));
     ck_assert_ptr_null(strstr(out, "test.lex:10:"));
+    ck_assert(check_lines_start_with(out, "lede: "));
     /* Every message is one line, and there are five of them. */
     int lines = 0;
     for (const char *p = out; *p; p++)
@@ -284,6 +285,7 @@ START_TEST(test_entry_caps)
     ck_assert_int_eq(add_text(lex, many, d.f), LEDE_ERR_SYNTAX);
     out = diag_text(&d);
     ck_assert_ptr_nonnull(strstr(out, "test.lex: 80 more bad lines not shown"));
+    ck_assert(check_lines_start_with(out, "lede: "));
     ck_assert_ptr_null(strchr(out, '\x1b'));
     int lines = 0;
     for (const char *p = out; *p; p++)
@@ -376,7 +378,7 @@ START_TEST(test_file_errors)
     diag_open(&d);
     ck_assert_int_eq(lede_lexicon_add_file(lex, path, d.f), LEDE_ERR_SYNTAX);
     char want[64];
-    snprintf(want, sizeof want, "%s:3: unknown section [bogus]\n", path);
+    snprintf(want, sizeof want, "lede: %s:3: unknown section [bogus]\n", path);
     ck_assert_str_eq(diag_text(&d), want);
     ck_assert(has(lex, LEDE_LEX_FIRST, "Anna"));
     diag_close(&d);

@@ -160,6 +160,7 @@ START_TEST(test_bad_lines_reported_and_skipped)
     ck_assert_ptr_nonnull(strstr(out, "test.theme:6: expected: include"));
     ck_assert_ptr_nonnull(strstr(out, "test.theme:8: expected: include"));
     ck_assert_ptr_null(strstr(out, "test.theme:7:"));
+    ck_assert(check_lines_start_with(out, "lede: "));
     /* Bad lines change nothing; the good line after them still applies. */
     ck_assert_mem_eq(&t.styles[LEDE_EL_GROUP], &before, sizeof before);
     ck_assert_int_eq(t.styles[LEDE_EL_PERSON].fg, 5);
@@ -305,6 +306,7 @@ START_TEST(test_include_budget)
     ck_assert_int_eq(parse(&t, bad, &d), LEDE_ERR_SYNTAX);
     text = diag_text(&d);
     ck_assert_ptr_nonnull(strstr(text, "test.theme: 80 more bad lines not shown"));
+    ck_assert(check_lines_start_with(text, "lede: "));
     lines = 0;
     for (const char *p = text; *p; p++)
         lines += *p == '\n';

@@ -6,8 +6,10 @@
 
 #include <check.h>
 #include <ftw.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 /* Runs suite s in the given fork mode and returns EXIT_SUCCESS if every test passed. */
@@ -70,6 +72,19 @@ static inline const char *check_write_in(const char *dir, const char *name, cons
     snprintf(path, sizeof path, "%s/%s", dir, name);
     check_write_file(path, bytes, len);
     return path;
+}
+
+/* True when s holds at least one line and every line of it begins with prefix: lede's
+ * diagnostics each begin with "lede: ". */
+static inline bool check_lines_start_with(const char *s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (!*s)
+        return false;
+    for (const char *line = s; *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "")
+        if (strncmp(line, prefix, n) != 0)
+            return false;
+    return true;
 }
 
 #endif
