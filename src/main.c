@@ -426,6 +426,11 @@ static int make_annotator(const options *opt, lede_lexicon **lex, lede_annotator
         return fail(EXIT_INPUT, opt->model, lede_status_str(st));
     st = lede_annotator_new_with_model(*lex, model, len, ann);
     free(model);
+    /* The tagger refuses a file whose header, size or features version is not its own;
+     * "syntax error" would not tell the user that a retrained model is what they need. */
+    if (st == LEDE_ERR_SYNTAX && opt->model)
+        return fail(EXIT_INPUT, opt->model,
+                    "not an entity model for this lede (retrain it with lede-train)");
     if (st != LEDE_OK)
         return fail(EXIT_INPUT, opt->model, lede_status_str(st));
     return 0;

@@ -119,6 +119,14 @@ check "--lexicon place" grep -q "^place *Brackenfell" <<<"$out"
 check "--lexicon reports bad lines" grep -q "user.lex:7:" "$tmp/err"
 expect_error 1 "no such file" --lexicon "$tmp/none.lex" "$tmp/lex.txt"
 
+# --model: a missing file, a directory, a text file and a cut model each say so in one
+# line (the built-in model, cut short, is what a half-copied file looks like).
+expect_error 1 "none.model: no such file" --model "$tmp/none.model" --json "$tmp/lex.txt"
+expect_error 1 "is a directory" --model "$tmp" --json "$tmp/lex.txt"
+expect_error 1 "not an entity model for this lede" --model "$tmp/lex.txt" --json "$tmp/lex.txt"
+head -c 1000 "$LEDE_SRC/src/models/ner.model" >"$tmp/cut.model"
+expect_error 1 "cut.model: not an entity model" --model "$tmp/cut.model" --json "$tmp/lex.txt"
+
 # lede never writes to the article.
 sum=$(sha256sum "$tmp/a.txt")
 "$LEDE" --json "$tmp/a.txt" >/dev/null
