@@ -45,10 +45,6 @@ END_TEST
 START_TEST(test_war_and_peace)
 {
     lede_text t;
-    if (access(BOOK, R_OK) != 0) {
-        fprintf(stderr, "skipped: %s not found\n", BOOK);
-        return;
-    }
     ck_assert_int_eq(lede_text_load(BOOK, &t), LEDE_OK);
     ck_assert_str_eq(t.input, "gutenberg");
     for (size_t i = 0; i < t.n_paras; i++) {
@@ -66,12 +62,17 @@ static Suite *gutenberg_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_fixture);
     tcase_add_test(tc, test_marks);
-    tcase_add_test(tc, test_war_and_peace);
     suite_add_tcase(s, tc);
+    /* Needs ../shared: unit.check_gutenberg.shared, skipped without it. */
+    TCase *shared = tcase_create("war_and_peace");
+    tcase_set_tags(shared, CHECK_SHARED);
+    tcase_set_timeout(shared, 60);
+    tcase_add_test(shared, test_war_and_peace);
+    suite_add_tcase(s, shared);
     return s;
 }
 
 int main(void)
 {
-    return check_run(gutenberg_suite());
+    return check_run_shared(gutenberg_suite(), BOOK);
 }

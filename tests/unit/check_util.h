@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Runs suite s in the given fork mode and returns EXIT_SUCCESS if every test passed. */
 static inline int check_run_mode(Suite *s, enum fork_status mode)
@@ -27,6 +28,26 @@ static inline int check_run_mode(Suite *s, enum fork_status mode)
 static inline int check_run(Suite *s)
 {
     return check_run_mode(s, CK_FORK_GETENV);
+}
+
+/* The tag of the test cases that read ../shared (tcase_set_tags(tc, CHECK_SHARED)).
+ * tests/CMakeLists.txt runs a suite listed in SHARED_SUITES twice: unit.NAME without these
+ * cases (CK_EXCLUDE_TAGS), unit.NAME.shared with only them (CK_INCLUDE_TAGS). */
+#define CHECK_SHARED "shared"
+
+/* Runs suite s like check_run, except that when only the CHECK_SHARED cases are asked
+ * for and path (the ../shared file they read) cannot be read, it prints "skipped: ..."
+ * and returns 77, CTest's SKIP_RETURN_CODE: without ../shared the check is shown as
+ * skipped, never as passed. */
+static inline int check_run_shared(Suite *s, const char *path)
+{
+    const char *only = getenv("CK_INCLUDE_TAGS");
+    if (only && strcmp(only, CHECK_SHARED) == 0 && access(path, R_OK) != 0) {
+        printf("skipped: %s not found (../shared is not beside the checkout)\n", path);
+        srunner_free(srunner_create(s)); /* frees s */
+        return 77;
+    }
+    return check_run(s);
 }
 
 /* Creates a fresh directory /tmp/NAME.XXXXXX, its path in buf; returns buf, or NULL. */
