@@ -7,7 +7,8 @@ set -u
 : "${LEDE:?path of the lede binary}"
 src=${LEDE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 secs=${LEDE_FUZZ_SECONDS:-10}
-targets="annotate layout theme lexicon state print html decode model"
+# One target per tests/fuzz/fuzz_NAME.c, as tests/fuzz/CMakeLists.txt builds them.
+targets=$(cd "$src/tests/fuzz" && ls fuzz_*.c | sed 's/^fuzz_//; s/\.c$//' | tr '\n' ' ')
 
 if ! command -v clang >/dev/null 2>&1; then
     echo "skipped: clang not installed"
