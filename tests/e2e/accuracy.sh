@@ -4,7 +4,8 @@
 set -u
 : "${LEDE:?path of the lede binary}" "${LEDE_SRC:?source tree}"
 eval_dir=${LEDE_SHARED:-$LEDE_SRC/../shared}/eval
-if [ ! -x "$eval_dir/score" ] || [ ! -d "$eval_dir/conll2003/dev" ] || [ ! -d "$eval_dir/bbc/dev" ]; then
+if [ ! -x "$eval_dir/score" ] || [ ! -d "$eval_dir/conll2003/dev" ] || [ ! -d "$eval_dir/bbc/dev" ] ||
+    [ ! -d "$eval_dir/polnear/dev" ]; then
     echo "skipped: no gold data at $eval_dir (it lives beside the checkout in ../shared)"
     exit 77
 fi
@@ -28,13 +29,19 @@ for t in ("person", "place", "organization", "micro"):
     got["ner.%s.f1" % t] = ner["types"][t]["f1"]
     got["ner.bbc.%s.f1" % t] = bbcn["types"][t]["f1"]
 passed = failed = 0
+floored = set()
 for line in open(sys.argv[3]):
     if not line.strip() or line.startswith("#"):
         continue
     key, floor = line.split()
+    floored.add(key)
     ok = got[key] + 1e-9 >= float(floor)
     print("%-22s %.3f  floor %.3f  %s" % (key, got[key], float(floor), "ok" if ok else "DROPPED"))
     passed, failed = passed + ok, failed + (not ok)
+# Every figure measured has a floor: one added here without a floor would go unguarded.
+for key in sorted(set(got) - floored):
+    print("%-22s %.3f  no floor in tests/accuracy-floors.txt" % (key, got[key]))
+    failed += 1
 errors = ner["errors"] + quotes["errors"] + bbc["errors"] + bbcn["errors"]
 if errors:
     print("documents with errors: %d" % errors)
