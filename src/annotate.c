@@ -58,7 +58,7 @@ static const lede_text *annotated_part(const lede_text *text, lede_text *view, l
     return view;
 }
 
-lede_status lede_annotate(const lede_annotator *ann, const lede_text *whole, lede_model *model)
+lede_status lede_annotate(lede_annotator *ann, const lede_text *whole, lede_model *model)
 {
     lede_names names = {0};
     lede_text view;

@@ -120,7 +120,7 @@ bool lede_article_may_block(const lede_article *article)
     return stat(article->path, &sb) == 0 && !S_ISREG(sb.st_mode);
 }
 
-lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann)
+lede_status lede_article_annotate(lede_article *article, lede_annotator *ann)
 {
     lede_status rc;
 

@@ -205,7 +205,7 @@ static lede_status add_article(lede_corpus *c, size_t a)
     return LEDE_OK;
 }
 
-lede_status lede_corpus_step(lede_corpus *c, const lede_annotator *ann)
+lede_status lede_corpus_step(lede_corpus *c, lede_annotator *ann)
 {
     if (lede_corpus_done(c))
         return LEDE_OK;

@@ -251,7 +251,7 @@ static int write_failed(void)
 }
 
 /* Loads, annotates and prints one file without the reader. */
-static int print_one(const char *path, const options *opt, const lede_annotator *ann,
+static int print_one(const char *path, const options *opt, lede_annotator *ann,
                      const lede_theme *theme)
 {
     lede_article art;
@@ -301,7 +301,7 @@ static int load_theme(const options *opt, lede_theme *theme)
 
 /* --entities with several files: one table over all of them. A file that cannot be
  * read is reported and left out, as the other print modes do. */
-static int print_corpus(char **files, size_t n, const lede_annotator *ann)
+static int print_corpus(char **files, size_t n, lede_annotator *ann)
 {
     lede_article *arts = calloc(n, sizeof *arts);
     lede_corpus corpus;
@@ -336,7 +336,7 @@ static int print_corpus(char **files, size_t n, const lede_annotator *ann)
     return rc;
 }
 
-static int print_all(char **files, size_t n, const options *opt, const lede_annotator *ann)
+static int print_all(char **files, size_t n, const options *opt, lede_annotator *ann)
 {
     if (opt->mode == MODE_ENTITIES && n > 1)
         return print_corpus(files, n, ann);
@@ -359,7 +359,7 @@ static int print_all(char **files, size_t n, const options *opt, const lede_anno
     return worst;
 }
 
-static int run_reader(char **files, size_t n, const options *opt, const lede_annotator *ann)
+static int run_reader(char **files, size_t n, const options *opt, lede_annotator *ann)
 {
     lede_theme theme;
     if (load_theme(opt, &theme) != 0)

@@ -522,10 +522,10 @@ static lede_status count_places(lede_namer *nm, const lede_text *text)
     return LEDE_OK;
 }
 
-lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
+lede_status lede_namer_run(lede_namer *namer, const lede_text *text, lede_model *model,
                            lede_names *out)
 {
-    lede_namer *nm = (lede_namer *)namer; /* the tagger's buffers; see names.h */
+    lede_namer *nm = namer;
     lede_status st = lede_tagger_run(nm->tagger, text, &nm->spans);
     if (st == LEDE_OK) {
         names_join_cut(nm, text);

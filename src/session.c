@@ -11,7 +11,7 @@
 
 #define EARLY_DRAW_BYTES (256 * 1024) /* longer texts are drawn before they are annotated */
 
-void lede_session_init(lede_session *s, lede_article *articles, size_t n, const lede_annotator *ann,
+void lede_session_init(lede_session *s, lede_article *articles, size_t n, lede_annotator *ann,
                        lede_view *view, bool use_state, FILE *diag)
 {
     memset(s, 0, sizeof *s);

@@ -43,7 +43,7 @@ typedef struct {
     lede_session session;
     lede_article *articles;
     size_t n;
-    const lede_annotator *ann;
+    lede_annotator *ann;
     bool use_state;
     bool mouse;
     FILE *diag; /* warnings while curses runs, printed after it ends */
@@ -383,7 +383,7 @@ static lede_status run(tui *t, const lede_tui_options *opt, char *msg, size_t ms
     return st;
 }
 
-lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator *ann,
+lede_status lede_tui_run(lede_article *articles, size_t n, lede_annotator *ann,
                          const lede_tui_options *opt, char *msg, size_t msg_size)
 {
     if (msg_size > 0)

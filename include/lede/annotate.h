@@ -24,7 +24,7 @@ lede_status lede_annotator_new_with_model(const lede_lexicon *lex, const char *m
  * finishes it. One annotator serves many texts in turn; what it answers does not
  * change, but a run updates its memo of lookups and its match data, so two threads
  * must not annotate with one annotator at once. On failure the model is freed. */
-lede_status lede_annotate(const lede_annotator *ann, const lede_text *text, lede_model *model);
+lede_status lede_annotate(lede_annotator *ann, const lede_text *text, lede_model *model);
 
 /* Frees the annotator. Safe with NULL. */
 void lede_annotator_free(lede_annotator *ann);

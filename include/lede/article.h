@@ -52,7 +52,7 @@ bool lede_article_may_block(const lede_article *article);
 /* Annotates the article unless it already is; cheap to call again. An article from
  * lede_article_open() is loaded first; if that fails, the status says why (the same
  * statuses as lede_article_load()) and the text stays empty. */
-lede_status lede_article_annotate(lede_article *article, const lede_annotator *ann);
+lede_status lede_article_annotate(lede_article *article, lede_annotator *ann);
 
 /* Makes article a placeholder for path, which cannot be read because of why: a session
  * of several articles shows it as a page that says so instead of ending. */

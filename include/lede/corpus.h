@@ -47,7 +47,7 @@ lede_status lede_corpus_init(lede_corpus *c, lede_article *articles, size_t n);
  * be read adds nothing and is skipped, and so is one whose read could wait without end
  * (lede_article_may_block: a FIFO, a terminal). Returns NOMEM, else OK; does nothing when all
  * are in. */
-lede_status lede_corpus_step(lede_corpus *c, const lede_annotator *ann);
+lede_status lede_corpus_step(lede_corpus *c, lede_annotator *ann);
 
 /* Returns true when every article is in. */
 bool lede_corpus_done(const lede_corpus *c);

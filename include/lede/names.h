@@ -36,7 +36,7 @@ lede_status lede_namer_new(const lede_lexicon *lex, const char *model, size_t le
 /* Finds the names of text, adds their entities and mentions to model (not finished)
  * and lists the mentions in out (zeroed by the caller). A run uses the namer's buffers,
  * so one namer must not run in two threads at once. */
-lede_status lede_namer_run(const lede_namer *namer, const lede_text *text, lede_model *model,
+lede_status lede_namer_run(lede_namer *namer, const lede_text *text, lede_model *model,
                            lede_names *out);
 
 /* Frees the list. */

@@ -21,8 +21,8 @@
 typedef struct {
     lede_article *articles; /* borrowed; n >= 1 */
     size_t n, cur;
-    const lede_annotator *ann; /* NULL: no annotation */
-    lede_view *view;           /* borrowed */
+    lede_annotator *ann; /* NULL: no annotation */
+    lede_view *view;     /* borrowed */
     bool use_state;
     char state_file[PATH_MAX];
     lede_state state;
@@ -37,7 +37,7 @@ typedef struct {
 
 /* Sets up s for articles[0..n) shown in view. With use_state the reading positions
  * are loaded from the default state file (trouble is written to diag, never fatal). */
-void lede_session_init(lede_session *s, lede_article *articles, size_t n, const lede_annotator *ann,
+void lede_session_init(lede_session *s, lede_article *articles, size_t n, lede_annotator *ann,
                        lede_view *view, bool use_state, FILE *diag);
 
 /* Shows the first article that can be read (the first one when none can). */

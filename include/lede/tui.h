@@ -21,7 +21,7 @@ typedef struct {
  * Curses is always ended before this returns, also on SIGINT, SIGTERM, SIGQUIT and
  * SIGHUP. Returns OK, or a status with a one-line reason in msg (of size msg_size) for
  * main to print. */
-lede_status lede_tui_run(lede_article *articles, size_t n, const lede_annotator *ann,
+lede_status lede_tui_run(lede_article *articles, size_t n, lede_annotator *ann,
                          const lede_tui_options *opt, char *msg, size_t msg_size);
 
 #endif

@@ -210,7 +210,7 @@ static lede_lexicon *long_lexicon; /* built in plus the longest entries allowed 
 static lede_annotator *annotator, *long_annotator;
 static char tmpdir[64];
 
-static void run_annotate_with(const lede_annotator *ann, const buf *in)
+static void run_annotate_with(lede_annotator *ann, const buf *in)
 {
     lede_text text;
     lede_model model;

@@ -38,7 +38,7 @@ typedef struct {
     const char *shared;
     const char *lede;
     int runs;
-    const lede_annotator *ann;
+    lede_annotator *ann;
 } bench;
 
 static double now_ms(void)

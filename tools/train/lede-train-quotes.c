@@ -330,7 +330,7 @@ static int by_name(const void *a, const void *b)
 
 /* Adds the examples of DIR/name (a .txt with its .gold.json). */
 static int learn_document(const char *dir, const char *name, const lede_lexicon *lex,
-                          const lede_namer *namer, rank_examples *ex, gold_set *gold, size_t *stats)
+                          lede_namer *namer, rank_examples *ex, gold_set *gold, size_t *stats)
 {
     char path[4096], gpath[4096];
     size_t base = strlen(name) - 4;
