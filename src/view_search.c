@@ -50,6 +50,18 @@ static bool has_upper(const char *pat)
     return found;
 }
 
+/* Room for PCRE2's longest error message (about 100 bytes) in the status line. */
+#define WHY_SIZE 120
+
+/* PCRE2's message for error code err, written into why (WHY_SIZE units), or "error N"
+ * when PCRE2 has none; returns why as a string. */
+static const char *pcre_why(int err, PCRE2_UCHAR why[WHY_SIZE])
+{
+    if (pcre2_get_error_message(err, why, WHY_SIZE) < 0)
+        snprintf((char *)why, WHY_SIZE, "error %d", err);
+    return (const char *)why;
+}
+
 static lede_status compile(lede_view *v, const char *pat)
 {
     uint32_t opts = PCRE2_UTF | PCRE2_UCP;
@@ -62,10 +74,8 @@ static lede_status compile(lede_view *v, const char *pat)
     PCRE2_SIZE erroff;
     v->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
     if (!v->re) {
-        PCRE2_UCHAR why[120];
-        if (pcre2_get_error_message(err, why, sizeof why) < 0)
-            snprintf((char *)why, sizeof why, "error %d", err);
-        view_message(v, "bad regex: %s at %zu", (const char *)why, (size_t)erroff);
+        PCRE2_UCHAR why[WHY_SIZE];
+        view_message(v, "bad regex: %s at %zu", pcre_why(err, why), (size_t)erroff);
         return LEDE_ERR_PATTERN;
     }
     /* Without JIT the interpreter still works. */
@@ -203,10 +213,8 @@ lede_status lede_view_search(lede_view *view, const char *pattern)
         go_match(view, i < view->n_matches ? i : 0, i >= view->n_matches);
     }
     if (view->match_error) {
-        PCRE2_UCHAR why[120];
-        if (pcre2_get_error_message(view->match_error, why, sizeof why) < 0)
-            snprintf((char *)why, sizeof why, "error %d", view->match_error);
-        view_message(view, "search stopped: %s", (const char *)why);
+        PCRE2_UCHAR why[WHY_SIZE];
+        view_message(view, "search stopped: %s", pcre_why(view->match_error, why));
     }
     return LEDE_OK;
 }
