@@ -14,6 +14,7 @@
  * Usage: lede-adversarial [CASE...] (default: every case). Exit status 1 when any fails. */
 #include <malloc.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "lede/annotate.h"
+#include "lede/grow.h"
 #include "lede/layout.h"
 #include "lede/lexicon.h"
 #include "lede/model.h"
@@ -54,16 +56,8 @@ static void die(const char *what)
 
 static void put(buf *b, const char *s, size_t len)
 {
-    if (b->n + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + len + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            die("out of memory");
-        b->p = p;
-        b->cap = cap;
-    }
+    if (len > SIZE_MAX - b->n - 1 || LEDE_GROW(b->p, b->cap, b->n + len + 1) != LEDE_OK)
+        die("out of memory");
     memcpy(b->p + b->n, s, len);
     b->n += len;
     b->p[b->n] = '\0';

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include "lede/annotate.h"
 #include "lede/article.h"
+#include "lede/grow.h"
 #include "lede/layout.h"
 #include "lede/lexicon.h"
 #include "lede/view.h"
@@ -166,12 +167,8 @@ typedef struct {
 
 static void list_add(path_list *l, const char *path)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 256;
-        l->paths = realloc(l->paths, l->cap * sizeof *l->paths);
-        if (!l->paths)
-            die("list", LEDE_ERR_NOMEM);
-    }
+    if (LEDE_GROW(l->paths, l->cap, l->n + 1) != LEDE_OK)
+        die("list", LEDE_ERR_NOMEM);
     if (!(l->paths[l->n++] = strdup(path)))
         die("list", LEDE_ERR_NOMEM);
 }
