@@ -59,30 +59,22 @@ wait_exit
 tm kill-server
 
 story=$E2E_TMP/story.txt
-{
-    echo "Minister defends the harbour plan"
-    echo
-    echo "Harbour minister Elena Ruiz defended the plan on Monday in Lisbon."
-    echo
-    echo "\"We will finish the pier before winter,\" Ruiz said."
-    echo
-    echo "Opposition leader Tomas Brandt said the plan was rushed."
-    echo
-    echo "\"Nobody asked the fishermen,\" said Brandt, who leads the opposition."
-} >"$story"
+printf '%s\n\n' "Pier opens in Porto" "Mayor Ines Lobo opened the new pier on Friday." \
+    "\"We waited ten years for this,\" Lobo said." "Harbour chief Rui Sousa said the work went well." \
+    "\"It is finished at last,\" said Sousa." >"$story"
 
 start 100 20 --no-state "$story"
-wait_for "Minister defends"
+wait_for "Pier opens"
 # { steps back through the quotes that } went forward through.
 keys '}' '}'
-wait_for "quote 2/2 — Tomas Brandt"
+wait_for "quote 2/2 — Rui Sousa"
 keys '{'
-wait_for "quote 1/2 — Elena Ruiz"
+wait_for "quote 1/2 — Ines Lobo"
 keys Escape
-# e turns the entity colours off and on: the line naming Elena Ruiz keeps its text and
+# e turns the entity colours off and on: the line naming Ines Lobo keeps its text and
 # loses, then regains, its attributes.
-row=$(screen | grep -n -m1 "Elena Ruiz defended" | cut -d: -f1)
-[ -n "$row" ] || fail "no line names Elena Ruiz"
+row=$(screen | grep -n -m1 "Ines Lobo opened" | cut -d: -f1)
+[ -n "$row" ] || fail "no line names Ines Lobo"
 line_e() {
     screen_e | sed -n "${row}p"
 }
