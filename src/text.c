@@ -21,7 +21,16 @@
 #define WRAP_MIN_COLUMNS 40u /* and most inner lines of a wrapped block at least this */
 #define LABEL_MAX 32u        /* bytes of a section label */
 #define HEADLINE_MAX 200u    /* bytes of a headline */
+/* An x86-64 transparent huge page (2 MiB): large buffers are aligned to it. */
 #define HUGE_PAGE ((size_t)2 << 20)
+
+/* Past SNIFF_MAX_NULS, NULs in more than 1 byte of 100 mean binary: text has none, and
+ * UTF-16 (half NULs) is caught by its BOM first. Bytes that are neither UTF-8 nor text
+ * controls in more than 3 of 10 mean binary: a Latin-1 text, every letter of it "bad",
+ * stays under that (its letters are mostly ASCII). Set by hand with the first loader
+ * (0c8fe6b); check_badinput tests a few NULs, a NUL-heavy file, Latin-1 and a program. */
+#define SNIFF_NUL_PER_100 1u
+#define SNIFF_BAD_PER_10 3u
 
 static const char bom[] = "\xEF\xBB\xBF";
 
@@ -231,9 +240,9 @@ static bool looks_binary(const char *b, size_t len)
         }
         i += adv;
     }
-    if (nuls > SNIFF_MAX_NULS && nuls * 100 > window)
+    if (nuls > SNIFF_MAX_NULS && nuls * 100 > window * SNIFF_NUL_PER_100)
         return true;
-    return bad * 10 > window * 3;
+    return bad * 10 > window * SNIFF_BAD_PER_10;
 }
 
 /* One line of the text: [start, end) without its '\n', and the same without edge blanks. */

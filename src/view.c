@@ -23,9 +23,18 @@ void view_fail(lede_view *v, lede_status st)
 
 /* --- geometry ---------------------------------------------------------------------- */
 
+/* The index takes a third of the columns (up to LEDE_VIEW_INDEX_MAX_COLS): names fit, and
+ * the article keeps a readable measure from LEDE_VIEW_INDEX_MIN_COLS up. Chosen by hand
+ * with the first reader (cf6a3cc). */
+#define INDEX_SHARE 3
+
+/* A jump to text off the screen puts it a third of the way down the pane, so the lines
+ * before it give context. Chosen by hand with ]/[ (6ef9e9b). */
+#define REVEAL_AT 3
+
 static int index_cols(int cols)
 {
-    int w = cols / 3;
+    int w = cols / INDEX_SHARE;
     return w > LEDE_VIEW_INDEX_MAX_COLS ? LEDE_VIEW_INDEX_MAX_COLS : w;
 }
 
@@ -188,7 +197,7 @@ void view_reveal(lede_view *v, size_t offset)
     lede_pos pos;
     lede_status st = lede_layout_find(v->layout, offset, &pos);
     if (st == LEDE_OK)
-        st = lede_layout_move(v->layout, &pos, -(view_pane_height(v) / 3), NULL);
+        st = lede_layout_move(v->layout, &pos, -(view_pane_height(v) / REVEAL_AT), NULL);
     if (st != LEDE_OK) {
         view_fail(v, st);
         return;
