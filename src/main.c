@@ -4,6 +4,7 @@
  * error, 1 for an input error. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdint.h>
@@ -292,6 +293,13 @@ static int load_theme(const options *opt, lede_theme *theme)
 {
     const char *name = opt->theme ? opt->theme : "default";
     lede_status st = lede_theme_load(theme, name, stderr);
+    /* A NAME without a '/' is looked up among the themes, never in the current folder:
+     * when a file of that name is there, the user meant it as a path. */
+    if (st == LEDE_ERR_NOTFOUND && !strchr(name, '/') && access(name, F_OK) == 0) {
+        char why[PATH_MAX + 64];
+        snprintf(why, sizeof why, "no such theme (the file here is --theme ./%s)", name);
+        return fail(EXIT_USAGE, name, why);
+    }
     if (st == LEDE_ERR_NOTFOUND)
         return fail(EXIT_USAGE, name, "no such theme (see --list-themes)");
     if (st != LEDE_OK)

@@ -93,6 +93,12 @@ expect_error 2 "-q: unknown option" "$tmp/a.txt" -qy
 expect_error 2 "--json: option takes no argument" --json=1 "$tmp/a.txt"
 expect_error 2 "nosuch: no such theme" --theme nosuch "$tmp/a.txt"
 expect_error 2 "nosuch: no such theme" --theme nosuch --json "$tmp/a.txt"
+# A theme file in the current folder named without a path is no theme name: lede says
+# how to name the file.
+printf 'color person red default\n' >"$tmp/here.theme"
+(cd "$tmp" && "$LEDE" --theme here.theme --json a.txt >/dev/null 2>"$tmp/err"); rc=$?
+check "--theme FILE-here exits 2 (got $rc)" test "$rc" -eq 2
+check "--theme FILE-here says ./NAME" grep -qx "lede: here.theme: no such theme (the file here is --theme ./here.theme)" "$tmp/err"
 out=$("$LEDE" </dev/null 2>"$tmp/err"); rc=$?
 check "closed stdin is empty input" test "$rc" -eq 1
 check "closed stdin message" grep -q "^lede: -: empty input" "$tmp/err"

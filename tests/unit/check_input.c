@@ -110,7 +110,8 @@ START_TEST(empty_and_binary_input_is_refused)
     lede_text t;
     ck_assert_int_eq(adopt("", 0, NULL, &t), LEDE_ERR_EMPTY);
     ck_assert_int_eq(adopt(" \r\n\t\n", 5, NULL, &t), LEDE_ERR_EMPTY);
-    ck_assert_int_eq(adopt("ab\0\0\0\0cd\0\0\0\0\0\0ef", 18, NULL, &t), LEDE_ERR_BINARY);
+    static const char nuls[] = "ab\0\0\0\0cd\0\0\0\0\0\0ef";
+    ck_assert_int_eq(adopt(nuls, sizeof nuls - 1, NULL, &t), LEDE_ERR_BINARY);
     /* A book whose marks hold nothing is empty too. */
     const char *book = "*** START OF THE PROJECT GUTENBERG EBOOK X ***\n\n\n"
                        "*** END OF THE PROJECT GUTENBERG EBOOK X ***\n";
