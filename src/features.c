@@ -422,6 +422,14 @@ bool lede_ner_candidate(const lede_ner_para *p, size_t i)
     return i < p->toks->n && p->info[i].cand;
 }
 
+size_t lede_ner_next_candidate(const lede_ner_para *p, size_t i)
+{
+    size_t n = p->toks->n;
+    while (i < n && !p->info[i].cand)
+        i++;
+    return i;
+}
+
 uint32_t lede_ner_allowed_labels(unsigned prev, bool next_candidate)
 {
     bool open = prev && lede_ner_label_pos(prev) <= LEDE_NER_I;

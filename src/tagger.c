@@ -193,31 +193,30 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
 {
     uint32_t feats[LEDE_NER_MAX_FEATURES];
     int32_t scores[LEDE_NER_LABELS];
-    unsigned prev = 0, prev2 = 0;
     size_t n = p->toks->n;
-    for (size_t i = 0; i < n; i++) {
+    /* Every token but a candidate is O: only the candidates are visited, reading the
+     * labels of the two tokens before each (O where those were passed by). */
+    memset(labels, 0, n);
+    for (size_t i = lede_ner_next_candidate(p, 0); i < n; i = lede_ner_next_candidate(p, i + 1)) {
         unsigned best = 0;
-        if (lede_ner_candidate(p, i)) {
-            bool next = lede_ner_candidate(p, i + 1);
-            size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
-            sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, i), scores);
-            bool found = false;
-            uint32_t allowed = lede_ner_allowed_labels(prev, next);
-            for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {
-                if ((allowed >> l & 1) && (!found || scores[l] > scores[best])) {
-                    best = l;
-                    found = true;
-                }
+        unsigned prev = i > 0 ? labels[i - 1] : 0, prev2 = i > 1 ? labels[i - 2] : 0;
+        bool next = lede_ner_candidate(p, i + 1);
+        size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
+        sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, i), scores);
+        bool found = false;
+        uint32_t allowed = lede_ner_allowed_labels(prev, next);
+        for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {
+            if ((allowed >> l & 1) && (!found || scores[l] > scores[best])) {
+                best = l;
+                found = true;
             }
-            if (gold && sc->learn)
-                sc->learn(sc->ctx, feats, nf, gold[i], best);
-            lede_status st = lede_ner_doc_note(doc, p, i, best);
-            if (st != LEDE_OK)
-                return st;
         }
+        if (gold && sc->learn)
+            sc->learn(sc->ctx, feats, nf, gold[i], best);
+        lede_status st = lede_ner_doc_note(doc, p, i, best);
+        if (st != LEDE_OK)
+            return st;
         labels[i] = (uint8_t)best;
-        prev2 = prev;
-        prev = best;
     }
     return LEDE_OK;
 }
