@@ -343,11 +343,13 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
 static bool candidate(lede_ner_para *p, size_t i)
 {
     const lede_token *t = &p->toks->items[i];
+    if (!(t->flags & LEDE_TOK_CAP) && t->len > CONNECTOR_MAX) /* most tokens: asked first */
+        return false;
     bool before = i > 0 && (p->toks->items[i - 1].flags & LEDE_TOK_CAP);
     bool after = i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_CAP);
     if (t->flags & LEDE_TOK_CAP)
         return before || after || !(kinds_of(p, i) & LEDE_LEX_BIT(LEDE_LEX_STOP));
-    if (t->len > CONNECTOR_MAX || !before || !after)
+    if (!before || !after)
         return false;
     const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
     return (find(p, p->s + t->start, t->len, false).kinds & joins) != 0;
