@@ -31,6 +31,7 @@
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 #define HEAP_PAD ((size_t)32 << 20) /* the heap's first growth: War and Peace needs ~20 MiB */
 #define HUGE_PAGE ((size_t)2 << 20)
+#define MALLOC_FIRST ((size_t)128 << 10) /* glibc's own top pad and first mmap threshold */
 enum { MODE_AUTO, MODE_JSON, MODE_ENTITIES, MODE_TEXT, MODE_LIST_THEMES };
 enum { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
 
@@ -464,8 +465,13 @@ static void heap_in_huge_pages(void)
     uintptr_t end = (uintptr_t)sbrk(0);
     uintptr_t lo = (at + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
     uintptr_t hi = end & ~(uintptr_t)(HUGE_PAGE - 1);
-    if (!at || at > end || end - at > 2 * HEAP_PAD || hi <= lo)
-        return; /* not the brk heap just grown */
+    if (!at || at > end || end - at > 2 * HEAP_PAD || hi <= lo) {
+        /* not the brk heap just grown (a memory limit, another malloc): glibc's first
+         * settings back, so that no later growth asks for the pad */
+        mallopt(M_TOP_PAD, (int)MALLOC_FIRST);
+        mallopt(M_MMAP_THRESHOLD, (int)MALLOC_FIRST);
+        return;
+    }
     (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
     if (lo - at > HUGE_PAGE / 64) /* a gap of a few KiB is left to small blocks */
         gap = malloc(lo - at - 2 * sizeof(size_t)); /* its header comes before it */
