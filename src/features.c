@@ -343,39 +343,32 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
 static bool candidate(lede_ner_para *p, size_t i)
 {
     const lede_token *t = &p->toks->items[i];
+    if (!(t->flags & LEDE_TOK_CAP) && t->len > CONNECTOR_MAX) /* most tokens: asked first */
+        return false;
     bool before = i > 0 && (p->toks->items[i - 1].flags & LEDE_TOK_CAP);
     bool after = i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_CAP);
     if (t->flags & LEDE_TOK_CAP)
         return before || after || !(kinds_of(p, i) & LEDE_LEX_BIT(LEDE_LEX_STOP));
-    if (t->len > CONNECTOR_MAX || !before || !after)
+    if (!before || !after)
         return false;
     const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
     return (find(p, p->s + t->start, t->len, false).kinds & joins) != 0;
 }
 
-/* What the run of candidate tokens around each token says, as the old rules read it:
- * the token's place in the run (B, I, L, U), whether the run ends in an organisation
- * word ("... Workers Union", "... Inc.") or a place word ("River ..."/"... Street"), and
- * whether it starts with a first name. Evidence for the tagger, never a verdict. */
-static void mark_runs(lede_ner_para *p)
+/* What the run of candidate tokens [a, b) says to each of its tokens, as the old rules
+ * read it: the token's place in the run (B, I, L, U), whether the run ends in an
+ * organisation word ("... Workers Union", "... Inc.") or a place word ("River ..."/"...
+ * Street"), and whether it starts with a first name. Evidence for the tagger, never a
+ * verdict. */
+static void mark_run(lede_ner_para *p, size_t a, size_t b)
 {
     const unsigned org = LEDE_LEX_BIT(LEDE_LEX_ORGWORD), place = LEDE_LEX_BIT(LEDE_LEX_PLACEWORD);
-    for (size_t a = 0; a < p->toks->n;) {
-        if (!p->info[a].cand) {
-            a++;
-            continue;
-        }
-        size_t b = a;
-        while (b < p->toks->n && p->info[b].cand)
-            b++;
-        unsigned last = kinds_of(p, b - 1), first = kinds_of(p, a);
-        unsigned ends = last & org ? 1 : (last | first) & place ? 2 : 0;
-        unsigned named = (first & LEDE_LEX_BIT(LEDE_LEX_FIRST)) != 0;
-        for (size_t k = a; k < b; k++) {
-            unsigned pos = b - a == 1 ? LEDE_NER_U : k == a ? LEDE_NER_B : k + 1 == b ? LEDE_NER_L : LEDE_NER_I;
-            p->info[k].run = (uint8_t)(1 + pos + 4 * (ends + 3 * named));
-        }
-        a = b;
+    unsigned last = kinds_of(p, b - 1), first = kinds_of(p, a);
+    unsigned ends = last & org ? 1 : (last | first) & place ? 2 : 0;
+    unsigned named = (first & LEDE_LEX_BIT(LEDE_LEX_FIRST)) != 0;
+    for (size_t k = a; k < b; k++) {
+        unsigned pos = b - a == 1 ? LEDE_NER_U : k == a ? LEDE_NER_B : k + 1 == b ? LEDE_NER_L : LEDE_NER_I;
+        p->info[k].run = (uint8_t)(1 + pos + 4 * (ends + 3 * named));
     }
 }
 
@@ -399,13 +392,25 @@ lede_status lede_ner_para_reset(lede_ner_para *p, const lede_lexicon *lex, const
     }
     if (!lex)
         return LEDE_OK;
-    for (size_t j = 0; j < toks->n;) {
-        size_t n = toks->items[j].flags & LEDE_TOK_CAP ? gazetteer_at(p, j) : 0;
-        j += n ? n : 1;
+    /* One pass: the list names (a match is not looked into again), each token's
+     * candidacy, and each run of candidates once it ends. A token's answers depend on
+     * its neighbours' flags and the lexicon alone, so the order does not change them. */
+    size_t gaz_from = 0, run = 0; /* run: the first token of the open run */
+    for (size_t j = 0; j < toks->n; j++) {
+        if (j >= gaz_from && (toks->items[j].flags & LEDE_TOK_CAP)) {
+            size_t n = gazetteer_at(p, j);
+            gaz_from = j + (n ? n : 1);
+        }
+        bool cand = candidate(p, j);
+        p->info[j].cand = cand;
+        if (!cand) {
+            if (run < j)
+                mark_run(p, run, j);
+            run = j + 1;
+        }
     }
-    for (size_t j = 0; j < toks->n; j++)
-        p->info[j].cand = candidate(p, j);
-    mark_runs(p);
+    if (run < toks->n)
+        mark_run(p, run, toks->n);
     return LEDE_OK;
 }
 
@@ -420,6 +425,14 @@ void lede_ner_para_free(lede_ner_para *p)
 bool lede_ner_candidate(const lede_ner_para *p, size_t i)
 {
     return i < p->toks->n && p->info[i].cand;
+}
+
+size_t lede_ner_next_candidate(const lede_ner_para *p, size_t i)
+{
+    size_t n = p->toks->n;
+    while (i < n && !p->info[i].cand)
+        i++;
+    return i;
 }
 
 uint32_t lede_ner_allowed_labels(unsigned prev, bool next_candidate)

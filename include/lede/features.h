@@ -90,6 +90,9 @@ void lede_ner_para_free(lede_ner_para *p);
  * tagger gives every other token O without scoring it. */
 bool lede_ner_candidate(const lede_ner_para *p, size_t i);
 
+/* The first candidate token at or after i; the paragraph's token count when none. */
+size_t lede_ner_next_candidate(const lede_ner_para *p, size_t i);
+
 /* True when label may follow prev (the label of token i-1, 0 at the start) at a token
  * after which a name may (next_candidate) or may not continue. */
 bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate);
