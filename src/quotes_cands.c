@@ -129,6 +129,11 @@ static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_q
     size_t back = t->start;
     const lede_name *best = NULL;
     for (int i = 0; i < 32 && qtok_prev(c->s, lo, back, &u); i++, back = u.start) {
+        /* "Livingstone “should have …” once he realised the journalist was Jewish, said
+         * Mr Blair": an aside never spans a quotation or a sentence end; past one, the
+         * comma belongs to other words ("the reporter, Oliver Finegold, to …"). */
+        if (quote_is_mark(u.cp) || quote_ends_sentence(c, lo, &u))
+            break;
         if (u.cp != open)
             continue;
         qtok w;
