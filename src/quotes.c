@@ -72,7 +72,7 @@ static bool attribute_after(const qctx *c, found *f, size_t hi)
 }
 
 /* Attribution before the quote, within its sentence: Trump said: “…”. */
-static bool attribute_before(const qctx *c, found *f, size_t lo)
+static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi)
 {
     lede_quote *q = &f->q;
     qtok t, verbs[8];
@@ -94,6 +94,8 @@ static bool attribute_before(const qctx *c, found *f, size_t lo)
             if (quote_is_core_verb(c, &verbs[i]) != (pass == 0))
                 continue;
             quote_set_cue(q, &verbs[i]);
+            if (quote_passive_agent(c, lo, &verbs[i], f->start, f->end, hi, q))
+                return true;
             /* Only a verb of speech proper inverts ("said Trump: “…”"); after another
              * verb the next words are its object ("likened the rules to “…”"). */
             /* "Devine, Sanders' media adviser, said Republicans …": a subject the verb
@@ -138,7 +140,7 @@ static bool attribute_prev_sentence(const qctx *c, found *f, const lede_text *te
     }
     found g = *f;
     g.start = t.start;
-    bool ok = attribute_before(c, &g, lo);
+    bool ok = attribute_before(c, &g, lo, g.start);
     f->q = g.q;
     return ok;
 }
@@ -354,14 +356,14 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     bool embedded = f->has_before && f->before.cp == 0;
     if (embedded) {
         g = *f;
-        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start), &g);
+        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start, para->end), &g);
         g = *f;
         propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
     } else {
         g = *f;
         propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
         g = *f;
-        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start), &g);
+        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start, para->end), &g);
     }
     if (f->opens_para && f->para > 0) {
         g = *f;

@@ -306,6 +306,22 @@ bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
     return true;
 }
 
+/* "described by Sharon as “…”", "he was called the “…” by the film's director Marc
+ * Forster": a reporting verb in the passive is said by the agent after "by", right after
+ * the verb (before the quote at qstart) or, after an auxiliary ("was called"), right
+ * after the quote (which ends at qend; before hi). Reads a few tokens. */
+bool quote_passive_agent(const qctx *c, size_t lo, const qtok *verb, size_t qstart, size_t qend,
+                         size_t hi, lede_quote *q)
+{
+    qtok t;
+    if (qtok_next(c->s, qstart, verb->end, &t) && qtok_is(c->s, &t, "by"))
+        return quote_subject_after(c, qstart, t.end, q);
+    if (!qtok_prev(c->s, lo, verb->start, &t) || !qtok_has(c, &t, QW_AUX))
+        return false;
+    return qtok_next(c->s, hi, qend, &t) && qtok_is(c->s, &t, "by") &&
+           quote_subject_after(c, hi, t.end, q);
+}
+
 void quote_set_cue(lede_quote *q, const qtok *verb)
 {
     q->has_cue = true;

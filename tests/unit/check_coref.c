@@ -104,6 +104,34 @@ START_TEST(unresolved_rather_than_wrong)
 }
 END_TEST
 
+/* A name in an aside of the sentence before, or before a quotation, is not the subject
+ * of a verb of speech that follows the quote: "…, said Mr Ashby" is Ashby's. */
+START_TEST(aside_ends_at_quote)
+{
+    annotate("Mr Ashby asked the council to dismiss its auditor, Clara Dunmore, over the "
+             "report. Mr Fenwick “should resign at once” now that the accounts are public, "
+             "said Mr Ashby. “I am sure he knows it.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(1), "Ashby");
+}
+END_TEST
+
+/* A passive reporting verb is said by the agent after "by": right after the verb, or
+ * after the quote the verb introduces. */
+START_TEST(passive_agent)
+{
+    annotate("Dan Reyes unveiled the scheme on Monday. It was described by Mrs Tolland as "
+             "“a waste of good money”.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Tolland");
+    ck_assert_str_eq(speaker_of(0), "Tolland");
+    annotate("Dan Reyes won the vote. He was called “the last honest man in the chamber” by "
+             "his rival Petra Quist.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Petra Quist");
+}
+END_TEST
+
 static Suite *coref_suite(void)
 {
     Suite *s = suite_create("coref");
@@ -118,6 +146,8 @@ static Suite *coref_suite(void)
     tcase_add_test(tc, organisations);
     tcase_add_test(tc, description_by_organisation_name);
     tcase_add_test(tc, unresolved_rather_than_wrong);
+    tcase_add_test(tc, aside_ends_at_quote);
+    tcase_add_test(tc, passive_agent);
     suite_add_tcase(s, tc);
     return s;
 }
