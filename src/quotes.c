@@ -145,6 +145,26 @@ static bool attribute_prev_sentence(const qctx *c, found *f, const lede_text *te
     return ok;
 }
 
+/* "…,” Forster said. Ruddock, though, is keen to rest his players. “At this stage …”":
+ * a person who is the subject of the sentence right before a quote with no source of
+ * its own, in its paragraph and after the quote before it (from), says it rather than
+ * that quote's speaker. Reads back at most WINDOW_BEFORE tokens, then the sentence. */
+static bool subject_said_before(const qctx *c, const lede_text *text, found *f, size_t from)
+{
+    size_t lo = text->paras[f->para].span.start;
+    qtok t;
+    if (from > lo)
+        lo = from;
+    if (!qtok_prev(c->s, lo, f->start, &t) || !quote_ends_sentence(c, lo, &t))
+        return false;
+    lede_quote q = f->q;
+    if (!quote_sentence_subject(c, lo, t.start, &q) || q.speaker == LEDE_NONE ||
+        c->model->entities[q.speaker].type != LEDE_PERSON)
+        return false;
+    f->q = q;
+    return true;
+}
+
 /* "Philip Bump: “Two weeks ago …”": a name and a colon right before the quote. */
 static bool attribute_colon_name(const qctx *c, found *f, size_t lo)
 {
@@ -228,11 +248,13 @@ static bool attribute_label(const qctx *c, found *f, size_t hi)
 
 /* A quote that says nothing of its speaker continues the previous quote's, when it
  * follows closely and nobody else is named in between. */
-static void continue_speakers(const qctx *c, found_list *fl)
+static void continue_speakers(const qctx *c, const lede_text *text, found_list *fl)
 {
     for (size_t i = 1; i < fl->n; i++) {
         found *f = &fl->items[i], *p = &fl->items[i - 1];
         if (f->q.has_source || !p->q.has_source || f->para > p->para + 1)
+            continue;
+        if (subject_said_before(c, text, f, f->para == p->para ? p->end : 0))
             continue;
         /* Within one paragraph a name in between ("said Caddell, speaking of Clinton’s
          * health") is no new speaker: a new speaker would have attributed the quote. */
@@ -465,7 +487,7 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
             prev_speaker = f->q.speaker;
     }
     if (st == LEDE_OK && fl.n)
-        continue_speakers(&c, &fl);
+        continue_speakers(&c, text, &fl);
     if (resolving)
         coref_end(&cr);
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++)

@@ -132,6 +132,22 @@ START_TEST(passive_agent)
 }
 END_TEST
 
+/* A quote with no cue of its own is said by the person who is the subject of the
+ * sentence right before it; with no person there it goes on with the last speaker. */
+START_TEST(subject_before_uncued_quote)
+{
+    annotate("“We want game time,” Ron Doyle told the paper. Mr Kerrigan, though, is keen to "
+             "rest his squad. “At this stage nobody has anything to prove.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Kerrigan");
+    ck_assert_str_eq(speaker_of(1), "Kerrigan");
+    annotate("“We want game time,” Ron Doyle told the paper. The weather, though, is poor. "
+             "“At this stage nobody has anything to prove.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(1), "Ron Doyle");
+}
+END_TEST
+
 static Suite *coref_suite(void)
 {
     Suite *s = suite_create("coref");
@@ -148,6 +164,7 @@ static Suite *coref_suite(void)
     tcase_add_test(tc, unresolved_rather_than_wrong);
     tcase_add_test(tc, aside_ends_at_quote);
     tcase_add_test(tc, passive_agent);
+    tcase_add_test(tc, subject_before_uncued_quote);
     suite_add_tcase(s, tc);
     return s;
 }
