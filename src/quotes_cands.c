@@ -164,26 +164,51 @@ static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_q
     return true;
 }
 
+#define ROLE_WORDS 3 /* lower-case words of a role after a comma ("managing director") */
+
 /* The name that ends at t, or for "Mr. Morgan of the Sierra Club said" the person
  * before "of"; NULL when no name ends there. */
+/* "Paul Goosens, head of Preventon told": the person before the comma that opens a
+ * role of at most ROLE_WORDS lower-case words ending at x (the word before "of"), or
+ * NULL. */
+static const lede_name *role_of_holder(const qctx *c, size_t lo, qtok x)
+{
+    for (int words = 0; words < ROLE_WORDS && x.cp == 0 && c->s[x.start] >= 'a' &&
+                        c->s[x.start] <= 'z' && qtok_prev(c->s, lo, x.start, &x);
+         words++) {
+        if (x.cp != ',')
+            continue;
+        qtok w;
+        const lede_name *p = qtok_prev(c->s, lo, x.start, &w) && w.cp == 0
+                                 ? quote_name_ending_at(c->names, w.end)
+                                 : NULL;
+        return p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON
+                   ? p
+                   : NULL;
+    }
+    return NULL;
+}
+
 static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
 {
     const lede_name *n = quote_name_ending_at(c->names, t->end);
     if (!n || n->span.start < lo)
         return NULL;
-    if (c->model->entities[n->entity].type == LEDE_PERSON)
-        return n;
     qtok w, x;
     size_t at = n->span.start;
     if (qtok_prev(c->s, lo, at, &w) && qtok_has(c, &w, QW_DET))
         at = w.start;
-    if (qtok_prev(c->s, lo, at, &w) && (qtok_is(c->s, &w, "of") || qtok_is(c->s, &w, "at")) &&
-        qtok_prev(c->s, lo, w.start, &x) && x.cp == 0) {
-        const lede_name *p = quote_name_ending_at(c->names, x.end);
-        if (p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON)
-            return p;
-    }
-    return n;
+    bool of = qtok_prev(c->s, lo, at, &w) && (qtok_is(c->s, &w, "of") || qtok_is(c->s, &w, "at")) &&
+              qtok_prev(c->s, lo, w.start, &x) && x.cp == 0;
+    /* Whatever the tagger made of the name after "of" (a firm may pass for a person),
+     * "X, head of Y said" is X's. */
+    const lede_name *holder = of ? role_of_holder(c, lo, x) : NULL;
+    if (holder)
+        return holder;
+    if (c->model->entities[n->entity].type == LEDE_PERSON || !of)
+        return n;
+    const lede_name *p = quote_name_ending_at(c->names, x.end);
+    return p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON ? p : n;
 }
 
 /* A noun phrase that ends with t ("a Kremlin official"): back to its determiner, at

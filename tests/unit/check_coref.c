@@ -148,6 +148,20 @@ START_TEST(subject_before_uncued_quote)
 }
 END_TEST
 
+/* "X, head of Y said": the holder of the role before the comma is the subject, whether
+ * the tagger takes Y for a firm or a person. */
+START_TEST(role_of_holder)
+{
+    annotate("Sales up\n\n“The figures are good,” Tom Reddin, head of Microsoft told the "
+             "paper.\n\n“We are surprised,” Anna Kell, chief executive of Vantrix said on "
+             "Monday.\n\n“Sales rose,” Dan Ochs, managing director of Ford told reporters.\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(speaker_of(0), "Tom Reddin");
+    ck_assert_str_eq(speaker_of(1), "Anna Kell");
+    ck_assert_str_eq(speaker_of(2), "Dan Ochs");
+}
+END_TEST
+
 static Suite *coref_suite(void)
 {
     Suite *s = suite_create("coref");
@@ -165,6 +179,7 @@ static Suite *coref_suite(void)
     tcase_add_test(tc, aside_ends_at_quote);
     tcase_add_test(tc, passive_agent);
     tcase_add_test(tc, subject_before_uncued_quote);
+    tcase_add_test(tc, role_of_holder);
     suite_add_tcase(s, tc);
     return s;
 }
