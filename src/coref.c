@@ -228,8 +228,10 @@ static bool in_subject_position(const qctx *c, const lede_name *n)
         return false;
     size_t lo = n->span.start > 96 ? n->span.start - 96 : 0, at = n->span.start;
     qtok t, u;
-    /* "Yes campaign chairman John Tomaney said": the subject of a verb of speech. */
-    if (qtok_next(c->s, c->len, n->span.end, &t) && quote_is_speech_verb(c, n->span.start, &t))
+    /* "Yes campaign chairman John Tomaney said", "Beach Boys veteran Brian Wilson was":
+     * the subject of a verb of speech or of an auxiliary right after it. */
+    if (qtok_next(c->s, c->len, n->span.end, &t) &&
+        (quote_is_speech_verb(c, n->span.start, &t) || qtok_has(c, &t, QW_AUX)))
         return true;
     for (int skips = 0; skips < 4; skips++) {
         if (!qtok_prev(c->s, lo, at, &t) || memchr(c->s + t.end, '\n', at - t.end))

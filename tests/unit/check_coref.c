@@ -162,6 +162,17 @@ START_TEST(role_of_holder)
 }
 END_TEST
 
+/* A name right before an auxiliary is its clause's subject, after a role with its owner
+ * ("Shipping veteran Karl Brennan was …"): salient over the subject of a sentence before. */
+START_TEST(subject_before_auxiliary)
+{
+    annotate("Mr Varga said the team had played well.\n\nShipping veteran Karl Brennan was "
+             "the other winner. “It means a lot to me,” he said.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Karl Brennan");
+}
+END_TEST
+
 static Suite *coref_suite(void)
 {
     Suite *s = suite_create("coref");
@@ -180,6 +191,7 @@ static Suite *coref_suite(void)
     tcase_add_test(tc, passive_agent);
     tcase_add_test(tc, subject_before_uncued_quote);
     tcase_add_test(tc, role_of_holder);
+    tcase_add_test(tc, subject_before_auxiliary);
     suite_add_tcase(s, tc);
     return s;
 }
