@@ -72,7 +72,7 @@ static bool attribute_after(const qctx *c, found *f, size_t hi)
 }
 
 /* Attribution before the quote, within its sentence: Trump said: “…”. */
-static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi)
+static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi, bool *passive)
 {
     lede_quote *q = &f->q;
     qtok t, verbs[8];
@@ -94,8 +94,11 @@ static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi)
             if (quote_is_core_verb(c, &verbs[i]) != (pass == 0))
                 continue;
             quote_set_cue(q, &verbs[i]);
-            if (quote_passive_agent(c, lo, &verbs[i], f->start, f->end, hi, q))
+            if (quote_passive_agent(c, lo, &verbs[i], f->start, f->end, hi, q)) {
+                if (passive)
+                    *passive = true;
                 return true;
+            }
             /* Only a verb of speech proper inverts ("said Trump: “…”"); after another
              * verb the next words are its object ("likened the rules to “…”"). */
             /* "Devine, Sanders' media adviser, said Republicans …": a subject the verb
@@ -140,7 +143,7 @@ static bool attribute_prev_sentence(const qctx *c, found *f, const lede_text *te
     }
     found g = *f;
     g.start = t.start;
-    bool ok = attribute_before(c, &g, lo, g.start);
+    bool ok = attribute_before(c, &g, lo, g.start, NULL);
     f->q = g.q;
     return ok;
 }
@@ -375,17 +378,19 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     /* Words quoted inside a sentence ("said the plan was “late”") belong to the
      * sentence's own speaker; a quote that stands alone is most often attributed
      * after it. */
-    bool embedded = f->has_before && f->before.cp == 0;
+    bool embedded = f->has_before && f->before.cp == 0, passive = false;
     if (embedded) {
         g = *f;
-        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start, para->end), &g);
+        propose(cands, &n, QR_BEFORE,
+                attribute_before(c, &g, para->start, para->end, &passive), &g);
         g = *f;
         propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
     } else {
         g = *f;
         propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
         g = *f;
-        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start, para->end), &g);
+        propose(cands, &n, QR_BEFORE,
+                attribute_before(c, &g, para->start, para->end, &passive), &g);
     }
     if (f->opens_para && f->para > 0) {
         g = *f;
@@ -394,7 +399,9 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     }
     /* Quoted words in a sentence that names no verb of speech ("Trump attacked “the
      * hateful ideology …”") are still its subject's words. */
-    if (embedded) {
+    /* The subject of a passive verb of speech ("he was called “…” by X") is who was
+     * spoken of, not the speaker. */
+    if (embedded && !passive) {
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
     }

@@ -91,7 +91,7 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
             break;
         start = t.start;
     }
-    if (qtok_next(c->s, pos, start, &t) && qtok_has(c, &t, QW_PERSON)) {
+    if (qtok_next(c->s, pos, start, &t) && qtok_has(c, &t, QW_PERSON | QW_PLURAL)) {
         quote_set_source(q, t.start, t.end, coref_pronoun(c, &t));
         return true;
     }

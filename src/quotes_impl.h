@@ -131,6 +131,7 @@ enum {
     QW_SMALL = 1u << 10,
     QW_ORGREF = 1u << 11,
     QW_CONJ = 1u << 12,
+    QW_PLURAL = 1u << 13,
 };
 
 /* The first token at or after i, before hi; false when there is none. */

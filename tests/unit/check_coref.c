@@ -173,6 +173,21 @@ START_TEST(subject_before_auxiliary)
 }
 END_TEST
 
+/* Plural "they" is a party, firm or group that is the subject of its sentence or the
+ * one before ("The Conservatives say"); people never named ("the players") are nobody. */
+START_TEST(plural_they)
+{
+    annotate("Tax row\n\nLabour met the National Farmers Union on Monday.\n\nThe Conservatives "
+             "say they would scrap the tax. They say the plan is “a recipe for ruin”.\n\nThe "
+             "players were tired. “We gave everything,” they said.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "They");
+    ck_assert_str_eq(speaker_of(0), "Conservatives");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "they");
+    ck_assert_str_eq(speaker_of(1), "");
+}
+END_TEST
+
 static Suite *coref_suite(void)
 {
     Suite *s = suite_create("coref");
@@ -192,6 +207,7 @@ static Suite *coref_suite(void)
     tcase_add_test(tc, subject_before_uncued_quote);
     tcase_add_test(tc, role_of_holder);
     tcase_add_test(tc, subject_before_auxiliary);
+    tcase_add_test(tc, plural_they);
     suite_add_tcase(s, tc);
     return s;
 }
