@@ -32,7 +32,7 @@
 #define SAME_SENTENCE_REACH 48
 #define AMBIGUOUS (UINT32_MAX - 1)
 
-enum { G_MALE = 1, G_FEMALE = 2, G_ORG = 4 };
+enum { G_MALE = 1, G_FEMALE = 2, G_ORG = 4, G_PLURAL = 8 };
 
 /* The gender a word tells (G_MALE, G_FEMALE or 0). */
 static int word_gender(const qctx *c, const char *w, size_t len)
@@ -228,8 +228,10 @@ static bool in_subject_position(const qctx *c, const lede_name *n)
         return false;
     size_t lo = n->span.start > 96 ? n->span.start - 96 : 0, at = n->span.start;
     qtok t, u;
-    /* "Yes campaign chairman John Tomaney said": the subject of a verb of speech. */
-    if (qtok_next(c->s, c->len, n->span.end, &t) && quote_is_speech_verb(c, n->span.start, &t))
+    /* "Yes campaign chairman John Tomaney said", "Beach Boys veteran Brian Wilson was":
+     * the subject of a verb of speech or of an auxiliary right after it. */
+    if (qtok_next(c->s, c->len, n->span.end, &t) &&
+        (quote_is_speech_verb(c, n->span.start, &t) || qtok_has(c, &t, QW_AUX)))
         return true;
     for (int skips = 0; skips < 4; skips++) {
         if (!qtok_prev(c->s, lo, at, &t) || memchr(c->s + t.end, '\n', at - t.end))
@@ -244,8 +246,9 @@ static bool in_subject_position(const qctx *c, const lede_name *n)
             at = owner->span.start;
             continue;
         }
-        if (t.cp == 0 &&
-            lede_lexicon_has(c->lex, LEDE_LEX_TITLE, c->s + t.start, t.end - t.start)) {
+        /* "The Conservatives say": a determiner opens the subject. */
+        if (t.cp == 0 && (qtok_has(c, &t, QW_DET) ||
+                          lede_lexicon_has(c->lex, LEDE_LEX_TITLE, c->s + t.start, t.end - t.start))) {
             at = t.start;
             continue;
         }
@@ -267,12 +270,30 @@ static bool same_sentence(const qctx *c, size_t from, size_t to)
     return at >= to || !qtok_next(c->s, to, at, &t);
 }
 
+/* True when at most one sentence ends between offsets from and to (within
+ * 2 * SAME_SENTENCE_REACH tokens; further is taken for far). */
+static bool near_subject(const qctx *c, size_t from, size_t to)
+{
+    qtok t;
+    size_t at = from;
+    int ends = 0;
+    for (int i = 0; i < 2 * SAME_SENTENCE_REACH && qtok_next(c->s, to, at, &t); i++, at = t.end)
+        if (quote_ends_sentence(c, from, &t) && ++ends > 1)
+            return false;
+    return !qtok_next(c->s, to, at, &t);
+}
+
 /* True when entity e fits what the pronoun wants: a person of gender want (or of none
  * known, with loose), or an organisation for G_ORG. */
 static int fits(const qctx *c, uint32_t e, int want)
 {
     if (want == G_ORG)
         return c->model->entities[e].type == LEDE_ORGANIZATION ? 2 : 0;
+    if (want == G_PLURAL)
+        return c->model->entities[e].type == LEDE_ORGANIZATION ||
+                       c->model->entities[e].type == LEDE_GROUP
+                   ? 2
+                   : 0;
     if (!is_person(c, e))
         return 0;
     int g = c->coref->gender[e];
@@ -289,7 +310,7 @@ static uint32_t antecedent(const qctx *c, size_t pos, int want)
     const lede_name *n = quote_name_from(c->names, pos);
     size_t i = n ? (size_t)(n - c->names->items) : c->names->n;
     uint32_t known = LEDE_NONE, subject = LEDE_NONE, unknown = LEDE_NONE;
-    size_t known_at = 0;
+    size_t known_at = 0, subject_end = 0;
     bool known_owns = false;
     for (size_t steps = 0; i > 0 && steps < COREF_MENTIONS && subject == LEDE_NONE; steps++) {
         const lede_name *m = &c->names->items[--i];
@@ -306,15 +327,26 @@ static uint32_t antecedent(const qctx *c, size_t pos, int want)
             known_at = m->span.start;
             known_owns = is_possessive(c, m);
         }
-        if (in_subject_position(c, m))
+        if (in_subject_position(c, m)) {
             subject = m->entity;
+            subject_end = m->span.end;
+        }
     }
     uint32_t prev = cr->last_speaker;
     int prev_fit =
         prev != LEDE_NONE && cr->last_end <= pos && pos - cr->last_end <= COREF_SPEAKER_REACH
             ? fits(c, prev, want)
             : 0;
-    if (prev_fit && (known == LEDE_NONE || known == prev || known_at < cr->last_end))
+    /* "they" often means people the story never names ("the players"): only a party,
+     * a firm or a group that spoke or is the subject in the pronoun's sentence or the
+     * one before ("The Conservatives say … . They say"). */
+    bool prev_since = known == LEDE_NONE || known == prev || known_at < cr->last_end;
+    if (want == G_PLURAL) {
+        if (prev_fit && prev_since && near_subject(c, cr->last_end, pos))
+            return prev;
+        return subject != LEDE_NONE && near_subject(c, subject_end, pos) ? subject : LEDE_NONE;
+    }
+    if (prev_fit && prev_since)
         return prev;
     /* "Tim Collins is setting out what he says": a name earlier in the pronoun's own
      * sentence comes before the subjects of sentences before. */
@@ -331,8 +363,9 @@ uint32_t coref_pronoun(const qctx *c, const qtok *t)
 {
     if (!c->coref)
         return LEDE_NONE;
-    int want =
-        qtok_has(c, t, QW_ORGREF) ? G_ORG : word_gender(c, c->s + t->start, t->end - t->start);
+    int want = qtok_has(c, t, QW_ORGREF)    ? G_ORG
+               : qtok_has(c, t, QW_PLURAL) ? G_PLURAL
+                                           : word_gender(c, c->s + t->start, t->end - t->start);
     return want ? antecedent(c, t->start, want) : LEDE_NONE;
 }
 

@@ -72,7 +72,7 @@ static bool attribute_after(const qctx *c, found *f, size_t hi)
 }
 
 /* Attribution before the quote, within its sentence: Trump said: “…”. */
-static bool attribute_before(const qctx *c, found *f, size_t lo)
+static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi, bool *passive)
 {
     lede_quote *q = &f->q;
     qtok t, verbs[8];
@@ -94,6 +94,11 @@ static bool attribute_before(const qctx *c, found *f, size_t lo)
             if (quote_is_core_verb(c, &verbs[i]) != (pass == 0))
                 continue;
             quote_set_cue(q, &verbs[i]);
+            if (quote_passive_agent(c, lo, &verbs[i], f->start, f->end, hi, q)) {
+                if (passive)
+                    *passive = true;
+                return true;
+            }
             /* Only a verb of speech proper inverts ("said Trump: “…”"); after another
              * verb the next words are its object ("likened the rules to “…”"). */
             /* "Devine, Sanders' media adviser, said Republicans …": a subject the verb
@@ -138,9 +143,29 @@ static bool attribute_prev_sentence(const qctx *c, found *f, const lede_text *te
     }
     found g = *f;
     g.start = t.start;
-    bool ok = attribute_before(c, &g, lo);
+    bool ok = attribute_before(c, &g, lo, g.start, NULL);
     f->q = g.q;
     return ok;
+}
+
+/* "…,” Forster said. Ruddock, though, is keen to rest his players. “At this stage …”":
+ * a person who is the subject of the sentence right before a quote with no source of
+ * its own, in its paragraph and after the quote before it (from), says it rather than
+ * that quote's speaker. Reads back at most WINDOW_BEFORE tokens, then the sentence. */
+static bool subject_said_before(const qctx *c, const lede_text *text, found *f, size_t from)
+{
+    size_t lo = text->paras[f->para].span.start;
+    qtok t;
+    if (from > lo)
+        lo = from;
+    if (!qtok_prev(c->s, lo, f->start, &t) || !quote_ends_sentence(c, lo, &t))
+        return false;
+    lede_quote q = f->q;
+    if (!quote_sentence_subject(c, lo, t.start, &q) || q.speaker == LEDE_NONE ||
+        c->model->entities[q.speaker].type != LEDE_PERSON)
+        return false;
+    f->q = q;
+    return true;
 }
 
 /* "Philip Bump: “Two weeks ago …”": a name and a colon right before the quote. */
@@ -226,11 +251,13 @@ static bool attribute_label(const qctx *c, found *f, size_t hi)
 
 /* A quote that says nothing of its speaker continues the previous quote's, when it
  * follows closely and nobody else is named in between. */
-static void continue_speakers(const qctx *c, found_list *fl)
+static void continue_speakers(const qctx *c, const lede_text *text, found_list *fl)
 {
     for (size_t i = 1; i < fl->n; i++) {
         found *f = &fl->items[i], *p = &fl->items[i - 1];
         if (f->q.has_source || !p->q.has_source || f->para > p->para + 1)
+            continue;
+        if (subject_said_before(c, text, f, f->para == p->para ? p->end : 0))
             continue;
         /* Within one paragraph a name in between ("said Caddell, speaking of Clinton’s
          * health") is no new speaker: a new speaker would have attributed the quote. */
@@ -351,17 +378,19 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     /* Words quoted inside a sentence ("said the plan was “late”") belong to the
      * sentence's own speaker; a quote that stands alone is most often attributed
      * after it. */
-    bool embedded = f->has_before && f->before.cp == 0;
+    bool embedded = f->has_before && f->before.cp == 0, passive = false;
     if (embedded) {
         g = *f;
-        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start), &g);
+        propose(cands, &n, QR_BEFORE,
+                attribute_before(c, &g, para->start, para->end, &passive), &g);
         g = *f;
         propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
     } else {
         g = *f;
         propose(cands, &n, QR_AFTER, attribute_after(c, &g, para->end), &g);
         g = *f;
-        propose(cands, &n, QR_BEFORE, attribute_before(c, &g, para->start), &g);
+        propose(cands, &n, QR_BEFORE,
+                attribute_before(c, &g, para->start, para->end, &passive), &g);
     }
     if (f->opens_para && f->para > 0) {
         g = *f;
@@ -370,7 +399,9 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     }
     /* Quoted words in a sentence that names no verb of speech ("Trump attacked “the
      * hateful ideology …”") are still its subject's words. */
-    if (embedded) {
+    /* The subject of a passive verb of speech ("he was called “…” by X") is who was
+     * spoken of, not the speaker. */
+    if (embedded && !passive) {
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
     }
@@ -463,7 +494,7 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
             prev_speaker = f->q.speaker;
     }
     if (st == LEDE_OK && fl.n)
-        continue_speakers(&c, &fl);
+        continue_speakers(&c, text, &fl);
     if (resolving)
         coref_end(&cr);
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++)

@@ -91,7 +91,7 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
             break;
         start = t.start;
     }
-    if (qtok_next(c->s, pos, start, &t) && qtok_has(c, &t, QW_PERSON)) {
+    if (qtok_next(c->s, pos, start, &t) && qtok_has(c, &t, QW_PERSON | QW_PLURAL)) {
         quote_set_source(q, t.start, t.end, coref_pronoun(c, &t));
         return true;
     }
@@ -129,6 +129,11 @@ static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_q
     size_t back = t->start;
     const lede_name *best = NULL;
     for (int i = 0; i < 32 && qtok_prev(c->s, lo, back, &u); i++, back = u.start) {
+        /* "Livingstone “should have …” once he realised the journalist was Jewish, said
+         * Mr Blair": an aside never spans a quotation or a sentence end; past one, the
+         * comma belongs to other words ("the reporter, Oliver Finegold, to …"). */
+        if (quote_is_mark(u.cp) || quote_ends_sentence(c, lo, &u))
+            break;
         if (u.cp != open)
             continue;
         qtok w;
@@ -159,26 +164,51 @@ static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_q
     return true;
 }
 
+#define ROLE_WORDS 3 /* lower-case words of a role after a comma ("managing director") */
+
 /* The name that ends at t, or for "Mr. Morgan of the Sierra Club said" the person
  * before "of"; NULL when no name ends there. */
+/* "Paul Goosens, head of Preventon told": the person before the comma that opens a
+ * role of at most ROLE_WORDS lower-case words ending at x (the word before "of"), or
+ * NULL. */
+static const lede_name *role_of_holder(const qctx *c, size_t lo, qtok x)
+{
+    for (int words = 0; words < ROLE_WORDS && x.cp == 0 && c->s[x.start] >= 'a' &&
+                        c->s[x.start] <= 'z' && qtok_prev(c->s, lo, x.start, &x);
+         words++) {
+        if (x.cp != ',')
+            continue;
+        qtok w;
+        const lede_name *p = qtok_prev(c->s, lo, x.start, &w) && w.cp == 0
+                                 ? quote_name_ending_at(c->names, w.end)
+                                 : NULL;
+        return p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON
+                   ? p
+                   : NULL;
+    }
+    return NULL;
+}
+
 static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
 {
     const lede_name *n = quote_name_ending_at(c->names, t->end);
     if (!n || n->span.start < lo)
         return NULL;
-    if (c->model->entities[n->entity].type == LEDE_PERSON)
-        return n;
     qtok w, x;
     size_t at = n->span.start;
     if (qtok_prev(c->s, lo, at, &w) && qtok_has(c, &w, QW_DET))
         at = w.start;
-    if (qtok_prev(c->s, lo, at, &w) && (qtok_is(c->s, &w, "of") || qtok_is(c->s, &w, "at")) &&
-        qtok_prev(c->s, lo, w.start, &x) && x.cp == 0) {
-        const lede_name *p = quote_name_ending_at(c->names, x.end);
-        if (p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON)
-            return p;
-    }
-    return n;
+    bool of = qtok_prev(c->s, lo, at, &w) && (qtok_is(c->s, &w, "of") || qtok_is(c->s, &w, "at")) &&
+              qtok_prev(c->s, lo, w.start, &x) && x.cp == 0;
+    /* Whatever the tagger made of the name after "of" (a firm may pass for a person),
+     * "X, head of Y said" is X's. */
+    const lede_name *holder = of ? role_of_holder(c, lo, x) : NULL;
+    if (holder)
+        return holder;
+    if (c->model->entities[n->entity].type == LEDE_PERSON || !of)
+        return n;
+    const lede_name *p = quote_name_ending_at(c->names, x.end);
+    return p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON ? p : n;
 }
 
 /* A noun phrase that ends with t ("a Kremlin official"): back to its determiner, at
@@ -299,6 +329,22 @@ bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
         end = w.end;
     quote_set_source(q, t.start, end, LEDE_NONE);
     return true;
+}
+
+/* "described by Sharon as “…”", "he was called the “…” by the film's director Marc
+ * Forster": a reporting verb in the passive is said by the agent after "by", right after
+ * the verb (before the quote at qstart) or, after an auxiliary ("was called"), right
+ * after the quote (which ends at qend; before hi). Reads a few tokens. */
+bool quote_passive_agent(const qctx *c, size_t lo, const qtok *verb, size_t qstart, size_t qend,
+                         size_t hi, lede_quote *q)
+{
+    qtok t;
+    if (qtok_next(c->s, qstart, verb->end, &t) && qtok_is(c->s, &t, "by"))
+        return quote_subject_after(c, qstart, t.end, q);
+    if (!qtok_prev(c->s, lo, verb->start, &t) || !qtok_has(c, &t, QW_AUX))
+        return false;
+    return qtok_next(c->s, hi, qend, &t) && qtok_is(c->s, &t, "by") &&
+           quote_subject_after(c, hi, t.end, q);
 }
 
 void quote_set_cue(lede_quote *q, const qtok *verb)

@@ -131,6 +131,7 @@ enum {
     QW_SMALL = 1u << 10,
     QW_ORGREF = 1u << 11,
     QW_CONJ = 1u << 12,
+    QW_PLURAL = 1u << 13,
 };
 
 /* The first token at or after i, before hi; false when there is none. */
@@ -186,6 +187,12 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
 
 /* The source that follows the verb ending at vend ("said Trump"), before hi. */
 bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q);
+
+/* The agent of a passive reporting verb ("described by X as “…”", "was called “…” by
+ * X") as q's source: "by" right after the verb, before qstart, or after an auxiliary
+ * right after the quote ending at qend, before hi. */
+bool quote_passive_agent(const qctx *c, size_t lo, const qtok *verb, size_t qstart, size_t qend,
+                         size_t hi, lede_quote *q);
 
 /* True when the bytes "ccording" may lie in [lo + 1, hi): reads up to hi. */
 bool quote_may_say_according(const char *s, size_t lo, size_t hi);

@@ -152,7 +152,7 @@ static unsigned parse_classes(const char *v)
         size_t len;
     } names[] = {{"irregular", 9}, {"core", 4},   {"owner", 5}, {"aux", 3}, {"function", 8},
                  {"pronoun", 7},   {"person", 6}, {"skip", 4},  {"det", 3}, {"titlecue", 8},
-                 {"small", 5},     {"orgref", 6}, {"conj", 4}};
+                 {"small", 5},     {"orgref", 6}, {"conj", 4}, {"plural", 6}};
     unsigned mask = 0;
     while (*v) {
         size_t len = strcspn(v, " ");

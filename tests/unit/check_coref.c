@@ -104,6 +104,90 @@ START_TEST(unresolved_rather_than_wrong)
 }
 END_TEST
 
+/* A name in an aside of the sentence before, or before a quotation, is not the subject
+ * of a verb of speech that follows the quote: "…, said Mr Ashby" is Ashby's. */
+START_TEST(aside_ends_at_quote)
+{
+    annotate("Mr Ashby asked the council to dismiss its auditor, Clara Dunmore, over the "
+             "report. Mr Fenwick “should resign at once” now that the accounts are public, "
+             "said Mr Ashby. “I am sure he knows it.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(1), "Ashby");
+}
+END_TEST
+
+/* A passive reporting verb is said by the agent after "by": right after the verb, or
+ * after the quote the verb introduces. */
+START_TEST(passive_agent)
+{
+    annotate("Dan Reyes unveiled the scheme on Monday. It was described by Mrs Tolland as "
+             "“a waste of good money”.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Tolland");
+    ck_assert_str_eq(speaker_of(0), "Tolland");
+    annotate("Dan Reyes won the vote. He was called “the last honest man in the chamber” by "
+             "his rival Petra Quist.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Petra Quist");
+}
+END_TEST
+
+/* A quote with no cue of its own is said by the person who is the subject of the
+ * sentence right before it; with no person there it goes on with the last speaker. */
+START_TEST(subject_before_uncued_quote)
+{
+    annotate("“We want game time,” Ron Doyle told the paper. Mr Kerrigan, though, is keen to "
+             "rest his squad. “At this stage nobody has anything to prove.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[1].source), "Kerrigan");
+    ck_assert_str_eq(speaker_of(1), "Kerrigan");
+    annotate("“We want game time,” Ron Doyle told the paper. The weather, though, is poor. "
+             "“At this stage nobody has anything to prove.”\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(1), "Ron Doyle");
+}
+END_TEST
+
+/* "X, head of Y said": the holder of the role before the comma is the subject, whether
+ * the tagger takes Y for a firm or a person. */
+START_TEST(role_of_holder)
+{
+    annotate("Sales up\n\n“The figures are good,” Tom Reddin, head of Microsoft told the "
+             "paper.\n\n“We are surprised,” Anna Kell, chief executive of Vantrix said on "
+             "Monday.\n\n“Sales rose,” Dan Ochs, managing director of Ford told reporters.\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(speaker_of(0), "Tom Reddin");
+    ck_assert_str_eq(speaker_of(1), "Anna Kell");
+    ck_assert_str_eq(speaker_of(2), "Dan Ochs");
+}
+END_TEST
+
+/* A name right before an auxiliary is its clause's subject, after a role with its owner
+ * ("Shipping veteran Karl Brennan was …"): salient over the subject of a sentence before. */
+START_TEST(subject_before_auxiliary)
+{
+    annotate("Mr Varga said the team had played well.\n\nShipping veteran Karl Brennan was "
+             "the other winner. “It means a lot to me,” he said.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(speaker_of(0), "Karl Brennan");
+}
+END_TEST
+
+/* Plural "they" is a party, firm or group that is the subject of its sentence or the
+ * one before ("The Conservatives say"); people never named ("the players") are nobody. */
+START_TEST(plural_they)
+{
+    annotate("Tax row\n\nLabour met the National Farmers Union on Monday.\n\nThe Conservatives "
+             "say they would scrap the tax. They say the plan is “a recipe for ruin”.\n\nThe "
+             "players were tired. “We gave everything,” they said.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "They");
+    ck_assert_str_eq(speaker_of(0), "Conservatives");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "they");
+    ck_assert_str_eq(speaker_of(1), "");
+}
+END_TEST
+
 static Suite *coref_suite(void)
 {
     Suite *s = suite_create("coref");
@@ -118,6 +202,12 @@ static Suite *coref_suite(void)
     tcase_add_test(tc, organisations);
     tcase_add_test(tc, description_by_organisation_name);
     tcase_add_test(tc, unresolved_rather_than_wrong);
+    tcase_add_test(tc, aside_ends_at_quote);
+    tcase_add_test(tc, passive_agent);
+    tcase_add_test(tc, subject_before_uncued_quote);
+    tcase_add_test(tc, role_of_holder);
+    tcase_add_test(tc, subject_before_auxiliary);
+    tcase_add_test(tc, plural_they);
     suite_add_tcase(s, tc);
     return s;
 }
