@@ -205,6 +205,36 @@ static bool attribute_introduced(const qctx *c, found *f, const lede_span *prev)
     return false;
 }
 
+/* Gives q the attribution of from: the same source, speaker and cue. */
+static void take_attribution(lede_quote *q, const lede_quote *from)
+{
+    q->speaker = from->speaker;
+    q->has_source = from->has_source;
+    q->source = from->source;
+    q->has_cue = from->has_cue;
+    q->cue = from->cue;
+}
+
+#define SIBLING_GAP 24 /* tokens between two quotes of one sentence ("“A” and “B”") */
+
+/* "Trump called her “Miss Piggy” and “Miss Housekeeping”": a quote in the same
+ * sentence as the quote before it, a few words on, is most often the same speaker's;
+ * the earlier quote's attribution (already chosen) is the candidate. */
+static bool attribute_sibling(const qctx *c, const found *f, found *g)
+{
+    size_t i = (size_t)(f - c->quotes->items);
+    const found *p = i > 0 ? &c->quotes->items[i - 1] : NULL;
+    if (!p || p->para != f->para || !p->closed || p->ends_sentence || !p->q.has_source)
+        return false;
+    qtok t;
+    size_t at = p->end;
+    for (int k = 0; qtok_next(c->s, f->start, at, &t); k++, at = t.end)
+        if (k == SIBLING_GAP || quote_ends_sentence(c, p->end, &t) || t.cp == ';')
+            return false;
+    take_attribution(&g->q, &p->q);
+    return true;
+}
+
 /* A transcript's speaker label opening the quote: "PENCE: Well, look, …". */
 static bool attribute_label(const qctx *c, found *f, size_t hi)
 {
@@ -240,23 +270,14 @@ static void continue_speakers(const qctx *c, found_list *fl)
             other |= n->entity != p->q.speaker && c->model->entities[n->entity].type == LEDE_PERSON;
         if (!other) {
             /* It is the same attribution: the same source and cue. */
-            f->q.speaker = p->q.speaker;
-            f->q.has_source = p->q.has_source;
-            f->q.source = p->q.source;
-            f->q.has_cue = p->q.has_cue;
-            f->q.cue = p->q.cue;
+            take_attribution(&f->q, &p->q);
         }
     }
     /* An open quote continued in the next paragraph takes that paragraph's speaker. */
     for (size_t i = fl->n - 1; i > 0; i--) {
         found *f = &fl->items[i - 1], *n = &fl->items[i];
-        if (!f->closed && !f->q.has_source && n->opens_para && n->para == f->para + 1) {
-            f->q.speaker = n->q.speaker;
-            f->q.has_source = n->q.has_source;
-            f->q.source = n->q.source;
-            f->q.has_cue = n->q.has_cue;
-            f->q.cue = n->q.cue;
-        }
+        if (!f->closed && !f->q.has_source && n->opens_para && n->para == f->para + 1)
+            take_attribution(&f->q, &n->q);
     }
 }
 
@@ -374,6 +395,8 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
     }
+    g = *f;
+    propose(cands, &n, QR_SIBLING, attribute_sibling(c, f, &g), &g);
     /* Only for a quote that no rule attributes where it stands: the sentence before is
      * no rival to a cue of the quote's own. */
     if (n == 0) {

@@ -79,6 +79,8 @@ enum {
     QR_INTRODUCED,
     QR_SUBJECT,
     QR_PREV_SENTENCE,
+    QR_SIBLING,
+    QR_DESCRIPTION,
 };
 
 /* One candidate attribution of a quote: its source, speaker and cue, and the rule. */
@@ -87,7 +89,7 @@ typedef struct {
     int rule; /* QR_ */
 } quote_cand;
 
-#define QR_MAX_CANDS 10    /* every rule once, and none */
+#define QR_MAX_CANDS 12    /* every rule once, and none */
 #define QR_MAX_FEATURES 24 /* features of one candidate */
 #define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
 

@@ -105,6 +105,19 @@ START_TEST(verb_at_paragraph_start)
 }
 END_TEST
 
+/* Two quotes of one sentence a few words apart ("called it “A” and “B”") are one
+ * speaker's, though a name stands between them ("“B” as examples of Berg's …"). */
+START_TEST(quotes_of_one_sentence)
+{
+    annotate("Anna Berg met Peter Hansen on Monday.\n\n"
+             "At the debate, Anna Berg called the plan “a mess” and “a disgrace” as examples "
+             "of Hansen’s careless comments about schools.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(0), "Anna Berg");
+    ck_assert_str_eq(speaker_of(1), "Anna Berg");
+}
+END_TEST
+
 static Suite *quotes_suite(void)
 {
     Suite *s = suite_create("quotes");
@@ -117,6 +130,7 @@ static Suite *quotes_suite(void)
     tcase_add_test(tc, according_to_at_the_edges);
     tcase_add_test(tc, verbs_by_their_form);
     tcase_add_test(tc, verb_at_paragraph_start);
+    tcase_add_test(tc, quotes_of_one_sentence);
     suite_add_tcase(s, tc);
     return s;
 }
