@@ -394,6 +394,9 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     if (embedded) {
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
+        g = *f;
+        propose(cands, &n, QR_DESCRIPTION,
+                quote_sentence_description(c, para->start, f->start, &g.q), &g);
     }
     g = *f;
     propose(cands, &n, QR_SIBLING, attribute_sibling(c, f, &g), &g);
