@@ -129,8 +129,9 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
     return true;
 }
 
-#define PHRASE_WORDS 5 /* words of a description that opens a sentence ("The Republican nominee")  \
-                        */
+#define PHRASE_WORDS                                                                               \
+    5 /* words of a description that opens a sentence ("The Republican nominee")                   \
+       */
 
 /* "The statement noted …", "The Republican nominee vowed to punish “…”": the noun
  * phrase that opens the sentence holding pos with a determiner (after a "But"), up to
@@ -243,7 +244,7 @@ static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
  * most four words. False when t cannot end a subject. */
 static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
 {
-    if (qtok_has(c, t, QW_FUNCTION) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+    if (qtok_has(c, t, QW_FUNCTION | QW_DET) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
         return false;
     size_t start = t->start;
     qtok w;

@@ -227,7 +227,10 @@ bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t)
     bool ing = len > 5 && memcmp(w + len - 3, "ing", 3) == 0;
     bool finite = (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
                   (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
-    if (!ing && !finite && !is_irregular(c, t))
+    /* "Police say they have …", "critics say": the one bare form that reports, after a
+     * subject rather than after "to" or an auxiliary ("to say", "would say"). */
+    bool say = len == 3 && memcmp(w, "say", 3) == 0;
+    if (!ing && !finite && !say && !is_irregular(c, t))
         return false;
     if (!quote_is_verb(c, t))
         return false;
@@ -242,6 +245,9 @@ bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t)
              (pw[plen - 2] == '\'' || (plen > 4 && memcmp(pw + plen - 4, "’", 3) == 0))))
             return false;
     }
+    if (say)
+        return has_prev && p.cp == 0 && !qtok_is(c->s, &p, "to") &&
+               !qtok_has(c, &p, QW_FUNCTION | QW_SKIP | QW_AUX);
     if (!ing)
         return true; /* irregular, or a finite ending */
     /* "is calling", "was describing": a progressive form after its auxiliary; "asking,
