@@ -20,12 +20,19 @@
 #define WINDOW_BEFORE 40
 
 /* True when the closed quote f ends a sentence with a period inside its closing mark. */
-static bool ends_with_period(const qctx *c, const found *f)
+/* The offset of the closing mark of the closed quote f. */
+static size_t closing_mark(const qctx *c, const found *f)
 {
-    qtok last;
     size_t mark = f->end - 1, len;
     while (mark > f->start && quote_mark_glyph(c->s, f->end, mark, &len) == MARK_NONE)
         mark--;
+    return mark;
+}
+
+static bool ends_with_period(const qctx *c, const found *f)
+{
+    qtok last;
+    size_t mark = closing_mark(c, f);
     return qtok_prev(c->s, f->start, mark, &last) && last.cp == '.' &&
            quote_ends_sentence(c, f->start, &last);
 }
@@ -322,6 +329,46 @@ static bool is_title(const qctx *c, const found *f)
     return words >= 2 && words <= 6;
 }
 
+/* True when t is a word that opens with a capital letter (ASCII). */
+static bool capitalised(const char *s, const qtok *t)
+{
+    return t->cp == 0 && s[t->start] >= 'A' && s[t->start] <= 'Z';
+}
+
+/* Marks that are no quoted speech: a stage direction ("(CROSSTALK.)"), a pronoun
+ * quoted as a word (because “she” is a “he”), a nickname inside a name (Rep. Robert C.
+ * "Bobby" Scott). Reads the quote's own tokens (at most three) and one on either side. */
+static bool is_not_speech(const qctx *c, const found *f)
+{
+    size_t len, from = f->start;
+    if (quote_mark_glyph(c->s, f->end, from, &len) == MARK_NONE)
+        return false;
+    from += len;
+    /* A quote left open runs to the end of its paragraph ("(CROSSTALK.) in a transcript). */
+    size_t to = f->closed ? closing_mark(c, f) : f->end;
+    qtok t[4], last;
+    size_t n = 0, words = 0;
+    for (size_t at = from; n < 4 && qtok_next(c->s, to, at, &t[n]); at = t[n++].end)
+        words += t[n].cp == 0;
+    if (n == 0 || !qtok_prev(c->s, from, to, &last))
+        return false;
+    if (t[0].cp == '(' &&
+        (last.cp == ')' ||
+         (last.cp == '.' && qtok_prev(c->s, from, last.start, &last) && last.cp == ')')))
+        return true;
+    if (!f->closed || n > 3 || words != 1 || t[0].cp != 0)
+        return false;
+    if (qtok_has(c, &t[0], QW_PRONOUN) && (n == 1 || t[1].cp == '.'))
+        return true;
+    /* A nickname: one capitalised word between two parts of a name, no comma. */
+    qtok next;
+    return n == 1 && capitalised(c->s, &t[0]) && f->has_before &&
+           (capitalised(c->s, &f->before) ||
+            (f->before.cp == '.' && f->before.start > 0 && c->s[f->before.start - 1] >= 'A' &&
+             c->s[f->before.start - 1] <= 'Z')) &&
+           qtok_next(c->s, c->len, f->end, &next) && capitalised(c->s, &next);
+}
+
 struct lede_quoter {
     int32_t *weights;
 };
@@ -461,7 +508,7 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
         f->has_before =
             qtok_prev(text->bytes, text->paras[f->para].span.start, f->start, &f->before);
         f->ends_sentence = f->closed && ends_with_period(&c, f);
-        if (!is_title(&c, f))
+        if (!is_title(&c, f) && !is_not_speech(&c, f))
             fl.items[kept++] = *f;
     }
     fl.n = kept;

@@ -118,6 +118,20 @@ START_TEST(quotes_of_one_sentence)
 }
 END_TEST
 
+/* No speech: a stage direction of a transcript, a pronoun quoted as a word, a nickname
+ * inside a name. Quoted words beside them stay quotes. */
+START_TEST(marks_that_are_no_speech)
+{
+    annotate("\"HANSEN: We will win.\n\n\"(CROSSTALK.)\n\n"
+             "Rep. Peter J. \"Pete\" Hansen spoke. Why is \"she\" a \"he.\" for him?\n\n"
+             "Anna Berg called it \"Pete\" at last, and \"a mess.\"\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(span_text(model.quotes[0].span), "\"HANSEN: We will win.");
+    ck_assert_str_eq(span_text(model.quotes[1].span), "\"Pete\"");
+    ck_assert_str_eq(span_text(model.quotes[2].span), "\"a mess.\"");
+}
+END_TEST
+
 static Suite *quotes_suite(void)
 {
     Suite *s = suite_create("quotes");
@@ -131,6 +145,7 @@ static Suite *quotes_suite(void)
     tcase_add_test(tc, verbs_by_their_form);
     tcase_add_test(tc, verb_at_paragraph_start);
     tcase_add_test(tc, quotes_of_one_sentence);
+    tcase_add_test(tc, marks_that_are_no_speech);
     suite_add_tcase(s, tc);
     return s;
 }
