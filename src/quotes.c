@@ -535,8 +535,10 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
         if (f->q.speaker != LEDE_NONE)
             prev_speaker = f->q.speaker;
     }
-    if (st == LEDE_OK && fl.n)
+    if (st == LEDE_OK && fl.n) {
         continue_speakers(&c, &fl);
+        st = quote_adopt_sources(&c, &fl, model);
+    }
     if (resolving)
         coref_end(&cr);
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++)

@@ -211,6 +211,13 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
                             lede_model *model, const int32_t *weights, quote_chooser choose,
                             void *arg);
 
+/* --- quotes_adopt.c ------------------------------------------------------------------ */
+
+/* Gives each quote of fl whose source is written as a proper name but names no entity
+ * ("PolitiFact rated …") an organisation of that name, added to model with the source
+ * as its mention (one per spelling). NOMEM. */
+lede_status quote_adopt_sources(const qctx *c, found_list *fl, lede_model *model);
+
 /* --- quotes_rank.c ------------------------------------------------------------------- */
 
 /* The features of candidate k of the n of quote f into out (QR_MAX_FEATURES of room);

@@ -132,6 +132,22 @@ START_TEST(marks_that_are_no_speech)
 }
 END_TEST
 
+/* A source written as a name that the namer did not take ("The Daily Rag") is still
+ * the speaker, one organisation per spelling; a lone capitalised noun is not. */
+START_TEST(source_named_as_organisation)
+{
+    annotate("Anna Berg spoke on Monday.\n\n"
+             "\"We will vote,\" The Daily Rag reported on Tuesday. \"Soon.\"\n\n"
+             "\"A plain mistake,\" Officials said.\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(speaker_of(0), "The Daily Rag");
+    ck_assert_uint_eq(model.quotes[0].speaker, model.quotes[1].speaker);
+    ck_assert_uint_eq(model.entities[model.quotes[0].speaker].type, LEDE_ORGANIZATION);
+    ck_assert_str_eq(span_text(model.quotes[2].source), "Officials");
+    ck_assert_uint_eq(model.quotes[2].speaker, LEDE_NONE);
+}
+END_TEST
+
 static Suite *quotes_suite(void)
 {
     Suite *s = suite_create("quotes");
@@ -146,6 +162,7 @@ static Suite *quotes_suite(void)
     tcase_add_test(tc, verb_at_paragraph_start);
     tcase_add_test(tc, quotes_of_one_sentence);
     tcase_add_test(tc, marks_that_are_no_speech);
+    tcase_add_test(tc, source_named_as_organisation);
     suite_add_tcase(s, tc);
     return s;
 }
