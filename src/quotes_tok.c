@@ -232,7 +232,8 @@ bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t)
     bool say = len == 3 && memcmp(w, "say", 3) == 0;
     if (!ing && !finite && !say && !is_irregular(c, t))
         return false;
-    if (!quote_is_verb(c, t))
+    /* "according to X" is read as such (quote_according_to), never as a participle. */
+    if (!quote_is_verb(c, t) || (len == 9 && memcmp(w, "according", 9) == 0))
         return false;
     /* After a possessive or a determiner it is a noun: "Obama's remarks", "the claims". */
     qtok p;

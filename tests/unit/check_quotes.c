@@ -63,8 +63,10 @@ START_TEST(according_to_at_the_edges)
     annotate("Peter Hansen spoke. “We will vote,” Hansen said, according to Acme Radio.\n\n"
              "According to Acme Radio, Hansen wants “a fair vote” soon.\n\n"
              "“We will vote,” Hansen said accordingly.\n\n"
-             "“We will vote,” Hansen said, according\n");
-    ck_assert_uint_eq(model.n_quotes, 4);
+             "“We will vote,” Hansen said, according\n\n"
+             "Hansen was met with “Go home!” in Leeds, according to Acme Radio.\n");
+    ck_assert_uint_eq(model.n_quotes, 5);
+    ck_assert_str_eq(span_text(model.quotes[4].source), "Acme Radio");
     ck_assert_str_eq(span_text(model.quotes[0].source), "Acme Radio");
     ck_assert_str_eq(span_text(model.quotes[0].cue), "according to");
     ck_assert_str_eq(span_text(model.quotes[1].source), "Acme Radio");
