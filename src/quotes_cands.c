@@ -133,10 +133,11 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
     5 /* words of a description that opens a sentence ("The Republican nominee")                   \
        */
 
-/* "The statement noted …", "The Republican nominee vowed to punish “…”": the noun
- * phrase that opens the sentence holding pos with a determiner (after a "But"), up to
- * the first verb, small word or punctuation. False when the sentence opens otherwise
- * or the phrase holds a name (quote_sentence_subject's). */
+/* "The statement noted …", "The Republican nominee vowed to punish “…”", "Protesters
+ * chanted “…”": the noun phrase that opens the sentence holding pos (after a "But")
+ * with a determiner or a capitalised word that opens no sentence by habit, up to the
+ * first verb, small word or punctuation. False when the sentence opens otherwise or
+ * the phrase holds a name (quote_sentence_subject's). */
 bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote *q)
 {
     qtok t;
@@ -145,7 +146,16 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
         return false;
     if (qtok_has(c, &t, QW_CONJ) && !qtok_next(c->s, pos, t.end, &t))
         return false;
-    if (!qtok_has(c, &t, QW_DET) || c->s[t.start] < 'A' || c->s[t.start] > 'Z')
+    if (c->s[t.start] < 'A' || c->s[t.start] > 'Z')
+        return false;
+    /* Or a capitalised word of its own: "Protesters chanted", "Other leaders used";
+     * not a word that opens sentences ("Meanwhile"), a verb or a participle. */
+    bool det = qtok_has(c, &t, QW_DET);
+    size_t len = t.end - t.start;
+    if (!det && (qtok_classes(c, &t) != 0 || quote_is_verb(c, &t) ||
+                 lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, len) ||
+                 (len > 4 && (memcmp(c->s + t.end - 3, "ing", 3) == 0 ||
+                              memcmp(c->s + t.end - 2, "ly", 2) == 0))))
         return false;
     size_t from = t.start, end = t.end;
     qtok w;
@@ -156,7 +166,7 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
         end = w.end;
     }
     const lede_name *n = quote_name_from(c->names, from);
-    if (end == t.end || (n && n->span.start < end))
+    if ((det && end == t.end) || (n && n->span.start < end))
         return false;
     quote_set_source(q, from, end, LEDE_NONE);
     return true;

@@ -183,8 +183,8 @@ bool quote_sentence_start_at(const qctx *c, size_t lo, size_t pos);
 /* The subject of the sentence that holds pos (not before lo) as q's source. */
 bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q);
 
-/* The noun phrase with a determiner that opens the sentence holding pos ("The
- * statement noted …") as q's source, when it names nobody. */
+/* The noun phrase that opens the sentence holding pos ("The statement noted …",
+ * "Protesters chanted") as q's source, when it names nobody. */
 bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote *q);
 
 /* The subject that ends before the verb at vstart (not before lo) as q's source. */
