@@ -230,6 +230,10 @@ bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t)
     /* "Police say they have …", "critics say": the one bare form that reports, after a
      * subject rather than after "to" or an auxiliary ("to say", "would say"). */
     bool say = len == 3 && memcmp(w, "say", 3) == 0;
+    /* "as one analyst put it": a verb of speech only in that phrase. */
+    qtok it;
+    if (len == 3 && memcmp(w, "put", 3) == 0)
+        return qtok_next(c->s, c->len, t->end, &it) && qtok_is(c->s, &it, "it");
     if (!ing && !finite && !say && !is_irregular(c, t))
         return false;
     /* "according to X" is read as such (quote_according_to), never as a participle. */
