@@ -222,7 +222,8 @@ static void take_attribution(lede_quote *q, const lede_quote *from)
     q->cue = from->cue;
 }
 
-#define SIBLING_GAP 24 /* tokens between two quotes of one sentence ("“A” and “B”") */
+#define SIBLING_GAP 24    /* tokens between two quotes of one sentence ("“A” and “B”") */
+#define SIBLING_BYTES 160 /* more bytes than that many tokens hold, in news */
 
 /* "Trump called her “Miss Piggy” and “Miss Housekeeping”": a quote in the same
  * sentence as the quote before it, a few words on, is most often the same speaker's;
@@ -231,7 +232,8 @@ static bool attribute_sibling(const qctx *c, const found *f, found *g)
 {
     size_t i = (size_t)(f - c->quotes->items);
     const found *p = i > 0 ? &c->quotes->items[i - 1] : NULL;
-    if (!p || p->para != f->para || !p->closed || p->ends_sentence || !p->q.has_source)
+    if (!p || p->para != f->para || !p->closed || p->ends_sentence || !p->q.has_source ||
+        f->start - p->end > SIBLING_BYTES)
         return false;
     qtok t;
     size_t at = p->end;
@@ -338,12 +340,17 @@ static bool capitalised(const char *s, const qtok *t)
 /* Marks that are no quoted speech: a stage direction ("(CROSSTALK.)"), a pronoun
  * quoted as a word (because “she” is a “he”), a nickname inside a name (Rep. Robert C.
  * "Bobby" Scott). Reads the quote's own tokens (at most three) and one on either side. */
+#define SHORT_QUOTE_BYTES 40 /* a pronoun or a nickname in its marks is shorter */
+
 static bool is_not_speech(const qctx *c, const found *f)
 {
     size_t len, from = f->start;
     if (quote_mark_glyph(c->s, f->end, from, &len) == MARK_NONE)
         return false;
     from += len;
+    /* Only a stage direction is long (and opens with its parenthesis). */
+    if (f->end - f->start > SHORT_QUOTE_BYTES && (from >= f->end || c->s[from] != '('))
+        return false;
     /* A quote left open runs to the end of its paragraph ("(CROSSTALK.) in a transcript). */
     size_t to = f->closed ? closing_mark(c, f) : f->end;
     qtok t[4], last;
