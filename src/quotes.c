@@ -119,6 +119,29 @@ static bool attribute_before(const qctx *c, found *f, size_t lo)
     return false;
 }
 
+/* "Trump's claim that there were “thousands of shootings”": a name with a possessive
+ * ending before a word of speech used as a noun (claim, remarks, statement), earlier in
+ * the quote's sentence (WINDOW_BEFORE tokens at most). */
+static bool attribute_possessive(const qctx *c, found *f, size_t lo)
+{
+    qtok t, p;
+    size_t at = f->start;
+    for (int i = 0; i < WINDOW_BEFORE && qtok_prev(c->s, lo, at, &t); i++, at = t.start) {
+        if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
+            return false;
+        if (!quote_is_verb(c, &t) || !qtok_prev(c->s, lo, t.start, &p))
+            continue;
+        size_t cut = qtok_possessive(c->s, &p);
+        const lede_name *n = cut ? quote_name_ending_at(c->names, p.end - cut) : NULL;
+        if (n && n->span.start >= lo) {
+            quote_set_source(&f->q, n->span.start, n->span.end, n->entity);
+            quote_set_cue(&f->q, &t);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "Mr Fox said the rules fail. “If it's …”": the speaker of the sentence before, in
  * the quote's paragraph or ending the paragraph before, for a quote with no cue. */
 static bool attribute_prev_sentence(const qctx *c, found *f, const lede_text *text)
@@ -310,10 +333,7 @@ static bool is_title(const qctx *c, const found *f)
     const qtok p = f->before;
     if (!f->has_before || p.cp != 0)
         return false;
-    size_t plen = p.end - p.start;
-    bool possessive = plen > 2 && s[p.end - 1] == 's' &&
-                      (s[p.end - 2] == '\'' || (plen > 4 && memcmp(s + p.end - 4, "’", 3) == 0));
-    if (!possessive && !qtok_has(c, &p, QW_TITLECUE))
+    if (!qtok_possessive(s, &p) && !qtok_has(c, &p, QW_TITLECUE))
         return false;
     if (!f->closed)
         return false;
@@ -448,6 +468,8 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     if (embedded) {
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
+        g = *f;
+        propose(cands, &n, QR_POSSESSIVE, attribute_possessive(c, &g, para->start), &g);
         g = *f;
         propose(cands, &n, QR_DESCRIPTION,
                 quote_sentence_description(c, para->start, f->start, &g.q), &g);

@@ -81,6 +81,7 @@ enum {
     QR_PREV_SENTENCE,
     QR_SIBLING,
     QR_DESCRIPTION,
+    QR_POSSESSIVE,
 };
 
 /* One candidate attribution of a quote: its source, speaker and cue, and the rule. */
@@ -89,7 +90,7 @@ typedef struct {
     int rule; /* QR_ */
 } quote_cand;
 
-#define QR_MAX_CANDS 12    /* every rule once, and none */
+#define QR_MAX_CANDS 13    /* every rule once, and none */
 #define QR_MAX_FEATURES 24 /* features of one candidate */
 #define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
 
@@ -140,6 +141,9 @@ bool qtok_next(const char *s, size_t hi, size_t i, qtok *t);
 
 /* The last token that ends at or before i, not before lo; false when there is none. */
 bool qtok_prev(const char *s, size_t lo, size_t i, qtok *t);
+
+/* The length of the possessive ending of the word t ("Trump's": 2, "Trump’s": 4), or 0. */
+size_t qtok_possessive(const char *s, const qtok *t);
 
 /* True when t is the word word, exactly. */
 bool qtok_is(const char *s, const qtok *t, const char *word);

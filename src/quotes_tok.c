@@ -136,6 +136,16 @@ bool qtok_prev(const char *s, size_t lo, size_t i, qtok *t)
     return true;
 }
 
+size_t qtok_possessive(const char *s, const qtok *t)
+{
+    size_t len = t->end - t->start;
+    if (t->cp != 0 || len <= 2 || s[t->end - 1] != 's')
+        return 0;
+    if (s[t->end - 2] == '\'')
+        return 2;
+    return len > 4 && memcmp(s + t->end - 4, "’", 3) == 0 ? 4 : 0;
+}
+
 bool qtok_is(const char *s, const qtok *t, const char *word)
 {
     if (t->cp != 0 || *word != s[t->start])
@@ -242,14 +252,8 @@ bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t)
     /* After a possessive or a determiner it is a noun: "Obama's remarks", "the claims". */
     qtok p;
     bool has_prev = qtok_prev(c->s, lo, t->start, &p);
-    if (has_prev && p.cp == 0) {
-        size_t plen = p.end - p.start;
-        const char *pw = c->s + p.start;
-        if (qtok_has(c, &p, QW_OWNER) ||
-            (plen > 2 && pw[plen - 1] == 's' &&
-             (pw[plen - 2] == '\'' || (plen > 4 && memcmp(pw + plen - 4, "’", 3) == 0))))
-            return false;
-    }
+    if (has_prev && p.cp == 0 && (qtok_has(c, &p, QW_OWNER) || qtok_possessive(c->s, &p)))
+        return false;
     if (say)
         return has_prev && p.cp == 0 && !qtok_is(c->s, &p, "to") &&
                !qtok_has(c, &p, QW_FUNCTION | QW_SKIP | QW_AUX);

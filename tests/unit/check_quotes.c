@@ -150,6 +150,19 @@ START_TEST(source_named_as_organisation)
 }
 END_TEST
 
+/* "Berg's claim that …": a possessive name before a word of speech used as a noun is
+ * the source of a quote later in its sentence (here too far into it to be the
+ * sentence's subject). */
+START_TEST(possessive_source)
+{
+    annotate("Anna Berg met Peter Hansen on Monday.\n\n"
+             "Reporters from the paper on the corner of the old market square checked again "
+             "Anna Berg’s claim that there were “thousands of votes” in the town.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Anna Berg");
+}
+END_TEST
+
 static Suite *quotes_suite(void)
 {
     Suite *s = suite_create("quotes");
@@ -165,6 +178,7 @@ static Suite *quotes_suite(void)
     tcase_add_test(tc, quotes_of_one_sentence);
     tcase_add_test(tc, marks_that_are_no_speech);
     tcase_add_test(tc, source_named_as_organisation);
+    tcase_add_test(tc, possessive_source);
     suite_add_tcase(s, tc);
     return s;
 }
