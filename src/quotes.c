@@ -20,12 +20,19 @@
 #define WINDOW_BEFORE 40
 
 /* True when the closed quote f ends a sentence with a period inside its closing mark. */
-static bool ends_with_period(const qctx *c, const found *f)
+/* The offset of the closing mark of the closed quote f. */
+static size_t closing_mark(const qctx *c, const found *f)
 {
-    qtok last;
     size_t mark = f->end - 1, len;
     while (mark > f->start && quote_mark_glyph(c->s, f->end, mark, &len) == MARK_NONE)
         mark--;
+    return mark;
+}
+
+static bool ends_with_period(const qctx *c, const found *f)
+{
+    qtok last;
+    size_t mark = closing_mark(c, f);
     return qtok_prev(c->s, f->start, mark, &last) && last.cp == '.' &&
            quote_ends_sentence(c, f->start, &last);
 }
@@ -114,6 +121,29 @@ static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi, bool
         }
     }
     /* No need to look for "according to" again: it was not there above. */
+    return false;
+}
+
+/* "Trump's claim that there were “thousands of shootings”": a name with a possessive
+ * ending before a word of speech used as a noun (claim, remarks, statement), earlier in
+ * the quote's sentence (WINDOW_BEFORE tokens at most). */
+static bool attribute_possessive(const qctx *c, found *f, size_t lo)
+{
+    qtok t, p;
+    size_t at = f->start;
+    for (int i = 0; i < WINDOW_BEFORE && qtok_prev(c->s, lo, at, &t); i++, at = t.start) {
+        if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
+            return false;
+        if (!quote_is_verb(c, &t) || !qtok_prev(c->s, lo, t.start, &p))
+            continue;
+        size_t cut = qtok_possessive(c->s, &p);
+        const lede_name *n = cut ? quote_name_ending_at(c->names, p.end - cut) : NULL;
+        if (n && n->span.start >= lo) {
+            quote_set_source(&f->q, n->span.start, n->span.end, n->entity);
+            quote_set_cue(&f->q, &t);
+            return true;
+        }
+    }
     return false;
 }
 
@@ -230,6 +260,38 @@ static bool attribute_introduced(const qctx *c, found *f, const lede_span *prev)
     return false;
 }
 
+/* Gives q the attribution of from: the same source, speaker and cue. */
+static void take_attribution(lede_quote *q, const lede_quote *from)
+{
+    q->speaker = from->speaker;
+    q->has_source = from->has_source;
+    q->source = from->source;
+    q->has_cue = from->has_cue;
+    q->cue = from->cue;
+}
+
+#define SIBLING_GAP 24    /* tokens between two quotes of one sentence ("“A” and “B”") */
+#define SIBLING_BYTES 160 /* more bytes than that many tokens hold, in news */
+
+/* "Trump called her “Miss Piggy” and “Miss Housekeeping”": a quote in the same
+ * sentence as the quote before it, a few words on, is most often the same speaker's;
+ * the earlier quote's attribution (already chosen) is the candidate. */
+static bool attribute_sibling(const qctx *c, const found *f, found *g)
+{
+    size_t i = (size_t)(f - c->quotes->items);
+    const found *p = i > 0 ? &c->quotes->items[i - 1] : NULL;
+    if (!p || p->para != f->para || !p->closed || p->ends_sentence || !p->q.has_source ||
+        f->start - p->end > SIBLING_BYTES)
+        return false;
+    qtok t;
+    size_t at = p->end;
+    for (int k = 0; qtok_next(c->s, f->start, at, &t); k++, at = t.end)
+        if (k == SIBLING_GAP || quote_ends_sentence(c, p->end, &t) || t.cp == ';')
+            return false;
+    take_attribution(&g->q, &p->q);
+    return true;
+}
+
 /* A transcript's speaker label opening the quote: "PENCE: Well, look, …". */
 static bool attribute_label(const qctx *c, found *f, size_t hi)
 {
@@ -267,23 +329,14 @@ static void continue_speakers(const qctx *c, const lede_text *text, found_list *
             other |= n->entity != p->q.speaker && c->model->entities[n->entity].type == LEDE_PERSON;
         if (!other) {
             /* It is the same attribution: the same source and cue. */
-            f->q.speaker = p->q.speaker;
-            f->q.has_source = p->q.has_source;
-            f->q.source = p->q.source;
-            f->q.has_cue = p->q.has_cue;
-            f->q.cue = p->q.cue;
+            take_attribution(&f->q, &p->q);
         }
     }
     /* An open quote continued in the next paragraph takes that paragraph's speaker. */
     for (size_t i = fl->n - 1; i > 0; i--) {
         found *f = &fl->items[i - 1], *n = &fl->items[i];
-        if (!f->closed && !f->q.has_source && n->opens_para && n->para == f->para + 1) {
-            f->q.speaker = n->q.speaker;
-            f->q.has_source = n->q.has_source;
-            f->q.source = n->q.source;
-            f->q.has_cue = n->q.has_cue;
-            f->q.cue = n->q.cue;
-        }
+        if (!f->closed && !f->q.has_source && n->opens_para && n->para == f->para + 1)
+            take_attribution(&f->q, &n->q);
     }
 }
 
@@ -307,10 +360,7 @@ static bool is_title(const qctx *c, const found *f)
     const qtok p = f->before;
     if (!f->has_before || p.cp != 0)
         return false;
-    size_t plen = p.end - p.start;
-    bool possessive = plen > 2 && s[p.end - 1] == 's' &&
-                      (s[p.end - 2] == '\'' || (plen > 4 && memcmp(s + p.end - 4, "’", 3) == 0));
-    if (!possessive && !qtok_has(c, &p, QW_TITLECUE))
+    if (!qtok_possessive(s, &p) && !qtok_has(c, &p, QW_TITLECUE))
         return false;
     if (!f->closed)
         return false;
@@ -326,6 +376,51 @@ static bool is_title(const qctx *c, const found *f)
             return false;
     }
     return words >= 2 && words <= 6;
+}
+
+/* True when t is a word that opens with a capital letter (ASCII). */
+static bool capitalised(const char *s, const qtok *t)
+{
+    return t->cp == 0 && s[t->start] >= 'A' && s[t->start] <= 'Z';
+}
+
+/* Marks that are no quoted speech: a stage direction ("(CROSSTALK.)"), a pronoun
+ * quoted as a word (because “she” is a “he”), a nickname inside a name (Rep. Robert C.
+ * "Bobby" Scott). Reads the quote's own tokens (at most three) and one on either side. */
+#define SHORT_QUOTE_BYTES 40 /* a pronoun or a nickname in its marks is shorter */
+
+static bool is_not_speech(const qctx *c, const found *f)
+{
+    size_t len, from = f->start;
+    if (quote_mark_glyph(c->s, f->end, from, &len) == MARK_NONE)
+        return false;
+    from += len;
+    /* Only a stage direction is long (and opens with its parenthesis). */
+    if (f->end - f->start > SHORT_QUOTE_BYTES && (from >= f->end || c->s[from] != '('))
+        return false;
+    /* A quote left open runs to the end of its paragraph ("(CROSSTALK.) in a transcript). */
+    size_t to = f->closed ? closing_mark(c, f) : f->end;
+    qtok t[4], last;
+    size_t n = 0, words = 0;
+    for (size_t at = from; n < 4 && qtok_next(c->s, to, at, &t[n]); at = t[n++].end)
+        words += t[n].cp == 0;
+    if (n == 0 || !qtok_prev(c->s, from, to, &last))
+        return false;
+    if (t[0].cp == '(' &&
+        (last.cp == ')' ||
+         (last.cp == '.' && qtok_prev(c->s, from, last.start, &last) && last.cp == ')')))
+        return true;
+    if (!f->closed || n > 3 || words != 1 || t[0].cp != 0)
+        return false;
+    if (qtok_has(c, &t[0], QW_PRONOUN) && (n == 1 || t[1].cp == '.'))
+        return true;
+    /* A nickname: one capitalised word between two parts of a name, no comma. */
+    qtok next;
+    return n == 1 && capitalised(c->s, &t[0]) && f->has_before &&
+           (capitalised(c->s, &f->before) ||
+            (f->before.cp == '.' && f->before.start > 0 && c->s[f->before.start - 1] >= 'A' &&
+             c->s[f->before.start - 1] <= 'Z')) &&
+           qtok_next(c->s, c->len, f->end, &next) && capitalised(c->s, &next);
 }
 
 struct lede_quoter {
@@ -404,7 +499,14 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
     if (embedded && !passive) {
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
+        g = *f;
+        propose(cands, &n, QR_POSSESSIVE, attribute_possessive(c, &g, para->start), &g);
+        g = *f;
+        propose(cands, &n, QR_DESCRIPTION,
+                quote_sentence_description(c, para->start, f->start, &g.q), &g);
     }
+    g = *f;
+    propose(cands, &n, QR_SIBLING, attribute_sibling(c, f, &g), &g);
     /* Only for a quote that no rule attributes where it stands: the sentence before is
      * no rival to a cue of the quote's own. */
     if (n == 0) {
@@ -466,7 +568,7 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
         f->has_before =
             qtok_prev(text->bytes, text->paras[f->para].span.start, f->start, &f->before);
         f->ends_sentence = f->closed && ends_with_period(&c, f);
-        if (!is_title(&c, f))
+        if (!is_title(&c, f) && !is_not_speech(&c, f))
             fl.items[kept++] = *f;
     }
     fl.n = kept;
@@ -493,8 +595,10 @@ lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, cons
         if (f->q.speaker != LEDE_NONE)
             prev_speaker = f->q.speaker;
     }
-    if (st == LEDE_OK && fl.n)
+    if (st == LEDE_OK && fl.n) {
         continue_speakers(&c, text, &fl);
+        st = quote_adopt_sources(&c, &fl, model);
+    }
     if (resolving)
         coref_end(&cr);
     for (size_t i = 0; i < fl.n && st == LEDE_OK; i++)

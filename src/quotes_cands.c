@@ -61,8 +61,7 @@ bool quote_sentence_start_at(const qctx *c, size_t lo, size_t pos)
 static const lede_name *role_holder(const qctx *c, const lede_name *n)
 {
     const lede_name *h = n + 1;
-    if (h >= c->names->items + c->names->n ||
-        c->model->entities[n->entity].type == LEDE_PERSON ||
+    if (h >= c->names->items + c->names->n || c->model->entities[n->entity].type == LEDE_PERSON ||
         c->model->entities[h->entity].type != LEDE_PERSON || !c->model->entities[h->entity].role)
         return n;
     size_t a = n->span.end, b = h->span.start;
@@ -79,19 +78,48 @@ static const lede_name *role_holder(const qctx *c, const lede_name *n)
     return h;
 }
 
+#define SENTENCE_REACH 64 /* tokens read back to the start of a quote's sentence */
+
+/* The offset of the first token of the sentence that holds pos (not before lo). */
+static size_t sentence_start(const qctx *c, size_t lo, size_t pos)
+{
+    qtok t;
+    size_t start = pos;
+    for (int i = 0; i < SENTENCE_REACH && qtok_prev(c->s, lo, start, &t); i++) {
+        if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
+            break;
+        start = t.start;
+    }
+    return start;
+}
+
+/* A pronoun that can open a sentence as its speaker: a person's ("he", "she") or a
+ * plural ("they", which coref gives only to a party, firm or group). "He’s claiming":
+ * t less a contraction's "’s" when what is left is "he" or "she". */
+static bool subject_pronoun(const qctx *c, qtok *t)
+{
+    if (qtok_has(c, t, QW_PERSON | QW_PLURAL))
+        return true;
+    size_t len = t->end - t->start;
+    const char *w = c->s + t->start;
+    size_t cut = len > 2 && memcmp(w + len - 2, "'s", 2) == 0   ? 2
+                 : len > 4 && memcmp(w + len - 4, "’s", 4) == 0 ? 4
+                                                                : 0;
+    qtok stem = {t->start, t->end - cut, 0};
+    if (!cut || !qtok_has(c, &stem, QW_PERSON))
+        return false;
+    *t = stem;
+    return true;
+}
+
 /* The subject of the sentence that holds offset pos (not before lo): its first word
  * if a pronoun, else the first name among its first words ("Trump, on his way to …,
  * denied …, saying “…”"). Returns true if found. */
 bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
 {
     qtok t;
-    size_t start = pos;
-    for (int i = 0; i < 64 && qtok_prev(c->s, lo, start, &t); i++) {
-        if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
-            break;
-        start = t.start;
-    }
-    if (qtok_next(c->s, pos, start, &t) && qtok_has(c, &t, QW_PERSON | QW_PLURAL)) {
+    size_t start = sentence_start(c, lo, pos);
+    if (qtok_next(c->s, pos, start, &t) && subject_pronoun(c, &t)) {
         quote_set_source(q, t.start, t.end, coref_pronoun(c, &t));
         return true;
     }
@@ -100,6 +128,49 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
         return false;
     n = role_holder(c, n);
     quote_set_source(q, n->span.start, n->span.end, n->entity);
+    return true;
+}
+
+#define PHRASE_WORDS                                                                               \
+    5 /* words of a description that opens a sentence ("The Republican nominee")                   \
+       */
+
+/* "The statement noted …", "The Republican nominee vowed to punish “…”", "Protesters
+ * chanted “…”": the noun phrase that opens the sentence holding pos (after a "But")
+ * with a determiner or a capitalised word that opens no sentence by habit, up to the
+ * first verb, small word or punctuation. False when the sentence opens otherwise or
+ * the phrase holds a name (quote_sentence_subject's). */
+bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote *q)
+{
+    qtok t;
+    size_t start = sentence_start(c, lo, pos);
+    if (!qtok_next(c->s, pos, start, &t) || t.cp != 0)
+        return false;
+    if (qtok_has(c, &t, QW_CONJ) && !qtok_next(c->s, pos, t.end, &t))
+        return false;
+    if (c->s[t.start] < 'A' || c->s[t.start] > 'Z')
+        return false;
+    /* Or a capitalised word of its own: "Protesters chanted", "Other leaders used";
+     * not a word that opens sentences ("Meanwhile"), a verb or a participle. */
+    bool det = qtok_has(c, &t, QW_DET);
+    size_t len = t.end - t.start;
+    if (!det && (qtok_classes(c, &t) != 0 || quote_is_verb(c, &t) ||
+                 lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, len) ||
+                 (len > 4 && (memcmp(c->s + t.end - 3, "ing", 3) == 0 ||
+                              memcmp(c->s + t.end - 2, "ly", 2) == 0))))
+        return false;
+    size_t from = t.start, end = t.end;
+    qtok w;
+    for (int words = 1; words < PHRASE_WORDS && qtok_next(c->s, pos, end, &w) && w.cp == 0;
+         words++) {
+        if (quote_is_verb(c, &w) || qtok_classes(c, &w) != 0)
+            break;
+        end = w.end;
+    }
+    const lede_name *n = quote_name_from(c->names, from);
+    if ((det && end == t.end) || (n && n->span.start < end))
+        return false;
+    quote_set_source(q, from, end, LEDE_NONE);
     return true;
 }
 
@@ -215,7 +286,7 @@ static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
  * most four words. False when t cannot end a subject. */
 static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
 {
-    if (qtok_has(c, t, QW_FUNCTION) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+    if (qtok_has(c, t, QW_FUNCTION | QW_DET) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
         return false;
     size_t start = t->start;
     qtok w;

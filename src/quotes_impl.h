@@ -79,6 +79,9 @@ enum {
     QR_INTRODUCED,
     QR_SUBJECT,
     QR_PREV_SENTENCE,
+    QR_SIBLING,
+    QR_DESCRIPTION,
+    QR_POSSESSIVE,
 };
 
 /* One candidate attribution of a quote: its source, speaker and cue, and the rule. */
@@ -87,7 +90,7 @@ typedef struct {
     int rule; /* QR_ */
 } quote_cand;
 
-#define QR_MAX_CANDS 10    /* every rule once, and none */
+#define QR_MAX_CANDS 13    /* every rule once, and none */
 #define QR_MAX_FEATURES 24 /* features of one candidate */
 #define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
 
@@ -140,6 +143,9 @@ bool qtok_next(const char *s, size_t hi, size_t i, qtok *t);
 /* The last token that ends at or before i, not before lo; false when there is none. */
 bool qtok_prev(const char *s, size_t lo, size_t i, qtok *t);
 
+/* The length of the possessive ending of the word t ("Trump's": 2, "Trump’s": 4), or 0. */
+size_t qtok_possessive(const char *s, const qtok *t);
+
 /* True when t is the word word, exactly. */
 bool qtok_is(const char *s, const qtok *t, const char *word);
 
@@ -182,6 +188,10 @@ bool quote_sentence_start_at(const qctx *c, size_t lo, size_t pos);
 /* The subject of the sentence that holds pos (not before lo) as q's source. */
 bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q);
 
+/* The noun phrase that opens the sentence holding pos ("The statement noted …",
+ * "Protesters chanted") as q's source, when it names nobody. */
+bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote *q);
+
 /* The subject that ends before the verb at vstart (not before lo) as q's source. */
 bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q);
 
@@ -211,6 +221,13 @@ void quote_according_after_verb(const qctx *c, size_t vend, size_t lo, size_t hi
 lede_status quote_find_with(const lede_lexicon *lex, const lede_text *text, const lede_names *names,
                             lede_model *model, const int32_t *weights, quote_chooser choose,
                             void *arg);
+
+/* --- quotes_adopt.c ------------------------------------------------------------------ */
+
+/* Gives each quote of fl whose source is written as a proper name but names no entity
+ * ("PolitiFact rated …") an organisation of that name, added to model with the source
+ * as its mention (one per spelling). NOMEM. */
+lede_status quote_adopt_sources(const qctx *c, found_list *fl, lede_model *model);
 
 /* --- quotes_rank.c ------------------------------------------------------------------- */
 

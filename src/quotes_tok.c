@@ -136,6 +136,16 @@ bool qtok_prev(const char *s, size_t lo, size_t i, qtok *t)
     return true;
 }
 
+size_t qtok_possessive(const char *s, const qtok *t)
+{
+    size_t len = t->end - t->start;
+    if (t->cp != 0 || len <= 2 || s[t->end - 1] != 's')
+        return 0;
+    if (s[t->end - 2] == '\'')
+        return 2;
+    return len > 4 && memcmp(s + t->end - 4, "’", 3) == 0 ? 4 : 0;
+}
+
 bool qtok_is(const char *s, const qtok *t, const char *word)
 {
     if (t->cp != 0 || *word != s[t->start])
@@ -227,21 +237,26 @@ bool quote_is_speech_verb(const qctx *c, size_t lo, const qtok *t)
     bool ing = len > 5 && memcmp(w + len - 3, "ing", 3) == 0;
     bool finite = (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') ||
                   (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
-    if (!ing && !finite && !is_irregular(c, t))
+    /* "Police say they have …", "critics say": the one bare form that reports, after a
+     * subject rather than after "to" or an auxiliary ("to say", "would say"). */
+    bool say = len == 3 && memcmp(w, "say", 3) == 0;
+    /* "as one analyst put it": a verb of speech only in that phrase. */
+    qtok it;
+    if (len == 3 && memcmp(w, "put", 3) == 0)
+        return qtok_next(c->s, c->len, t->end, &it) && qtok_is(c->s, &it, "it");
+    if (!ing && !finite && !say && !is_irregular(c, t))
         return false;
-    if (!quote_is_verb(c, t))
+    /* "according to X" is read as such (quote_according_to), never as a participle. */
+    if (!quote_is_verb(c, t) || (len == 9 && memcmp(w, "according", 9) == 0))
         return false;
     /* After a possessive or a determiner it is a noun: "Obama's remarks", "the claims". */
     qtok p;
     bool has_prev = qtok_prev(c->s, lo, t->start, &p);
-    if (has_prev && p.cp == 0) {
-        size_t plen = p.end - p.start;
-        const char *pw = c->s + p.start;
-        if (qtok_has(c, &p, QW_OWNER) ||
-            (plen > 2 && pw[plen - 1] == 's' &&
-             (pw[plen - 2] == '\'' || (plen > 4 && memcmp(pw + plen - 4, "’", 3) == 0))))
-            return false;
-    }
+    if (has_prev && p.cp == 0 && (qtok_has(c, &p, QW_OWNER) || qtok_possessive(c->s, &p)))
+        return false;
+    if (say)
+        return has_prev && p.cp == 0 && !qtok_is(c->s, &p, "to") &&
+               !qtok_has(c, &p, QW_FUNCTION | QW_SKIP | QW_AUX);
     if (!ing)
         return true; /* irregular, or a finite ending */
     /* "is calling", "was describing": a progressive form after its auxiliary; "asking,

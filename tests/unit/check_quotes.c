@@ -63,8 +63,10 @@ START_TEST(according_to_at_the_edges)
     annotate("Peter Hansen spoke. “We will vote,” Hansen said, according to Acme Radio.\n\n"
              "According to Acme Radio, Hansen wants “a fair vote” soon.\n\n"
              "“We will vote,” Hansen said accordingly.\n\n"
-             "“We will vote,” Hansen said, according\n");
-    ck_assert_uint_eq(model.n_quotes, 4);
+             "“We will vote,” Hansen said, according\n\n"
+             "Hansen was met with “Go home!” in Leeds, according to Acme Radio.\n");
+    ck_assert_uint_eq(model.n_quotes, 5);
+    ck_assert_str_eq(span_text(model.quotes[4].source), "Acme Radio");
     ck_assert_str_eq(span_text(model.quotes[0].source), "Acme Radio");
     ck_assert_str_eq(span_text(model.quotes[0].cue), "according to");
     ck_assert_str_eq(span_text(model.quotes[1].source), "Acme Radio");
@@ -105,6 +107,62 @@ START_TEST(verb_at_paragraph_start)
 }
 END_TEST
 
+/* Two quotes of one sentence a few words apart ("called it “A” and “B”") are one
+ * speaker's, though a name stands between them ("“B” as examples of Berg's …"). */
+START_TEST(quotes_of_one_sentence)
+{
+    annotate("Anna Berg met Peter Hansen on Monday.\n\n"
+             "At the debate, Anna Berg called the plan “a mess” and “a disgrace” as examples "
+             "of Hansen’s careless comments about schools.\n");
+    ck_assert_uint_eq(model.n_quotes, 2);
+    ck_assert_str_eq(speaker_of(0), "Anna Berg");
+    ck_assert_str_eq(speaker_of(1), "Anna Berg");
+}
+END_TEST
+
+/* No speech: a stage direction of a transcript, a pronoun quoted as a word, a nickname
+ * inside a name. Quoted words beside them stay quotes. */
+START_TEST(marks_that_are_no_speech)
+{
+    annotate("\"HANSEN: We will win.\n\n\"(CROSSTALK.)\n\n"
+             "Rep. Peter J. \"Pete\" Hansen spoke. Why is \"she\" a \"he.\" for him?\n\n"
+             "Anna Berg called it \"Pete\" at last, and \"a mess.\"\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(span_text(model.quotes[0].span), "\"HANSEN: We will win.");
+    ck_assert_str_eq(span_text(model.quotes[1].span), "\"Pete\"");
+    ck_assert_str_eq(span_text(model.quotes[2].span), "\"a mess.\"");
+}
+END_TEST
+
+/* A source written as a name that the namer did not take ("The Daily Rag") is still
+ * the speaker, one organisation per spelling; a lone capitalised noun is not. */
+START_TEST(source_named_as_organisation)
+{
+    annotate("Anna Berg spoke on Monday.\n\n"
+             "\"We will vote,\" The Daily Rag reported on Tuesday. \"Soon.\"\n\n"
+             "\"A plain mistake,\" Officials said.\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(speaker_of(0), "The Daily Rag");
+    ck_assert_uint_eq(model.quotes[0].speaker, model.quotes[1].speaker);
+    ck_assert_uint_eq(model.entities[model.quotes[0].speaker].type, LEDE_ORGANIZATION);
+    ck_assert_str_eq(span_text(model.quotes[2].source), "Officials");
+    ck_assert_uint_eq(model.quotes[2].speaker, LEDE_NONE);
+}
+END_TEST
+
+/* "Berg's claim that …": a possessive name before a word of speech used as a noun is
+ * the source of a quote later in its sentence (here too far into it to be the
+ * sentence's subject). */
+START_TEST(possessive_source)
+{
+    annotate("Anna Berg met Peter Hansen on Monday.\n\n"
+             "Reporters from the paper on the corner of the old market square checked again "
+             "Anna Berg’s claim that there were “thousands of votes” in the town.\n");
+    ck_assert_uint_eq(model.n_quotes, 1);
+    ck_assert_str_eq(span_text(model.quotes[0].source), "Anna Berg");
+}
+END_TEST
+
 static Suite *quotes_suite(void)
 {
     Suite *s = suite_create("quotes");
@@ -117,6 +175,10 @@ static Suite *quotes_suite(void)
     tcase_add_test(tc, according_to_at_the_edges);
     tcase_add_test(tc, verbs_by_their_form);
     tcase_add_test(tc, verb_at_paragraph_start);
+    tcase_add_test(tc, quotes_of_one_sentence);
+    tcase_add_test(tc, marks_that_are_no_speech);
+    tcase_add_test(tc, source_named_as_organisation);
+    tcase_add_test(tc, possessive_source);
     suite_add_tcase(s, tc);
     return s;
 }
