@@ -249,10 +249,12 @@ END_TEST
 
 START_TEST(known_name_inside_a_run_splits_it)
 {
-    annotate("Envoy Pavel Orlov arrived. Officials back the Orlov Chechnya plan and the "
-             "Boston Harbour Rowers.\n");
+    annotate("Envoy Pavel Orlov arrived. Officials back the Orlov Chechnya plan. He rowed "
+             "for the Boston Harbour Rowers last year.\n");
     /* Which words are names is the tagger's call (the title "Envoy" starting the
-     * sentence may or may not be left out of the name), so only the merge is held. */
+     * sentence may or may not be left out of the name), so only the merge is held.
+     * ("... plan and the Boston Harbour Rowers." as the sentence's end was left out
+     * whole by some training shuffles, with or without the story's words as features.) */
     const lede_entity *orlov = entity("Pavel Orlov");
     ck_assert(orlov && orlov->type == LEDE_PERSON);
     /* A place that starts an unknown run names an organisation after it. */
