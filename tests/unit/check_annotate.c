@@ -186,6 +186,16 @@ START_TEST(cut_names_are_joined)
 }
 END_TEST
 
+/* British news writes a middle initial without its stop: the name goes on after it. */
+START_TEST(cut_names_join_after_an_undotted_initial)
+{
+    annotate("He has worked under Presidents Harold T Whitcombe and Bill Clinton.\n");
+    const lede_entity *e = entity("Harold T Whitcombe");
+    ck_assert_msg(e && e->type == LEDE_PERSON, "no person Harold T Whitcombe");
+    ck_assert_ptr_null(entity("Harold T"));
+}
+END_TEST
+
 /* A name typed with a combining mark ("Zoe" + U+0308) and precomposed ("Zoë") is one
  * entity, named in NFC; each mention keeps the text's own bytes. A surname alias too. */
 START_TEST(combining_marks_name_one_entity)
@@ -614,6 +624,7 @@ static Suite *annotate_suite(void)
     tcase_add_test(names, role_names_are_mentions);
     tcase_add_test(names, nationality_before_a_name_is_separate);
     tcase_add_test(names, initial_and_surname_is_a_person);
+    tcase_add_test(names, cut_names_join_after_an_undotted_initial);
     tcase_add_test(names, cut_names_are_joined);
     tcase_add_test(names, combining_marks_name_one_entity);
     tcase_add_test(names, place_with_a_score_is_a_team);
