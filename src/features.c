@@ -45,6 +45,8 @@ typedef struct {
     uint64_t key; /* lower-case hash; 0 = empty slot */
     uint16_t cap_mid, lower;
     uint8_t last; /* 0 unseen, 1 + label type, or 1 + LEDE_NER_TYPES for O */
+    uint8_t n_before;
+    uint32_t before[LEDE_NER_DOC_CONTEXT]; /* words written before it: lower-case hashes, distinct */
 } doc_word;
 
 struct lede_ner_doc {
@@ -115,6 +117,22 @@ static bool cap_mid(const lede_token *t)
     return (t->flags & LEDE_TOK_CAP) && !(t->flags & (LEDE_TOK_SENT | LEDE_TOK_CAPS));
 }
 
+/* Keeps the word before token i (a word of letters: not a number, not punctuation)
+ * among the first LEDE_NER_DOC_CONTEXT distinct ones written before w. */
+static void keep_before(doc_word *w, const char *s, const lede_tokens *toks, size_t i)
+{
+    if (w->n_before >= LEDE_NER_DOC_CONTEXT || i == 0)
+        return;
+    const lede_token *t = &toks->items[i - 1];
+    if (!(t->flags & LEDE_TOK_WORD) || (t->flags & LEDE_TOK_DIGIT))
+        return;
+    uint32_t h = (uint32_t)word_hash(s + t->start, t->len, true) | 1;
+    for (unsigned k = 0; k < w->n_before; k++)
+        if (w->before[k] == h)
+            return;
+    w->before[w->n_before++] = h;
+}
+
 lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks,
                                bool caps)
 {
@@ -128,6 +146,7 @@ lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_toke
             if (!w)
                 return LEDE_ERR_NOMEM;
             w->cap_mid += cap_mid(t) && w->cap_mid < UINT16_MAX;
+            keep_before(w, s, toks, i);
         } else if (!caps && (t->flags & LEDE_TOK_LOWER) && doc->cap) {
             doc_word *w = doc_find(doc, word_hash(s + t->start, t->len, true));
             w->lower += w->key && w->lower < UINT16_MAX;
@@ -461,18 +480,20 @@ enum {
     F_SHAPE_AT = F_LOWER_AT + 4, F_SHAPES3 = F_SHAPE_AT + 2, F_BIGRAM_L, F_BIGRAM_R, F_SENT,
     F_SENT_WORD, F_CAPS, F_CAPS_WORD, F_FIRST, F_FIRST_WORD, F_KIND_AT, F_GAZ = F_KIND_AT + 3,
     F_DOC_CAP, F_DOC_LOWER, F_DOC_BOTH, F_PREV, F_PREV2, F_PREV_WORD, F_LAST, F_POSS_NEXT,
-    F_GAZ_AT, F_PREV_SHAPE = F_GAZ_AT + 2, F_LAST_WORD, F_SENT_GAZ, F_RUN, F_SPORTS
+    F_GAZ_AT, F_PREV_SHAPE = F_GAZ_AT + 2, F_LAST_WORD, F_SENT_GAZ, F_RUN, F_SPORTS,
+    F_DOC_BEFORE = F_SPORTS + 2
 };
 
 #define NONE_HASH 0x5bd1e995ULL /* the hash of a position outside the paragraph */
 
 #define AFFIX_MAX 4 /* prefixes and suffixes of 1..AFFIX_MAX bytes are features */
 
-/* Keep in step with word_features() below. */
-size_t lede_ner_word_features(const lede_ner_para *p, size_t i)
+/* Keep in step with word_features() below and the start of lede_ner_features(). */
+size_t lede_ner_word_features(const lede_ner_para *p, const lede_ner_doc *doc, size_t i)
 {
     size_t len = p->toks->items[i].len, affixes = len > AFFIX_MAX ? AFFIX_MAX : len ? len - 1 : 0;
-    return 4 + 2 * affixes;
+    const doc_word *dw = doc_find(doc, p->info[i].lower);
+    return 4 + 2 * affixes + (dw && dw->key ? (size_t)dw->n_before : 0);
 }
 
 /* The features of token t that depend on its word alone (lede_ner_word_features() of
@@ -527,6 +548,10 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     const lede_token *t = &p->toks->items[i];
     struct lede_ner_tokinfo *in = info(p, i);
     size_t n = word_features(p, t, in, out);
+    const doc_word *dw = doc_find(doc, in->lower);
+    if (dw && dw->key) /* the words before the word's mentions in the whole story */
+        for (unsigned k = 0; k < dw->n_before; k++)
+            out[n++] = bucket(F_DOC_BEFORE, dw->before[k], 0);
     static const long at[4] = {-2, -1, 1, 2};
     for (unsigned k = 0; k < 4; k++)
         out[n++] = bucket(F_LOWER_AT + k, lower_at(p, i, at[k]), 0);
@@ -566,7 +591,6 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     out[n++] = bucket(F_GAZ_AT, i > 0 ? p->info[i - 1].gaz : 255, 0);
     out[n++] = bucket(F_GAZ_AT + 1, i + 1 < p->toks->n ? p->info[i + 1].gaz : 255, 0);
 
-    const doc_word *dw = doc_find(doc, in->lower);
     unsigned caps = dw && dw->key ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
     unsigned lows = dw && dw->key ? dw->lower - ((t->flags & LEDE_TOK_LOWER) && dw->lower) : 0;
     out[n++] = bucket(F_DOC_CAP, count_class(caps), 0);

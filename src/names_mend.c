@@ -34,10 +34,15 @@ static size_t cap_word(const lede_namer *nm, const char *s, size_t end, size_t p
 }
 
 /* True when the person's name sp ends in a middle initial ("Charles B.", "Julie A."):
- * one capital and a full stop after a space. */
+ * one capital and a full stop after a space; or, as British news writes it, the capital
+ * alone ("George W" of "George W Bush"), other than "A" and "I", words of their own (the
+ * tagger reads such an initial as if it had its stop: features.c). */
 static bool ends_in_initial(const char *s, lede_span sp)
 {
     size_t e = sp.end;
+    if (e - sp.start >= 3 && s[e - 1] >= 'B' && s[e - 1] <= 'Z' && s[e - 1] != 'I' &&
+        names_is_blank(s[e - 2]))
+        return true;
     return e - sp.start >= 4 && s[e - 1] == '.' && s[e - 2] >= 'A' && s[e - 2] <= 'Z' &&
            names_is_blank(s[e - 3]);
 }

@@ -33,6 +33,8 @@ typedef struct {
     size_t cap_seen;
     size_t *first_at; /* per entity: start of the candidate that made it */
     size_t cap_first;
+    uint16_t (*votes)[LEDE_GROUP]; /* per entity: its mentions by name, by their type */
+    size_t cap_votes;
 } resolver;
 
 /* "Zoe" + U+0308 and the precomposed "Zoë" are one name: key (n bytes, some beyond
@@ -120,6 +122,43 @@ static lede_status note_seen(resolver *r, uint32_t id, size_t at)
     return LEDE_OK;
 }
 
+/* Counts c's type for the entity id it names by its own name (not by a surname or an
+ * acronym). Headlines count too (leaving them out changed nothing on the dev sets). */
+static lede_status vote(resolver *r, const lede_cand *c, uint32_t id)
+{
+    size_t had = r->cap_votes;
+    if (LEDE_GROW(r->votes, r->cap_votes, (size_t)id + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
+    if (r->cap_votes > had)
+        memset(r->votes + had, 0, (r->cap_votes - had) * sizeof *r->votes);
+    if (c->type < LEDE_GROUP && r->votes[id][c->type] < UINT16_MAX)
+        r->votes[id][c->type]++;
+    return LEDE_OK;
+}
+
+/* An entity's type is the one most of its mentions by name were tagged with, not the
+ * first one's: a club or company the tagger typed once as a person or place joined that
+ * first type on every later mention. Ties keep the first mention's type, and a name is
+ * not made a person by the vote: people are named in full and then by surname, which
+ * resolves through the family, while a lone word the tagger calls a person in most
+ * sentences after it first took it for a company is usually that company ("Blinkx").
+ * Measured: CoNLL dev micro F1 0.909 -> 0.913 (org 0.841 -> 0.850); BBC dev 0.861 as
+ * before; letting the vote elect people too gave BBC 0.858 and resolved-acc 0.862 ->
+ * 0.828 (pronouns went to the company). */
+static void elect_types(resolver *r)
+{
+    for (size_t id = 0; id < r->cap_votes && id < r->model->n_entities; id++) {
+        lede_entity *e = &r->model->entities[id];
+        if (e->type >= LEDE_GROUP)
+            continue;
+        unsigned best = e->type;
+        for (unsigned t = 0; t < LEDE_GROUP; t++)
+            if (t != LEDE_PERSON && r->votes[id][t] > r->votes[id][best])
+                best = t;
+        e->type = (lede_entity_type)best;
+    }
+}
+
 static lede_status add_surname(resolver *r, const char *key, size_t len, uint32_t id)
 {
     uint32_t f = lede_strmap_get(&r->by_surname, key, len);
@@ -188,8 +227,10 @@ static lede_status entity_for(resolver *r, const lede_cand *c, uint32_t *id)
         return LEDE_OK; /* too long to be a name: leave it out */
     *id = lede_strmap_get(&r->by_name, key, len);
     if (*id != UINT32_MAX)
-        return LEDE_OK;
+        return vote(r, c, *id);
     lede_status st = lede_model_add_entity(r->model, c->type, key, NULL, id);
+    if (st == LEDE_OK)
+        st = vote(r, c, *id);
     if (st == LEDE_OK)
         st = lede_strmap_put(&r->by_name, key, len, *id);
     if (st == LEDE_OK)
@@ -212,16 +253,20 @@ static lede_status entity_for(resolver *r, const lede_cand *c, uint32_t *id)
     return st;
 }
 
-/* Resolves c to an entity without creating one; LEDE_NONE when nothing known fits. */
-static uint32_t known_entity(const resolver *r, const lede_cand *c)
+/* Resolves c to an entity without creating one; LEDE_NONE when nothing known fits.
+ * *by_name tells whether it was found by its own name. */
+static uint32_t known_entity(const resolver *r, const lede_cand *c, bool *by_name)
 {
     char key[LEDE_KEY_MAX];
     size_t len = cand_key(r, c, key);
+    *by_name = false;
     if (!len)
         return LEDE_NONE;
     uint32_t id = lede_strmap_get(&r->by_name, key, len);
-    if (id != UINT32_MAX)
+    if (id != UINT32_MAX) {
+        *by_name = true;
         return id;
+    }
     if (c->ntok == 1) {
         id = surname_entity(r, key, len, c->start);
         if (id != LEDE_NONE)
@@ -263,9 +308,12 @@ static lede_status run(resolver *r, lede_cands *cs, lede_names *out)
     /* Pass B: everything in text order, by name or alias, else as a new entity. */
     for (size_t i = 0; i < cs->n && st == LEDE_OK; i++) {
         lede_cand *c = &cs->items[i];
+        bool by_name = false;
         if (c->entity == LEDE_NONE)
-            c->entity = known_entity(r, c);
-        if (c->entity == LEDE_NONE)
+            c->entity = known_entity(r, c, &by_name);
+        if (by_name)
+            st = vote(r, c, c->entity);
+        if (st == LEDE_OK && c->entity == LEDE_NONE)
             st = entity_for(r, c, &c->entity);
         if (st != LEDE_OK || c->entity == LEDE_NONE)
             continue;
@@ -280,6 +328,8 @@ static lede_status run(resolver *r, lede_cands *cs, lede_names *out)
         if (st == LEDE_OK)
             st = push_name(out, c);
     }
+    if (st == LEDE_OK)
+        elect_types(r);
     return st;
 }
 
@@ -297,5 +347,6 @@ lede_status lede_resolve(const lede_lexicon *lex, const char *s, lede_cands *cs,
     free(r.families);
     free(r.last_seen);
     free(r.first_at);
+    free(r.votes);
     return st;
 }

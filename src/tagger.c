@@ -38,13 +38,14 @@ static unsigned bits_set(uint64_t x)
 
 static const int16_t zero_row[LEDE_NER_LABELS];
 
-/* The sum of the rows of a word's own features (lede_ner_word_features()), kept by
- * those features' buckets: a text names the same few thousand words again and again,
- * and one lookup here replaces up to a dozen scattered rows. The buckets are compared
+/* The sum of the rows of a word's own features (lede_ner_word_features(): its bytes',
+ * and the document's words before it), kept by those features' buckets: a text names
+ * the same few thousand words again and again, and one lookup here replaces up to
+ * LEDE_NER_WORD_FEATURES scattered rows. The buckets are compared
  * in full, so a hit is exact and the scores are the same as summing the rows (integer
  * sums, in any order). */
-#define WORD_SUM_SLOTS 4096 /* 4096 x 124 bytes: War and Peace's candidate words mostly fit */
-#define WORD_FEATS_MAX 12   /* lede_ner_word_features() is at most 4 + 2 * 4 */
+#define WORD_SUM_SLOTS 4096 /* 4096 x 156 bytes: War and Peace's candidate words mostly fit */
+#define WORD_FEATS_MAX LEDE_NER_WORD_FEATURES
 typedef struct {
     uint32_t n; /* 0: empty */
     uint32_t feats[WORD_FEATS_MAX];
@@ -202,7 +203,7 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
         unsigned prev = i > 0 ? labels[i - 1] : 0, prev2 = i > 1 ? labels[i - 2] : 0;
         bool next = lede_ner_candidate(p, i + 1);
         size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
-        sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, i), scores);
+        sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, doc, i), scores);
         bool found = false;
         uint32_t allowed = lede_ner_allowed_labels(prev, next);
         for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {

@@ -70,7 +70,7 @@ void lede_tagger_free(lede_tagger *tagger);
 /* How a decoder scores: score() writes the LEDE_NER_LABELS scores of a feature list;
  * learn() (may be NULL) is told, at each scored token, the gold label and the guess. */
 typedef struct {
-    /* feats[0..word) depend only on the token's word (lede_ner_word_features()). */
+    /* feats[0..word) depend only on the token's word and the document (lede_ner_word_features()). */
     void (*score)(void *ctx, const uint32_t *feats, size_t n, size_t word, int32_t *scores);
     void (*learn)(void *ctx, const uint32_t *feats, size_t n, unsigned truth, unsigned guess);
     void *ctx;
