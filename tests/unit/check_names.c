@@ -59,7 +59,7 @@ START_TEST(words_before)
 {
     static const char s[] = "the Kremlin’s aide, U.S. Vice-President\tBo Lind";
     ck_assert_str_eq(word_before(s, 0, at(s, "aide")), "Kremlin’s");
-    ck_assert_str_eq(word_before(s, 0, at(s, "U.S.")), "");  /* a comma first */
+    ck_assert_str_eq(word_before(s, 0, at(s, "U.S.")), ""); /* a comma first */
     ck_assert_str_eq(word_before(s, 0, at(s, "Vice")), "U.S.");
     ck_assert_str_eq(word_before(s, 0, at(s, "Bo")), "Vice-President");
     ck_assert_str_eq(word_before(s, 0, 0), "");
@@ -96,11 +96,11 @@ static bool title_case(const char *s)
 START_TEST(title_case_headlines)
 {
     ck_assert(title_case("Mayor Backs New Bridge"));
-    ck_assert(title_case("Man Bites the Dog"));    /* 3 of 4 */
-    ck_assert(!title_case("Man bites the Dog"));   /* 2 of 4 */
+    ck_assert(title_case("Man Bites the Dog"));  /* 3 of 4 */
+    ck_assert(!title_case("Man bites the Dog")); /* 2 of 4 */
     ck_assert(!title_case("Mayor backs new bridge"));
     ck_assert(title_case("Three Words Here"));
-    ck_assert(!title_case("Two Words"));           /* too short to tell */
+    ck_assert(!title_case("Two Words")); /* too short to tell */
     ck_assert(!title_case("Alone"));
     ck_assert(!title_case(""));
     ck_assert(title_case("Ökonomen Warnen Vor Krise"));
@@ -138,7 +138,8 @@ static const lede_name *mention(const run_out *r, const char *word)
     size_t len = strlen(word);
     for (size_t i = 0; i < r->names.n; i++) {
         const lede_name *n = &r->names.items[i];
-        if (n->span.end - n->span.start == len && memcmp(text.bytes + n->span.start, word, len) == 0)
+        if (n->span.end - n->span.start == len &&
+            memcmp(text.bytes + n->span.start, word, len) == 0)
             return n;
     }
     return NULL;
@@ -267,7 +268,8 @@ END_TEST
  * joined word (one span then); one that goes on past it stops the joining. */
 START_TEST(join_takes_in_the_next_span)
 {
-    static const char s[] = "Then Helga B. Strand spoke. Later Jonas T. Varga Foundation staff left.\n";
+    static const char s[] =
+        "Then Helga B. Strand spoke. Later Jonas T. Varga Foundation staff left.\n";
     const given g[] = {{"Helga", "B.", LEDE_NER_PER},
                        {"Strand", "Strand", LEDE_NER_LOC},
                        {"Jonas", "T.", LEDE_NER_PER},
@@ -289,12 +291,9 @@ START_TEST(places_own_the_words_after)
     static const char s[] = "Fans of Dunmore Rovers cheered, as did Lisburn Harriers Athletic "
                             "Club Juniors. Kenya President Ali spoke in Oslo Central.\n\n"
                             "FANS OF DUNMORE ROVERS CHEERED AGAIN\n";
-    const given g[] = {{"Dunmore", "Dunmore", LEDE_NER_LOC},
-                       {"Lisburn", "Lisburn", LEDE_NER_LOC},
-                       {"Kenya", "Kenya", LEDE_NER_LOC},
-                       {"Oslo", "Oslo", LEDE_NER_LOC},
-                       {"Central", "Central", LEDE_NER_ORG},
-                       {"DUNMORE", "DUNMORE", LEDE_NER_LOC}};
+    const given g[] = {{"Dunmore", "Dunmore", LEDE_NER_LOC}, {"Lisburn", "Lisburn", LEDE_NER_LOC},
+                       {"Kenya", "Kenya", LEDE_NER_LOC},     {"Oslo", "Oslo", LEDE_NER_LOC},
+                       {"Central", "Central", LEDE_NER_ORG}, {"DUNMORE", "DUNMORE", LEDE_NER_LOC}};
     tag_with(s, g, 6);
     names_own_by_places(nm, &text);
     ck_assert_uint_eq(nm->spans.n, 6);

@@ -58,8 +58,8 @@ static const char *tok_text(const char *s, const qtok *t)
 START_TEST(tokens_forward)
 {
     static const char s[] = "  Don't re-open Sjöberg’s “file”, she said—now.";
-    const char *want[] = {"Don't", "re-open", "Sjöberg’s", "“", "file", "”", ",",
-                          "she",   "said",    "—",         "now", "."};
+    const char *want[] = {"Don't", "re-open", "Sjöberg’s", "“", "file", "”",
+                          ",",     "she",     "said",      "—", "now",  "."};
     size_t hi = strlen(s), at = 0, k = 0;
     qtok t;
     while (qtok_next(s, hi, at, &t)) {
@@ -161,8 +161,7 @@ START_TEST(word_classes)
     c.memo = memo;
     t = tok_at(s, "said");
     for (int k = 0; k < 2; k++)
-        ck_assert_uint_eq(qtok_classes(&c, &t) & (QW_IRREGULAR | QW_CORE),
-                          QW_IRREGULAR | QW_CORE);
+        ck_assert_uint_eq(qtok_classes(&c, &t) & (QW_IRREGULAR | QW_CORE), QW_IRREGULAR | QW_CORE);
     t = tok_at(s, "he");
     ck_assert(qtok_has(&c, &t, QW_PERSON));
     ck_assert(!qtok_has(&c, &t, QW_IRREGULAR));
