@@ -24,6 +24,13 @@
 
 
 #define ALONE_MIN 2 /* a word tagged a place this often alone is no person's first name */
+/* A title-case headline: at least TITLE_WORDS words ("Blair Backs Plan"; fewer are a
+ * name or a label) and at least TITLE_CAPS_NUM / TITLE_CAPS_DEN of them capitalised,
+ * leaving room for "of", "and", "the". Set with the first annotator (0abf477) from news
+ * headline style, not tuned on a gold set. */
+#define TITLE_WORDS 3
+#define TITLE_CAPS_NUM 3
+#define TITLE_CAPS_DEN 4
 
 lede_status lede_namer_new(const lede_lexicon *lex, const char *model, size_t len,
                            lede_namer **out)
@@ -221,7 +228,7 @@ bool names_title_case(const char *s, size_t start, size_t end)
             caps += (c >= 'A' && c <= 'Z') || c >= 0x80;
         }
     }
-    return words >= 3 && caps * 4 >= words * 3;
+    return words >= TITLE_WORDS && caps * TITLE_CAPS_DEN >= words * TITLE_CAPS_NUM;
 }
 
 /* The entity type of a tagged name, or -1 to leave it out. A nationality or a

@@ -11,6 +11,11 @@
 #include "lede/grow.h"
 #include "quotes_impl.h"
 
+/* Quotes counted open inside each other at most this deep; an opening mark beyond it is
+ * passed over. News nests two deep ("He said: 'I heard "no"'"): a bound against a run of
+ * stray marks, set with the first annotator (0abf477), not tuned. */
+#define MARK_DEPTH_MAX 64
+
 int quote_mark_glyph(const char *s, size_t end, size_t i, size_t *len)
 {
     unsigned char c = (unsigned char)s[i];
@@ -187,7 +192,7 @@ lede_status quote_pair_marks(const lede_text *text, size_t para, found_list *fl)
             if (st != LEDE_OK)
                 return st;
             start = i;
-        } else if (role == MARK_OPEN && depth < 64) {
+        } else if (role == MARK_OPEN && depth < MARK_DEPTH_MAX) {
             if (depth++ == 0)
                 start = i;
         } else if (role == MARK_CLOSE && depth > 0 && --depth == 0) {

@@ -22,6 +22,28 @@
 
 enum { KIND_NONE, KIND_NAME, KIND_PRONOUN, KIND_DESCRIPTION };
 
+/* The values below shape the features src/models/quotes.model was trained on: changing
+ * one changes the features, and the model must be retrained (lede-train-quotes). */
+/* Byte distances from a quote to its source, bucketed: next to it (", said"), the same
+ * clause, the same sentence, a sentence or two away, further. Set with the ranker
+ * (ddee5a0) from the lengths of news clauses and sentences, not searched. */
+#define DIST_NEXT 4
+#define DIST_CLAUSE 24
+#define DIST_SENTENCE 80
+#define DIST_NEAR 200
+/* A candidate's place in the rules' order is counted up to ORDER_MAX (ddee5a0): the
+ * first few rules decide most quotes. */
+#define ORDER_MAX 5
+/* Candidates counted up to N_CANDS_MAX: the three bits the feature gives them. */
+#define N_CANDS_MAX 7
+/* Bytes of a pronoun hashed, and the bits of the hash kept (91c17e1): every pronoun of
+ * src/lexicon/quote.txt has at most four letters. */
+#define PRONOUN_BYTES 8
+#define PRONOUN_HASH_MASK 0xffff
+/* Bytes read back from a source for the word before it ("said X", "of X"), as coref.c
+ * reads back for a subject: a title and its owner (91c17e1). */
+#define CONTEXT_BYTES 96
+
 /* Feature templates; a feature is a template and a value, hashed into a bucket. */
 enum {
     F_RULE = 1,
@@ -59,7 +81,7 @@ static uint32_t feature(uint32_t tmpl, uint32_t value)
 /* A byte distance in a few buckets: next to it, the same clause, sentence, further. */
 static uint32_t distance_bucket(size_t d)
 {
-    return d < 4 ? 0 : d < 24 ? 1 : d < 80 ? 2 : d < 200 ? 3 : 4;
+    return d < DIST_NEXT ? 0 : d < DIST_CLAUSE ? 1 : d < DIST_SENTENCE ? 2 : d < DIST_NEAR ? 3 : 4;
 }
 
 static uint32_t source_kind(const qctx *c, const lede_quote *q)
@@ -139,11 +161,11 @@ static uint32_t context_class(const qctx *c, size_t lo, const qtok *t)
 static uint32_t pronoun_word(const qctx *c, const qtok *t)
 {
     uint32_t h = 1;
-    for (size_t i = t->start; i < t->end && i < t->start + 8; i++) {
+    for (size_t i = t->start; i < t->end && i < t->start + PRONOUN_BYTES; i++) {
         char ch = c->s[i];
         h = h * 31 + (uint32_t)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     }
-    return h & 0xffff;
+    return h & PRONOUN_HASH_MASK;
 }
 
 size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cands, size_t n,
@@ -177,7 +199,7 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
     size_t m = 0;
     out[m++] = feature(F_RULE, rule);
     out[m++] = feature(F_RULE_FIRST, rule << 1 | (k == 0));
-    out[m++] = feature(F_ORDER, (uint32_t)(k < 5 ? k : 5));
+    out[m++] = feature(F_ORDER, (uint32_t)(k < ORDER_MAX ? k : ORDER_MAX));
     out[m++] = feature(F_RULE_EMBEDDED, rule << 1 | embedded);
     out[m++] = feature(F_RULE_KIND, rule << 2 | kind);
     out[m++] = feature(F_RULE_TYPE, rule << 3 | type);
@@ -190,7 +212,7 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
     out[m++] = feature(F_RULE_OPENS_PARA, rule << 1 | f->opens_para);
     out[m++] = feature(F_KIND_TYPE, kind << 3 | type);
     out[m++] = feature(F_RULE_PLACE, rule << 2 | place);
-    out[m++] = feature(F_N_CANDS, rule << 3 | (uint32_t)(n < 7 ? n : 7));
+    out[m++] = feature(F_N_CANDS, rule << 3 | (uint32_t)(n < N_CANDS_MAX ? n : N_CANDS_MAX));
     /* The sentences crossed, and the words on either side of the source: "X said",
      * "said X", "of X", "X (R-Ohio), ... said". */
     uint32_t cross = 0, before = CTX_NONE, after = CTX_NONE, pron = 0;
@@ -200,7 +222,7 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
         cross = sentences_between(c, f->end, q->source.start) + f->ends_sentence;
     if (q->has_source) {
         qtok t;
-        size_t lo = q->source.start > 96 ? q->source.start - 96 : 0;
+        size_t lo = q->source.start > CONTEXT_BYTES ? q->source.start - CONTEXT_BYTES : 0;
         if (qtok_prev(c->s, lo, q->source.start, &t))
             before = context_class(c, lo, &t);
         if (qtok_next(c->s, c->len, q->source.end, &t))

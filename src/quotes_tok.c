@@ -9,6 +9,14 @@
 #include "lede/chars.h"
 #include "quotes_impl.h"
 
+/* Bytes of a capitalised verb that is lower-cased to be looked up ("Said Ellis"): longer
+ * than any word of src/lexicon/verb.txt (the longest, "acknowledging", has 13). */
+#define VERB_BYTES 24
+/* The irregular finite forms of speech verbs in src/lexicon/quote.txt are all of four
+ * ("said") to seven ("tweeted") letters: measured on the list; widen with the list. */
+#define IRREGULAR_MIN 4
+#define IRREGULAR_MAX 7
+
 /* Tokens are read many times around each quote, and almost every byte is ASCII: these
  * classify an ASCII byte in place and decode (through chars.h) only the rest. */
 static bool ascii_word(unsigned char b)
@@ -204,8 +212,9 @@ bool qtok_has(const qctx *c, const qtok *t, unsigned mask)
 bool quote_is_verb(const qctx *c, const qtok *t)
 {
     /* "Said Ellis: “…”": a verb that opens the sentence is capitalised. */
-    if (t->cp == 0 && c->s[t->start] >= 'A' && c->s[t->start] <= 'Z' && t->end - t->start < 24) {
-        char low[24];
+    if (t->cp == 0 && c->s[t->start] >= 'A' && c->s[t->start] <= 'Z' &&
+        t->end - t->start < VERB_BYTES) {
+        char low[VERB_BYTES];
         memcpy(low, c->s + t->start, t->end - t->start);
         low[0] = (char)(low[0] - 'A' + 'a');
         return lede_lexicon_has(c->lex, LEDE_LEX_VERB, low, t->end - t->start);
@@ -214,11 +223,11 @@ bool quote_is_verb(const qctx *c, const qtok *t)
            lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
 }
 
-/* The irregular finite forms of the verbs of speech, all of four to seven letters. */
+/* The irregular finite forms of the verbs of speech (IRREGULAR_MIN to _MAX letters). */
 static bool is_irregular(const qctx *c, const qtok *t)
 {
     size_t len = t->end - t->start;
-    return len >= 4 && len <= 7 && qtok_has(c, t, QW_IRREGULAR);
+    return len >= IRREGULAR_MIN && len <= IRREGULAR_MAX && qtok_has(c, t, QW_IRREGULAR);
 }
 
 /* A reporting verb in a finite form: "said", "adds", "warned". Bare and -ing forms
