@@ -175,8 +175,7 @@ START_TEST(title_and_label_bounds)
     ck_assert_uint_eq(model.n_quotes, 3);
     ck_assert_str_eq(span_text(model.quotes[0].span), "“One Two Three Four Five Six Seven”");
     ck_assert_str_eq(span_text(model.quotes[1].source), "BERG");
-    ck_assert(!model.quotes[2].has_source ||
-              strcmp(span_text(model.quotes[2].source), "A") != 0);
+    ck_assert(!model.quotes[2].has_source || strcmp(span_text(model.quotes[2].source), "A") != 0);
 }
 END_TEST
 
