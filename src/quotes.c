@@ -16,8 +16,8 @@
 #include "lede/quotes.h"
 #include "quotes_impl.h"
 
-#define WINDOW_AFTER 32 /* tokens read after a quote for its attribution */
-#define WINDOW_BEFORE 40
+#define WINDOW_AFTER 32  /* tokens read after a quote for its attribution */
+#define WINDOW_BEFORE 40 /* tokens read before it: a sentence of news, to its verb of speech */
 
 /* True when the closed quote f ends a sentence with a period inside its closing mark. */
 /* The offset of the closing mark of the closed quote f. */
@@ -78,17 +78,22 @@ static bool attribute_after(const qctx *c, found *f, size_t hi)
     return quote_according_to(c, f->end, end, q);
 }
 
+/* Verbs of speech kept from a quote's sentence before it: a news sentence holds one or
+ * two; eight is a generous bound set with the rule (commit 3798f15, PolNeAR dev errors),
+ * so the tries stay constant per quote. */
+#define BEFORE_VERBS 8
+
 /* Attribution before the quote, within its sentence: Trump said: “…”. */
 static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi, bool *passive)
 {
     lede_quote *q = &f->q;
-    qtok t, verbs[8];
+    qtok t, verbs[BEFORE_VERBS];
     size_t at = f->start, start = f->start, n = 0;
     for (int i = 0; i < WINDOW_BEFORE && qtok_prev(c->s, lo, at, &t); i++, at = t.start) {
         if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
             break;
         start = t.start;
-        if (n < 8 && quote_is_speech_verb(c, lo, &t))
+        if (n < BEFORE_VERBS && quote_is_speech_verb(c, lo, &t))
             verbs[n++] = t;
     }
     /* "According to ProPublica, Clinton praised her “wonderful donors”": the sentence
@@ -219,6 +224,10 @@ static bool attribute_colon_name(const qctx *c, found *f, size_t lo)
     return true;
 }
 
+/* Bytes between a signature's dash and its name: none, a space, or a no-break space
+ * (two bytes in UTF-8) as in "― Carlos Raúl" (commit 3798f15, PolNeAR dev). */
+#define DASH_NAME_GAP 2
+
 /* "“…” ― Carlos Raúl": a dash and a name after the quote sign it, in its paragraph or
  * opening the next one ("-Michelle Marks, Philadelphia."). */
 static bool attribute_dash(const qctx *c, found *f, size_t hi, const lede_span *next)
@@ -233,7 +242,7 @@ static bool attribute_dash(const qctx *c, found *f, size_t hi, const lede_span *
     if (!(t.cp == 0x2015 || t.cp == 0x2014 || t.cp == 0x2013 || t.cp == '-'))
         return false;
     const lede_name *n = quote_name_from(c->names, t.end);
-    if (!n || n->span.start >= hi || n->span.start - t.end > 2)
+    if (!n || n->span.start >= hi || n->span.start - t.end > DASH_NAME_GAP)
         return false;
     quote_set_source(&f->q, n->span.start, n->span.end, n->entity);
     return true;
@@ -292,18 +301,24 @@ static bool attribute_sibling(const qctx *c, const found *f, found *g)
     return true;
 }
 
-/* A transcript's speaker label opening the quote: "PENCE: Well, look, …". */
+/* A transcript's speaker label opening the quote: "PENCE: Well, look, …", "SEN. TIM
+ * KAINE:". Set with the rule (commit 353dbe3) on PolNeAR's transcripts: a label is
+ * shorter than LABEL_BYTES and holds at least LABEL_CAPITALS capitals, so "I:" or "A:"
+ * opening a quote is no label. */
+#define LABEL_BYTES 32
+#define LABEL_CAPITALS 2
+
 static bool attribute_label(const qctx *c, found *f, size_t hi)
 {
     size_t i = f->start, len;
     if (quote_mark_glyph(c->s, hi, i, &len) == MARK_NONE)
         return false;
     size_t start = i + len, end = start, upper = 0;
-    while (end < hi && end - start < 32 &&
+    while (end < hi && end - start < LABEL_BYTES &&
            ((c->s[end] >= 'A' && c->s[end] <= 'Z') || c->s[end] == ' ' || c->s[end] == '.' ||
             c->s[end] == '-' || c->s[end] == '\''))
         upper += c->s[end++] >= 'A' && c->s[end - 1] <= 'Z';
-    if (end >= hi || c->s[end] != ':' || upper < 2)
+    if (end >= hi || c->s[end] != ':' || upper < LABEL_CAPITALS)
         return false;
     const lede_name *n = quote_name_from(c->names, start);
     uint32_t who = n && n->span.start < end ? n->entity : LEDE_NONE;
@@ -340,6 +355,11 @@ static void continue_speakers(const qctx *c, const lede_text *text, found_list *
     }
 }
 
+/* Words (spaces) below which quoted words inside a sentence are a phrase ("root
+ * causes") rather than quoted speech; set by hand with the first annotator (commit
+ * 0abf477) and kept since as a ranker feature's input. */
+#define PARTIAL_WORDS 8
+
 /* A few quoted words inside a sentence ("root causes") rather than quoted speech. */
 static bool is_partial(const char *s, const found *f)
 {
@@ -348,8 +368,15 @@ static bool is_partial(const char *s, const found *f)
     size_t words = 0;
     for (size_t i = f->start; i < f->end; i++)
         words += s[i] == ' ';
-    return words < 8;
+    return words < PARTIAL_WORDS;
 }
+
+/* Words of a quoted title ("Face the Nation", "Keepin' It Real"): one capitalised word
+ * is more often a nickname ("Miss Piggy" has two, but follows "called"), and titles of
+ * shows and works run to six at most; set with the rule (commit 081aecc, PolNeAR dev
+ * false positives). */
+#define TITLE_MIN_WORDS 2
+#define TITLE_MAX_WORDS 6
 
 /* A short quote in which every word is capitalised, after "on", "of", "titled" or a
  * possessive (on CBS's "Face the Nation," MSNBC’s “Morning Joe”), is the title of a
@@ -375,7 +402,7 @@ static bool is_title(const qctx *c, const found *f)
         if (!upper && !(words > 1 && qtok_has(c, &t, QW_SMALL)))
             return false;
     }
-    return words >= 2 && words <= 6;
+    return words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS;
 }
 
 /* True when t is a word that opens with a capital letter (ASCII). */
@@ -388,6 +415,9 @@ static bool capitalised(const char *s, const qtok *t)
  * quoted as a word (because “she” is a “he”), a nickname inside a name (Rep. Robert C.
  * "Bobby" Scott). Reads the quote's own tokens (at most three) and one on either side. */
 #define SHORT_QUOTE_BYTES 40 /* a pronoun or a nickname in its marks is shorter */
+/* Tokens read from such a quote: a pronoun or a nickname is one word, perhaps with a
+ * period; one more than that tells a longer quote (commit c9d33f6). */
+#define SHORT_QUOTE_TOKENS 4
 
 static bool is_not_speech(const qctx *c, const found *f)
 {
@@ -400,9 +430,10 @@ static bool is_not_speech(const qctx *c, const found *f)
         return false;
     /* A quote left open runs to the end of its paragraph ("(CROSSTALK.) in a transcript). */
     size_t to = f->closed ? closing_mark(c, f) : f->end;
-    qtok t[4], last;
+    qtok t[SHORT_QUOTE_TOKENS], last;
     size_t n = 0, words = 0;
-    for (size_t at = from; n < 4 && qtok_next(c->s, to, at, &t[n]); at = t[n++].end)
+    for (size_t at = from; n < SHORT_QUOTE_TOKENS && qtok_next(c->s, to, at, &t[n]);
+         at = t[n++].end)
         words += t[n].cp == 0;
     if (n == 0 || !qtok_prev(c->s, from, to, &last))
         return false;
@@ -410,7 +441,7 @@ static bool is_not_speech(const qctx *c, const found *f)
         (last.cp == ')' ||
          (last.cp == '.' && qtok_prev(c->s, from, last.start, &last) && last.cp == ')')))
         return true;
-    if (!f->closed || n > 3 || words != 1 || t[0].cp != 0)
+    if (!f->closed || n >= SHORT_QUOTE_TOKENS || words != 1 || t[0].cp != 0)
         return false;
     if (qtok_has(c, &t[0], QW_PRONOUN) && (n == 1 || t[1].cp == '.'))
         return true;

@@ -79,6 +79,16 @@ static const lede_name *role_holder(const qctx *c, const lede_name *n)
 }
 
 #define SENTENCE_REACH 64 /* tokens read back to the start of a quote's sentence */
+/* Bytes from a sentence's start to the name that is its subject ("Trump, on his way to
+ * …"; "Charlotte Mayor Jennifer Roberts"): a title and a few words before the name; a
+ * name further in is an object. Hand-set when the rule was written in quotes.c, kept
+ * through its split (commit 3bcc186). */
+#define SUBJECT_NAME_REACH 64
+
+/* A word ending "ing" or "ly" longer than this many bytes is a participle or an adverb
+ * ("saying", "reportedly"); a shorter one is a stem ("king", "only", "fly"). Hand-set
+ * when the rule was written in quotes.c, kept through its split (commit 3bcc186). */
+#define SUFFIX_STEM_BYTES 4
 
 /* The offset of the first token of the sentence that holds pos (not before lo). */
 static size_t sentence_start(const qctx *c, size_t lo, size_t pos)
@@ -124,16 +134,15 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
         return true;
     }
     const lede_name *n = quote_name_from(c->names, start);
-    if (!n || n->span.start >= pos || n->span.start - start > 64)
+    if (!n || n->span.start >= pos || n->span.start - start > SUBJECT_NAME_REACH)
         return false;
     n = role_holder(c, n);
     quote_set_source(q, n->span.start, n->span.end, n->entity);
     return true;
 }
 
-#define PHRASE_WORDS                                                                               \
-    5 /* words of a description that opens a sentence ("The Republican nominee")                   \
-       */
+/* Words of a description that opens a sentence ("The Republican nominee"). */
+#define PHRASE_WORDS 5
 
 /* "The statement noted …", "The Republican nominee vowed to punish “…”", "Protesters
  * chanted “…”": the noun phrase that opens the sentence holding pos (after a "But")
@@ -156,8 +165,8 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
     size_t len = t.end - t.start;
     if (!det && (qtok_classes(c, &t) != 0 || quote_is_verb(c, &t) ||
                  lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, len) ||
-                 (len > 4 && (memcmp(c->s + t.end - 3, "ing", 3) == 0 ||
-                              memcmp(c->s + t.end - 2, "ly", 2) == 0))))
+                 (len > SUFFIX_STEM_BYTES && (memcmp(c->s + t.end - 3, "ing", 3) == 0 ||
+                                              memcmp(c->s + t.end - 2, "ly", 2) == 0))))
         return false;
     size_t from = t.start, end = t.end;
     qtok w;
@@ -189,6 +198,12 @@ static bool skip_parenthesis(const qctx *c, size_t lo, qtok *t)
     return false;
 }
 
+/* Tokens read back from a verb for the comma or parenthesis that opens an aside: a
+ * title and an organisation ("a writer for The Atlantic"), with room for two nested
+ * asides. Hand-set when the rule was written in quotes.c, kept through its split
+ * (commit 3bcc186). */
+#define ASIDE_TOKENS 32
+
 /* "Moore (D-Wis.) said", "Newkirk, a writer for The Atlantic, said": the name before
  * the parenthesis or the apposition that ends at t; a person rather than a place or
  * organisation when appositions nest ("Ayrault, the foreign minister of France, a
@@ -199,7 +214,7 @@ static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_q
     qtok u;
     size_t back = t->start;
     const lede_name *best = NULL;
-    for (int i = 0; i < 32 && qtok_prev(c->s, lo, back, &u); i++, back = u.start) {
+    for (int i = 0; i < ASIDE_TOKENS && qtok_prev(c->s, lo, back, &u); i++, back = u.start) {
         /* "Livingstone “should have …” once he realised the journalist was Jewish, said
          * Mr Blair": an aside never spans a quotation or a sentence end; past one, the
          * comma belongs to other words ("the reporter, Oliver Finegold, to …"). */
@@ -282,15 +297,21 @@ static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
     return p && p->span.start >= lo && c->model->entities[p->entity].type == LEDE_PERSON ? p : n;
 }
 
+/* Words of a noun phrase read as a source, before a verb ("a senior Kremlin official")
+ * or after one ("said the party's spokesman"). Hand-set when the rule was written in
+ * quotes.c, kept through its split (commit 3bcc186). */
+#define SUBJECT_PHRASE_WORDS 4
+
 /* A noun phrase that ends with t ("a Kremlin official"): back to its determiner, at
- * most four words. False when t cannot end a subject. */
+ * most SUBJECT_PHRASE_WORDS words. False when t cannot end a subject. */
 static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
 {
     if (qtok_has(c, t, QW_FUNCTION | QW_DET) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
         return false;
     size_t start = t->start;
     qtok w;
-    for (int words = 1; words < 4 && qtok_prev(c->s, lo, start, &w) && w.cp == 0; words++) {
+    for (int words = 1; words < SUBJECT_PHRASE_WORDS && qtok_prev(c->s, lo, start, &w) && w.cp == 0;
+         words++) {
         if (quote_is_verb(c, &w) || qtok_has(c, &w, QW_PRONOUN) || qtok_has(c, &w, QW_FUNCTION))
             break;
         start = w.start;
@@ -301,6 +322,11 @@ static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *
     return true;
 }
 
+/* Adverbs skipped between a subject and its verb ("Trump also said", "she reportedly
+ * told"). Hand-set when the rule was written in quotes.c, kept through its split
+ * (commit 3bcc186). */
+#define SUBJECT_SKIPS 2
+
 /* Reads the subject that ends before the verb at vstart (not before lo): a pronoun, a
  * name, or a short noun phrase ("a Kremlin official"). Returns true if found. */
 bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q)
@@ -310,9 +336,10 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
     for (int skips = 0;; skips++) {
         if (!qtok_prev(c->s, lo, at, &t))
             return false;
-        if (skips < 2 && (qtok_has(c, &t, QW_SKIP) ||
-                          (t.cp == 0 && t.end - t.start > 4 && c->s[t.end - 1] == 'y' &&
-                           c->s[t.end - 2] == 'l' && c->s[t.start] >= 'a'))) {
+        if (skips < SUBJECT_SKIPS &&
+            (qtok_has(c, &t, QW_SKIP) ||
+             (t.cp == 0 && t.end - t.start > SUFFIX_STEM_BYTES && c->s[t.end - 1] == 'y' &&
+              c->s[t.end - 2] == 'l' && c->s[t.start] >= 'a'))) {
             at = t.start;
             continue;
         }
@@ -320,8 +347,8 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
     }
     /* "…, saying": a participle hangs on the sentence's subject. */
     qtok verb;
-    if (t.cp == ',' && qtok_next(c->s, c->len, vstart, &verb) && verb.end - verb.start > 4 &&
-        memcmp(c->s + verb.end - 3, "ing", 3) == 0)
+    if (t.cp == ',' && qtok_next(c->s, c->len, vstart, &verb) &&
+        verb.end - verb.start > SUFFIX_STEM_BYTES && memcmp(c->s + verb.end - 3, "ing", 3) == 0)
         return quote_sentence_subject(c, lo, t.start, q);
     if (t.cp == ')' || t.cp == ',')
         return subject_before_aside(c, lo, &t, q);
@@ -356,6 +383,11 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
     return subject_phrase(c, lo, &t, q);
 }
 
+/* Bytes after a verb within which the names of its subject phrase start ("said former
+ * Obama adviser David Axelrod"): a title of a few words and its holder. Hand-set when
+ * the rule was written in quotes.c, kept through its split (commit 3bcc186). */
+#define AFTER_NAME_REACH 80
+
 /* Reads the source that follows the verb ending at vend ("said Trump", "said he"). */
 bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
 {
@@ -374,7 +406,7 @@ bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
     const lede_name *n = quote_name_from(c->names, t.start), *pick = NULL;
     size_t scanned = t.start;
     for (; n && n < c->names->items + c->names->n && n->span.start < hi &&
-           n->span.start - t.start <= 80;
+           n->span.start - t.start <= AFTER_NAME_REACH;
          n++) {
         bool clear = true;
         for (size_t i = scanned; i < n->span.start; i++)
@@ -396,7 +428,8 @@ bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
         return false;
     size_t end = t.end;
     qtok w;
-    for (int words = 0; words < 4 && qtok_next(c->s, hi, end, &w) && w.cp == 0; words++)
+    for (int words = 0; words < SUBJECT_PHRASE_WORDS && qtok_next(c->s, hi, end, &w) && w.cp == 0;
+         words++)
         end = w.end;
     quote_set_source(q, t.start, end, LEDE_NONE);
     return true;
@@ -424,17 +457,25 @@ void quote_set_cue(lede_quote *q, const qtok *verb)
     q->cue = (lede_span){verb->start, verb->end};
 }
 
+/* "according" less its first letter (either case) and its last, the 'g' looked for.
+ * The word is spelt here rather than looked up: src/lexicon/ has no class of its own
+ * for it (verb.txt lists it with every verb of speech), and this pre-filter must not
+ * read tokens, so that a quote's work stays within the stretch to the next mark. The
+ * token test that confirms it (quote_according_to) also spells the word. */
+static const char ACCORDIN[] = "ccordin";
+#define ACCORDIN_LEN (sizeof ACCORDIN - 1)
+
 /* True when the bytes "ccording" lie in [lo + 1, hi): a cheap test that rules out the
  * word "according" in [lo, hi) without reading the tokens there. */
 bool quote_may_say_according(const char *s, size_t lo, size_t hi)
 {
-    /* 'g' is the word's rarest letter: look for it, then at the seven bytes before. */
-    for (size_t i = lo + 8; i < hi;) {
+    /* 'g' is the word's rarest letter: look for it, then at the bytes before. */
+    for (size_t i = lo + ACCORDIN_LEN + 1; i < hi;) {
         const char *g = memchr(s + i, 'g', hi - i);
         if (!g)
             return false;
         i = (size_t)(g - s);
-        if (memcmp(g - 7, "ccordin", 7) == 0)
+        if (memcmp(g - ACCORDIN_LEN, ACCORDIN, ACCORDIN_LEN) == 0)
             return true;
         i++;
     }

@@ -163,6 +163,22 @@ START_TEST(possessive_source)
 }
 END_TEST
 
+/* The named bounds of quotes.c: a quoted title after a possessive has two to six
+ * capitalised words (TITLE_MIN_WORDS, TITLE_MAX_WORDS), so seven are quoted words; a
+ * transcript label holds two capitals at least (LABEL_CAPITALS), so "A:" is none. */
+START_TEST(title_and_label_bounds)
+{
+    annotate("Anna Berg spoke on Acme’s “Town Hall Tonight” on Monday.\n\n"
+             "Anna Berg spoke on Acme’s “One Two Three Four Five Six Seven” on Monday.\n\n"
+             "“BERG: We stay here.”\n\n"
+             "“A: we stay here.”\n");
+    ck_assert_uint_eq(model.n_quotes, 3);
+    ck_assert_str_eq(span_text(model.quotes[0].span), "“One Two Three Four Five Six Seven”");
+    ck_assert_str_eq(span_text(model.quotes[1].source), "BERG");
+    ck_assert(!model.quotes[2].has_source || strcmp(span_text(model.quotes[2].source), "A") != 0);
+}
+END_TEST
+
 static Suite *quotes_suite(void)
 {
     Suite *s = suite_create("quotes");
@@ -179,6 +195,7 @@ static Suite *quotes_suite(void)
     tcase_add_test(tc, marks_that_are_no_speech);
     tcase_add_test(tc, source_named_as_organisation);
     tcase_add_test(tc, possessive_source);
+    tcase_add_test(tc, title_and_label_bounds);
     suite_add_tcase(s, tc);
     return s;
 }
