@@ -27,9 +27,11 @@ struct lede_ner_tokinfo {
     uint32_t starts;             /* the kinds of longer entries it begins (same lookup) */
     uint8_t gaz;                 /* longest list match: 1 + 4 * kind + B/I/L/U, 0 none */
     uint8_t done;
-    uint8_t cand; /* lede_ner_candidate() */
-    uint8_t run;  /* its run of candidates: see mark_runs() */
+    uint8_t cand;   /* lede_ner_candidate() */
+    uint8_t run;    /* its run of candidates: see mark_run() */
+    uint8_t word_n; /* lede_ner_word_features(), set by lede_ner_features() */
 };
+_Static_assert(LEDE_NER_WORD_FEATURES <= UINT8_MAX, "word_n is a byte");
 
 #define MEMO_SLOTS 4096 /* words looked up before: 96 KiB, most lookups of a text */
 
@@ -488,12 +490,9 @@ enum {
 
 #define AFFIX_MAX 4 /* prefixes and suffixes of 1..AFFIX_MAX bytes are features */
 
-/* Keep in step with word_features() below and the start of lede_ner_features(). */
-size_t lede_ner_word_features(const lede_ner_para *p, const lede_ner_doc *doc, size_t i)
+size_t lede_ner_word_features(const lede_ner_para *p, size_t i)
 {
-    size_t len = p->toks->items[i].len, affixes = len > AFFIX_MAX ? AFFIX_MAX : len ? len - 1 : 0;
-    const doc_word *dw = doc_find(doc, p->info[i].lower);
-    return 4 + 2 * affixes + (dw && dw->key ? (size_t)dw->n_before : 0);
+    return p->info[i].word_n;
 }
 
 /* The features of token t that depend on its word alone (lede_ner_word_features() of
@@ -552,6 +551,7 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     if (dw && dw->key) /* the words before the word's mentions in the whole story */
         for (unsigned k = 0; k < dw->n_before; k++)
             out[n++] = bucket(F_DOC_BEFORE, dw->before[k], 0);
+    in->word_n = (uint8_t)n; /* so far, what depends on the word and the document alone */
     static const long at[4] = {-2, -1, 1, 2};
     for (unsigned k = 0; k < 4; k++)
         out[n++] = bucket(F_LOWER_AT + k, lower_at(p, i, at[k]), 0);

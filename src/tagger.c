@@ -203,7 +203,7 @@ lede_status lede_ner_decode(lede_ner_para *p, lede_ner_doc *doc, const lede_ner_
         unsigned prev = i > 0 ? labels[i - 1] : 0, prev2 = i > 1 ? labels[i - 2] : 0;
         bool next = lede_ner_candidate(p, i + 1);
         size_t nf = lede_ner_features(p, doc, i, prev, prev2, feats);
-        sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, doc, i), scores);
+        sc->score(sc->ctx, feats, nf, lede_ner_word_features(p, i), scores);
         bool found = false;
         uint32_t allowed = lede_ner_allowed_labels(prev, next);
         for (unsigned l = 0; l < LEDE_NER_LABELS; l++) {

@@ -121,8 +121,9 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
 /* How many of token i's first features depend on nothing but its word's bytes (the
  * bias, word, shape, prefixes and suffixes) and on the document's words before its
  * mentions (fixed once the document is counted): a scorer may keep their sum per word.
- * At most LEDE_NER_WORD_FEATURES; call after lede_ner_features() for token i. */
-size_t lede_ner_word_features(const lede_ner_para *p, const lede_ner_doc *doc, size_t i);
+ * At most LEDE_NER_WORD_FEATURES; what the last lede_ner_features() for token i wrote
+ * (call it first). */
+size_t lede_ner_word_features(const lede_ner_para *p, size_t i);
 
 /* Records that token i got label, for the "label given before" feature of later
  * tokens. NOMEM on failure. */
