@@ -19,7 +19,6 @@
 #define WINDOW_AFTER 32  /* tokens read after a quote for its attribution */
 #define WINDOW_BEFORE 40 /* tokens read before it: a sentence of news, to its verb of speech */
 
-/* True when the closed quote f ends a sentence with a period inside its closing mark. */
 /* The offset of the closing mark of the closed quote f. */
 static size_t closing_mark(const qctx *c, const found *f)
 {
@@ -29,6 +28,7 @@ static size_t closing_mark(const qctx *c, const found *f)
     return mark;
 }
 
+/* True when the closed quote f ends a sentence with a period inside its closing mark. */
 static bool ends_with_period(const qctx *c, const found *f)
 {
     qtok last;
@@ -405,12 +405,6 @@ static bool is_title(const qctx *c, const found *f)
     return words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS;
 }
 
-/* True when t is a word that opens with a capital letter (ASCII). */
-static bool capitalised(const char *s, const qtok *t)
-{
-    return t->cp == 0 && s[t->start] >= 'A' && s[t->start] <= 'Z';
-}
-
 /* Marks that are no quoted speech: a stage direction ("(CROSSTALK.)"), a pronoun
  * quoted as a word (because “she” is a “he”), a nickname inside a name (Rep. Robert C.
  * "Bobby" Scott). Reads the quote's own tokens (at most three) and one on either side. */
@@ -447,11 +441,11 @@ static bool is_not_speech(const qctx *c, const found *f)
         return true;
     /* A nickname: one capitalised word between two parts of a name, no comma. */
     qtok next;
-    return n == 1 && capitalised(c->s, &t[0]) && f->has_before &&
-           (capitalised(c->s, &f->before) ||
+    return n == 1 && qtok_capitalised(c->s, &t[0]) && f->has_before &&
+           (qtok_capitalised(c->s, &f->before) ||
             (f->before.cp == '.' && f->before.start > 0 && c->s[f->before.start - 1] >= 'A' &&
              c->s[f->before.start - 1] <= 'Z')) &&
-           qtok_next(c->s, c->len, f->end, &next) && capitalised(c->s, &next);
+           qtok_next(c->s, c->len, f->end, &next) && qtok_capitalised(c->s, &next);
 }
 
 struct lede_quoter {

@@ -13,18 +13,13 @@
 
 #define ADOPT_WORDS 5 /* words of a proper-name source ("The New York Review") */
 
-static bool upper(char ch)
-{
-    return ch >= 'A' && ch <= 'Z';
-}
-
 /* True when the word t is spelt as a name whatever its place: a capital after a
  * small letter (PolitiFact, McClatchy). A word all in capitals may be a transcript's
  * label for a person ("WALLACE:"). */
 static bool named_anywhere(const char *s, const qtok *t)
 {
     for (size_t i = t->start + 1; i < t->end; i++)
-        if (upper(s[i]) && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+        if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
             return true;
     return false;
 }
@@ -44,7 +39,7 @@ static bool proper_source(const qctx *c, size_t start, size_t end)
             det = true;
             continue;
         }
-        if (!upper(c->s[t.start]) || qtok_classes(c, &t) != 0)
+        if (!qtok_capitalised(c->s, &t) || qtok_classes(c, &t) != 0)
             return false;
         anywhere |= named_anywhere(c->s, &t);
     }

@@ -110,11 +110,7 @@ static bool subject_pronoun(const qctx *c, qtok *t)
 {
     if (qtok_has(c, t, QW_PERSON | QW_PLURAL))
         return true;
-    size_t len = t->end - t->start;
-    const char *w = c->s + t->start;
-    size_t cut = len > 2 && memcmp(w + len - 2, "'s", 2) == 0   ? 2
-                 : len > 4 && memcmp(w + len - 4, "’s", 4) == 0 ? 4
-                                                                : 0;
+    size_t cut = qtok_possessive(c->s, t);
     qtok stem = {t->start, t->end - cut, 0};
     if (!cut || !qtok_has(c, &stem, QW_PERSON))
         return false;
@@ -157,7 +153,7 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
         return false;
     if (qtok_has(c, &t, QW_CONJ) && !qtok_next(c->s, pos, t.end, &t))
         return false;
-    if (c->s[t.start] < 'A' || c->s[t.start] > 'Z')
+    if (!qtok_capitalised(c->s, &t))
         return false;
     /* Or a capitalised word of its own: "Protesters chanted", "Other leaders used";
      * not a word that opens sentences ("Meanwhile"), a verb or a participle. */
@@ -252,8 +248,6 @@ static bool subject_before_aside(const qctx *c, size_t lo, const qtok *t, lede_q
 
 #define ROLE_WORDS 3 /* lower-case words of a role after a comma ("managing director") */
 
-/* The name that ends at t, or for "Mr. Morgan of the Sierra Club said" the person
- * before "of"; NULL when no name ends there. */
 /* "Paul Goosens, head of Preventon told": the person before the comma that opens a
  * role of at most ROLE_WORDS lower-case words ending at x (the word before "of"), or
  * NULL. */
@@ -275,6 +269,8 @@ static const lede_name *role_of_holder(const qctx *c, size_t lo, qtok x)
     return NULL;
 }
 
+/* The name that ends at t, or for "Mr. Morgan of the Sierra Club said" the person
+ * before "of"; NULL when no name ends there. */
 static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
 {
     const lede_name *n = quote_name_ending_at(c->names, t->end);

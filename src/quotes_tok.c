@@ -154,6 +154,11 @@ size_t qtok_possessive(const char *s, const qtok *t)
     return len > 4 && memcmp(s + t->end - 4, "’", 3) == 0 ? 4 : 0;
 }
 
+bool qtok_capitalised(const char *s, const qtok *t)
+{
+    return t->cp == 0 && s[t->start] >= 'A' && s[t->start] <= 'Z';
+}
+
 bool qtok_is(const char *s, const qtok *t, const char *word)
 {
     if (t->cp != 0 || *word != s[t->start])
