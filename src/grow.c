@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 lede_status lede_grow_slow(void **items, size_t *cap, size_t need, size_t size)
 {
@@ -25,4 +26,13 @@ lede_status lede_grow_slow(void **items, size_t *cap, size_t need, size_t size)
     *items = p;
     *cap = n;
     return LEDE_OK;
+}
+
+lede_status lede_grow_zeroed(void **items, size_t *cap, size_t need, size_t size)
+{
+    size_t had = *cap;
+    lede_status st = lede_grow(items, cap, need, size);
+    if (st == LEDE_OK && *cap > had)
+        memset((char *)*items + had * size, 0, (*cap - had) * size);
+    return st;
 }

@@ -113,11 +113,8 @@ size_t lede_name_key(const char *s, size_t start, size_t end, char *key, bool fo
 
 static lede_status note_seen(resolver *r, uint32_t id, size_t at)
 {
-    size_t had = r->cap_seen;
-    if (LEDE_GROW(r->last_seen, r->cap_seen, (size_t)id + 1) != LEDE_OK)
-        return LEDE_ERR_NOMEM;
-    if (r->cap_seen > had) /* 0 is "not seen yet" */
-        memset(r->last_seen + had, 0, (r->cap_seen - had) * sizeof *r->last_seen);
+    if (LEDE_GROW_ZEROED(r->last_seen, r->cap_seen, (size_t)id + 1) != LEDE_OK)
+        return LEDE_ERR_NOMEM; /* 0 is "not seen yet" */
     r->last_seen[id] = at + 1;
     return LEDE_OK;
 }
@@ -126,11 +123,8 @@ static lede_status note_seen(resolver *r, uint32_t id, size_t at)
  * acronym). Headlines count too (leaving them out changed nothing on the dev sets). */
 static lede_status vote(resolver *r, const lede_cand *c, uint32_t id)
 {
-    size_t had = r->cap_votes;
-    if (LEDE_GROW(r->votes, r->cap_votes, (size_t)id + 1) != LEDE_OK)
+    if (LEDE_GROW_ZEROED(r->votes, r->cap_votes, (size_t)id + 1) != LEDE_OK)
         return LEDE_ERR_NOMEM;
-    if (r->cap_votes > had)
-        memset(r->votes + had, 0, (r->cap_votes - had) * sizeof *r->votes);
     if (c->type < LEDE_GROUP && r->votes[id][c->type] < UINT16_MAX)
         r->votes[id][c->type]++;
     return LEDE_OK;

@@ -28,9 +28,15 @@ static inline lede_status lede_grow(void **items, size_t *cap, size_t need, size
     return need <= *cap ? LEDE_OK : lede_grow_slow(items, cap, need, size);
 }
 
+/* lede_grow, and the items it adds beyond the old *cap are zero bytes: for an array
+ * indexed by id whose unwritten slots must read as "none yet". Same failure contract. */
+lede_status lede_grow_zeroed(void **items, size_t *cap, size_t need, size_t size);
+
 /* lede_grow for an array pointer lvalue ptr of any object type and its size_t cap. The
  * cast to void ** is how the old helpers did it and holds on every platform lede builds
  * on (all object pointers share one representation there). */
 #define LEDE_GROW(ptr, cap, need) lede_grow((void **)&(ptr), &(cap), (need), sizeof *(ptr))
+#define LEDE_GROW_ZEROED(ptr, cap, need)                                                            \
+    lede_grow_zeroed((void **)&(ptr), &(cap), (need), sizeof *(ptr))
 
 #endif

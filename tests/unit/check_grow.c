@@ -1,4 +1,5 @@
-/* check_grow.c - lede_grow: growth from empty, no-op below capacity, doubling, overflow. */
+/* check_grow.c - lede_grow: growth from empty, no-op below capacity, doubling, overflow;
+ * lede_grow_zeroed: the added items are zero. */
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -83,6 +84,33 @@ START_TEST(overflow_leaves_array_alone)
 }
 END_TEST
 
+START_TEST(zeroed_grows_with_zeros_and_keeps_items)
+{
+    long *a = NULL;
+    size_t cap = 0;
+
+    ck_assert_int_eq(LEDE_GROW_ZEROED(a, cap, 3), LEDE_OK);
+    for (size_t i = 0; i < cap; i++)
+        ck_assert_int_eq(a[i], 0);
+    a[2] = 42;
+    size_t had = cap;
+    ck_assert_int_eq(LEDE_GROW_ZEROED(a, cap, had + 1), LEDE_OK);
+    ck_assert_uint_eq(cap, 2 * had);
+    ck_assert_int_eq(a[2], 42); /* what was there stays */
+    for (size_t i = had; i < cap; i++)
+        ck_assert_int_eq(a[i], 0);
+    /* Below capacity nothing is touched, written slots included. */
+    a[cap - 1] = 9;
+    ck_assert_int_eq(LEDE_GROW_ZEROED(a, cap, cap), LEDE_OK);
+    ck_assert_int_eq(a[cap - 1], 9);
+    /* Overflow: refused, array as it was. */
+    long *before = a;
+    ck_assert_int_eq(LEDE_GROW_ZEROED(a, cap, SIZE_MAX), LEDE_ERR_NOMEM);
+    ck_assert_ptr_eq(a, before);
+    free(a);
+}
+END_TEST
+
 static Suite *grow_suite(void)
 {
     Suite *s = suite_create("grow");
@@ -92,6 +120,7 @@ static Suite *grow_suite(void)
     tcase_add_test(tc, need_below_cap_is_noop);
     tcase_add_test(tc, doubles_one_at_a_time);
     tcase_add_test(tc, overflow_leaves_array_alone);
+    tcase_add_test(tc, zeroed_grows_with_zeros_and_keeps_items);
     suite_add_tcase(s, tc);
     return s;
 }
