@@ -4,11 +4,15 @@
  * annotator learns everything about a word with one lookup. A record also notes the
  * kinds of which the text is the first word of a longer entry ("Prime" of "Prime
  * Minister"), so a caller can skip building multi-word keys that cannot match.
- * Strings live in an arena of fixed blocks that never move, so the pointers the
- * table (and lede_lexicon_value) hand out stay valid until the lexicon is freed.
- * Most lookups miss, so the table is small and dense: a slot is 8 bytes (a 32-bit tag
- * of the hash and a record number), at most half full, and a miss is decided from the
- * tags alone, mostly within one cache line, without touching records or strings.
+ * The records are the table's slots: 32 bytes, two to a cache line, with the text in
+ * the slot when it has at most SLOT_TEXT bytes (nearly every word the annotator asks
+ * about), so a lookup that finds its word touches one cache line, not three (slot,
+ * record, text): the table is large and mostly out of cache while a text is annotated,
+ * and a perf profile of War and Peace had 11% of all time in this file's probe loop,
+ * most of it waiting for those lines. Longer texts and the values live in an arena of
+ * fixed blocks that never move, so the pointers the table (and lede_lexicon_value)
+ * hand out stay valid until the lexicon is freed. The table is at most half full, so
+ * a miss (most lookups of multi-word keys) probes about two slots.
  *
  * Bounds: adding a buffer is O(n) in its bytes (each line is normalised and hashed
  * once; the table doubles); a lookup is O(key length). An entry holds at most
@@ -28,6 +32,11 @@
 #define BLOCK_SIZE 65536
 #define INITIAL_SLOTS 1024
 #define MAX_REPORTS 20 /* bad lines reported per buffer; the rest are counted in one line */
+#define SLOT_TEXT 16   /* texts of up to this many bytes are kept in their slot */
+#define FILTER_BITS 8 /* filter bits per slot: at most 1 in 16 set (the table is half full) */
+#define LINE 64        /* the slots start on a cache line, so that none straddles two */
+
+_Static_assert(LEDE_LEX_MAX_BYTES <= UINT16_MAX, "a slot's len is 16 bits");
 
 struct block {
     struct block *next;
@@ -35,19 +44,26 @@ struct block {
     char data[];
 };
 
-struct word {
-    const char *text;
-    uint32_t len;
+/* One distinct text: an entry, or the first word of one. */
+struct slot {
+    uint16_t tag;    /* the hash's high 16 bits: most probes past other texts stop here */
+    uint16_t len;    /* the text's bytes; 0: the slot is empty */
     uint32_t kinds;  /* bit k: an entry of kind k */
     uint32_t starts; /* bit k: the first word of a longer entry of kind k */
     uint32_t values; /* index + 1 into lex->values; 0 when no kind has a value */
+    union {
+        char text[SLOT_TEXT]; /* len <= SLOT_TEXT */
+        const char *far;      /* longer: the text in the arena */
+    } u;
 };
+_Static_assert(sizeof(struct slot) == 32 && LINE % sizeof(struct slot) == 0,
+               "slots pack whole into cache lines");
 
 struct lede_lexicon {
-    uint64_t *slots; /* 0: empty; else the hash's high 32 bits, then record index + 1 */
-    size_t cap;      /* a power of two */
-    struct word *words;
-    size_t used, cap_words;
+    struct slot *slots; /* cap of them, LINE-aligned */
+    size_t cap;         /* a power of two */
+    uint64_t *filter;   /* FILTER_BITS * cap bits: bit filter_bit(hash) set for every text held */
+    size_t used;        /* slots in use */
     const char *(*values)[LEDE_LEX_KINDS]; /* per record with values: one per kind */
     size_t n_values, cap_values;
     size_t count[LEDE_LEX_KINDS];
@@ -117,66 +133,135 @@ static char *arena_copy(lede_lexicon *lex, const char *s, size_t len)
     return p;
 }
 
-/* Returns the slot holding word or the empty slot where it would go. */
-static uint64_t *find_slot(const lede_lexicon *lex, uint64_t *slots, size_t cap, uint64_t hash,
-                           const char *word, size_t len)
+static uint64_t load64(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    return x;
+}
+
+/* a[0..len) == b[0..len) for 1 <= len <= SLOT_TEXT, by two overlapping loads from
+ * each (a call to memcmp cost more than the compare). */
+static bool same_short(const char *a, const char *b, size_t len)
+{
+    if (len >= 8)
+        return load64(a) == load64(b) && load64(a + len - 8) == load64(b + len - 8);
+    if (len >= 4)
+        return load32(a) == load32(b) && load32(a + len - 4) == load32(b + len - 4);
+    return a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1];
+}
+
+static const char *slot_text(const struct slot *s)
+{
+    return s->len <= SLOT_TEXT ? s->u.text : s->u.far;
+}
+
+/* The index of the slot holding word, or of the empty slot where it would go. */
+static size_t find_slot(const struct slot *slots, size_t cap, uint64_t hash, const char *word,
+                        size_t len)
 {
     size_t mask = cap - 1;
-    uint32_t tag = (uint32_t)(hash >> 32);
+    uint16_t tag = (uint16_t)(hash >> 48);
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        uint64_t v = slots[i];
-        if (!v)
-            return &slots[i];
-        if ((uint32_t)(v >> 32) != tag)
+        const struct slot *s = &slots[i];
+        if (!s->len)
+            return i;
+        if (s->tag != tag || s->len != len)
             continue;
-        const struct word *w = &lex->words[(uint32_t)v - 1];
-        if (w->len == len && memcmp(w->text, word, len) == 0)
-            return &slots[i];
+        if (len <= SLOT_TEXT ? same_short(s->u.text, word, len)
+                             : memcmp(s->u.far, word, len) == 0)
+            return i;
     }
 }
 
-/* Rehashes every record into a table of cap slots (a power of two). */
+/* cap empty slots, LINE-aligned; NULL when out of memory. */
+static struct slot *new_slots(size_t cap)
+{
+    size_t bytes = cap * sizeof(struct slot); /* a multiple of LINE: cap >= 2 */
+    struct slot *slots = aligned_alloc(LINE, bytes);
+    if (slots)
+        memset(slots, 0, bytes);
+    return slots;
+}
+
+/* The filter bit of a hash among cap * FILTER_BITS: bits of the hash that the slot
+ * index (the low ones) and the tag (the high 16) do not use. */
+static size_t filter_bit(uint64_t hash, size_t cap)
+{
+    return (size_t)(hash >> 20) & (cap * FILTER_BITS - 1);
+}
+
+static bool filter_has(const uint64_t *filter, size_t bit)
+{
+    return filter[bit / 64] >> (bit % 64) & 1;
+}
+
+static void filter_set(uint64_t *filter, size_t bit)
+{
+    filter[bit / 64] |= 1ULL << (bit % 64);
+}
+
+/* Rehashes every record into a table of cap slots (a power of two), and rebuilds the
+ * filter for it. */
 static lede_status resize(lede_lexicon *lex, size_t cap)
 {
-    uint64_t *slots = calloc(cap, sizeof *slots);
-    if (!slots)
+    struct slot *slots = new_slots(cap);
+    uint64_t *filter = calloc(cap * FILTER_BITS / 64, sizeof *filter);
+    if (!slots || !filter) {
+        free(slots);
+        free(filter);
         return LEDE_ERR_NOMEM;
-    for (size_t i = 0; i < lex->used; i++) {
-        const struct word *w = &lex->words[i];
-        uint64_t hash = hash_key(w->text, w->len);
-        *find_slot(lex, slots, cap, hash, w->text, w->len) =
-            (hash & 0xFFFFFFFF00000000ULL) | (uint64_t)(i + 1);
+    }
+    for (size_t i = 0; i < lex->cap; i++) {
+        const struct slot *s = &lex->slots[i];
+        if (!s->len)
+            continue;
+        uint64_t hash = hash_key(slot_text(s), s->len);
+        slots[find_slot(slots, cap, hash, slot_text(s), s->len)] = *s;
+        filter_set(filter, filter_bit(hash, cap));
     }
     free(lex->slots);
+    free(lex->filter);
     lex->slots = slots;
+    lex->filter = filter;
     lex->cap = cap;
     return LEDE_OK;
 }
 
-/* Returns the record of text[0..len), adding an empty one if there is none; NULL when
- * out of memory. */
-static struct word *intern(lede_lexicon *lex, const char *text, size_t len)
+/* Makes room for n more records without a resize, so that slot pointers taken after
+ * this stay valid while up to n texts are interned. */
+static lede_status reserve(lede_lexicon *lex, size_t n)
 {
-    if (len > UINT32_MAX || lex->used >= UINT32_MAX - 1)
-        return NULL;
-    if ((lex->used + 1) * 2 > lex->cap && resize(lex, lex->cap * 2) != LEDE_OK)
-        return NULL;
+    size_t cap = lex->cap;
+    while ((lex->used + n) * 2 > cap)
+        cap *= 2;
+    if (cap > UINT32_MAX) /* a lede_lex_word's id is a slot's index + 1 */
+        return LEDE_ERR_NOMEM;
+    return cap == lex->cap ? LEDE_OK : resize(lex, cap);
+}
+
+/* Returns the record of text[0..len), adding an empty one if there is none; NULL when
+ * out of memory. Room for it must have been reserved. */
+static struct slot *intern(lede_lexicon *lex, const char *text, size_t len)
+{
     uint64_t hash = hash_key(text, len);
-    uint64_t *slot = find_slot(lex, lex->slots, lex->cap, hash, text, len);
-    if (*slot)
-        return &lex->words[(uint32_t)*slot - 1];
-    if (LEDE_GROW(lex->words, lex->cap_words, lex->used + 1) != LEDE_OK)
+    struct slot *s = &lex->slots[find_slot(lex->slots, lex->cap, hash, text, len)];
+    if (s->len)
+        return s;
+    *s = (struct slot){.tag = (uint16_t)(hash >> 48), .len = (uint16_t)len};
+    filter_set(lex->filter, filter_bit(hash, lex->cap));
+    if (len <= SLOT_TEXT) {
+        memcpy(s->u.text, text, len);
+    } else if ((s->u.far = arena_copy(lex, text, len)) == NULL) {
+        s->len = 0;
         return NULL;
-    const char *copy = arena_copy(lex, text, len);
-    if (!copy)
-        return NULL;
-    lex->words[lex->used] = (struct word){.text = copy, .len = (uint32_t)len};
-    *slot = (hash & 0xFFFFFFFF00000000ULL) | (uint64_t)(lex->used + 1);
-    return &lex->words[lex->used++];
+    }
+    lex->used++;
+    return s;
 }
 
 /* Sets w's value for kind, giving w a row of values when it first needs one. */
-static lede_status set_value(lede_lexicon *lex, struct word *w, lede_lex_kind kind,
+static lede_status set_value(lede_lexicon *lex, struct slot *w, lede_lex_kind kind,
                              const char *value)
 {
     if (!w->values) {
@@ -222,24 +307,23 @@ static lede_status add_entry(lede_lexicon *lex, lede_lex_kind kind, const char *
             return LEDE_ERR_NOMEM;
     }
     /* Everything that can fail comes first, so that a failure leaves no half-added
-     * entry behind. The first word's record goes in before the entry's (interning may
-     * move the records), and is kept by its index. */
-    size_t first = first_word_len(word, len), head = SIZE_MAX;
-    if (first > 0 && first < len) {
-        struct word *h = intern(lex, word, first);
-        if (!h)
-            return LEDE_ERR_NOMEM;
-        head = (size_t)(h - lex->words);
-    }
-    struct word *w = intern(lex, word, len);
+     * entry behind. Room for both records is made first, so that interning the entry
+     * does not move the first word's. */
+    if (reserve(lex, 2) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
+    size_t first = first_word_len(word, len);
+    struct slot *h = NULL;
+    if (first > 0 && first < len && (h = intern(lex, word, first)) == NULL)
+        return LEDE_ERR_NOMEM;
+    struct slot *w = intern(lex, word, len);
     if (!w)
         return LEDE_ERR_NOMEM;
     lede_status st = set_value(lex, w, kind, v);
     if (st != LEDE_OK)
         return st;
     uint32_t bit = LEDE_LEX_BIT(kind);
-    if (head != SIZE_MAX)
-        lex->words[head].starts |= bit;
+    if (h)
+        h->starts |= bit;
     if (w->kinds & bit)
         return LEDE_OK;
     w->kinds |= bit;
@@ -288,12 +372,10 @@ static lede_status new_lexicon(lede_lexicon **out)
     lede_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex)
         return LEDE_ERR_NOMEM;
-    lex->slots = calloc(INITIAL_SLOTS, sizeof *lex->slots);
-    if (!lex->slots) {
+    if (resize(lex, INITIAL_SLOTS) != LEDE_OK) {
         free(lex);
         return LEDE_ERR_NOMEM;
     }
-    lex->cap = INITIAL_SLOTS;
     *out = lex;
     return LEDE_OK;
 }
@@ -478,21 +560,24 @@ lede_status lede_lexicon_add(lede_lexicon *lex, lede_lex_kind kind, const char *
 lede_lex_word lede_lexicon_find(const lede_lexicon *lex, const char *word, size_t len)
 {
     lede_lex_word none = {0, 0, 0};
-    if (!lex || !word || len == 0 || len > UINT32_MAX)
+    if (!lex || !word || len == 0 || len > LEDE_LEX_MAX_BYTES)
+        return none; /* no entry is longer */
+    uint64_t hash = hash_key(word, len);
+    if (!filter_has(lex->filter, filter_bit(hash, lex->cap)))
+        return none; /* most words asked about are no entry: decided in the small filter */
+    size_t i = find_slot(lex->slots, lex->cap, hash, word, len);
+    const struct slot *s = &lex->slots[i];
+    if (!s->len)
         return none;
-    const uint64_t *slot = find_slot(lex, lex->slots, lex->cap, hash_key(word, len), word, len);
-    if (!*slot)
-        return none;
-    const struct word *w = &lex->words[(uint32_t)*slot - 1];
-    return (lede_lex_word){w->kinds, w->starts, (uint32_t)*slot};
+    return (lede_lex_word){s->kinds, s->starts, (uint32_t)i + 1};
 }
 
 const char *lede_lexicon_word_value(const lede_lexicon *lex, lede_lex_word w, lede_lex_kind kind)
 {
     if (!lex || (unsigned)kind >= LEDE_LEX_KINDS || !(w.kinds & LEDE_LEX_BIT(kind)) || !w.id ||
-        w.id > lex->used)
+        w.id > lex->cap)
         return NULL;
-    uint32_t row = lex->words[w.id - 1].values;
+    uint32_t row = lex->slots[w.id - 1].values;
     const char *value = row ? lex->values[row - 1][kind] : NULL;
     return value ? value : "";
 }
@@ -533,7 +618,7 @@ void lede_lexicon_free(lede_lexicon *lex)
         lex->blocks = next;
     }
     free(lex->slots);
-    free(lex->words);
+    free(lex->filter);
     free(lex->values);
     free(lex);
 }

@@ -418,6 +418,44 @@ START_TEST(test_many_entries)
 }
 END_TEST
 
+/* Texts of every length an entry may have are found by exactly their bytes (kept in the
+ * table's slot up to 16 bytes, in the arena beyond), with their values; a text differing
+ * in any one byte, one byte shorter or longer, or longer than any entry may be, is not
+ * found. The table and its filter grow while they are added. */
+START_TEST(test_every_length)
+{
+    lede_lexicon *lex = empty();
+    char word[LEDE_LEX_MAX_BYTES + 2], probe[LEDE_LEX_MAX_BYTES + 2];
+    for (size_t len = 1; len <= LEDE_LEX_MAX_BYTES; len++) {
+        for (size_t i = 0; i < len; i++)
+            word[i] = (char)('a' + (i * 7 + len) % 26);
+        word[len] = '\0';
+        ck_assert_int_eq(lede_lexicon_add(lex, LEDE_LEX_STOP, word, word), LEDE_OK);
+    }
+    for (size_t len = 1; len <= LEDE_LEX_MAX_BYTES; len++) {
+        for (size_t i = 0; i < len; i++)
+            word[i] = (char)('a' + (i * 7 + len) % 26);
+        word[len] = 'z';
+        lede_lex_word w = lede_lexicon_find(lex, word, len);
+        ck_assert_msg(w.kinds == LEDE_LEX_BIT(LEDE_LEX_STOP) && w.id != 0, "length %zu", len);
+        const char *v = lede_lexicon_word_value(lex, w, LEDE_LEX_STOP);
+        ck_assert(v && strlen(v) == len && memcmp(v, word, len) == 0);
+        for (size_t at = 0; at < len; at++) {
+            memcpy(probe, word, len);
+            probe[at] = 'A';
+            ck_assert_msg(lede_lexicon_find(lex, probe, len).kinds == 0, "length %zu byte %zu",
+                          len, at);
+        }
+        ck_assert(len == 1 || !lede_lexicon_has(lex, LEDE_LEX_STOP, word, len - 1));
+        ck_assert(!lede_lexicon_has(lex, LEDE_LEX_STOP, word, len + 1));
+    }
+    memset(word, 'a', sizeof word);
+    ck_assert_uint_eq(lede_lexicon_find(lex, word, LEDE_LEX_MAX_BYTES + 1).kinds, 0);
+    ck_assert_uint_eq(lede_lexicon_count(lex, LEDE_LEX_STOP), LEDE_LEX_MAX_BYTES);
+    lede_lexicon_free(lex);
+}
+END_TEST
+
 /* Every built-in list parses without a single diagnostic. */
 START_TEST(test_builtin_clean)
 {
@@ -582,6 +620,7 @@ static Suite *lexicon_suite(void)
     tcase_add_test(parse, test_user_file_over_builtin);
     tcase_add_test(parse, test_file_errors);
     tcase_add_test(parse, test_many_entries);
+    tcase_add_test(parse, test_every_length);
     suite_add_tcase(s, parse);
     TCase *builtin = tcase_create("builtin");
     tcase_add_test(builtin, test_builtin_clean);
