@@ -119,9 +119,9 @@ static bool sentence_start(const char *s, size_t lo, size_t p)
     return true;
 }
 
-bool names_has(const lede_lexicon *lex, lede_lex_kind kind, const char *s, size_t len)
+bool names_is(const lede_lexicon *lex, unsigned kinds, const char *s, size_t len)
 {
-    return lede_lexicon_has(lex, kind, s, len);
+    return (lede_lexicon_find(lex, s, len).kinds & kinds) != 0;
 }
 
 bool names_starts_upper(const char *s, size_t end, size_t p)
@@ -149,21 +149,22 @@ static bool role_before(const lede_lexicon *lex, const char *s, size_t lo, size_
     bool honorific = false;
     for (int k = n; k >= 1 && !any; k--) {
         size_t from = starts[k - 1], len = lede_name_key(s, from, ends[0], key, false);
-        if (len && names_has(lex, LEDE_LEX_TITLE, key, len)) {
+        unsigned kinds = len ? lede_lexicon_find(lex, key, len).kinds : 0;
+        if (kinds & LEDE_LEX_BIT(LEDE_LEX_TITLE)) {
             found = from;
             any = true;
-            honorific = k == 1 && names_has(lex, LEDE_LEX_HONORIFIC, key, len);
+            honorific = k == 1 && (kinds & LEDE_LEX_BIT(LEDE_LEX_HONORIFIC));
         }
     }
     if (!any || honorific)
         return false;
     size_t start = found;
     for (int steps = 0; steps < ROLE_WORDS && names_word_before(s, lo, start, &ws, &we); steps++) {
-        bool modifier = names_has(lex, LEDE_LEX_MODIFIER, s + ws, we - ws);
+        lede_lex_word w = lede_lexicon_find(lex, s + ws, we - ws);
+        bool modifier = w.kinds & LEDE_LEX_BIT(LEDE_LEX_MODIFIER);
         /* A capitalised word owns the role, unless it is merely a sentence's first
          * word; a place, nationality or organisation of the lists always may ("U.S.
          * President" starting a sentence). */
-        lede_lex_word w = lede_lexicon_find(lex, s + ws, we - ws);
         bool owner = names_starts_upper(s, we, ws) && !(w.kinds & LEDE_LEX_BIT(LEDE_LEX_STOP)) &&
                      ((w.kinds & OWNER_KINDS) || !sentence_start(s, lo, ws));
         if (!modifier && !owner)
@@ -183,8 +184,7 @@ static void peel_title(const lede_lexicon *lex, const char *s, lede_cand *c)
         size_t e = c->start;
         while (e < c->end && !names_is_blank(s[e]))
             e++;
-        if (!names_has(lex, LEDE_LEX_TITLE, s + c->start, e - c->start) &&
-            !names_has(lex, LEDE_LEX_HONORIFIC, s + c->start, e - c->start))
+        if (!names_is(lex, TITLE_KINDS, s + c->start, e - c->start))
             return;
         while (e < c->end && names_is_blank(s[e]))
             e++;
@@ -297,11 +297,12 @@ static size_t person_split(const lede_namer *nm, const char *s, lede_span span, 
             e++;
         /* Of the small words only particles ("de", "van") stand inside a person's name. */
         size_t cl;
+        bool lower = lede_is_lower_cp(lede_cp_at(s, e, i, &cl));
+        bool inner_cap = i > span.start && names_starts_upper(s, e, i);
+        unsigned kinds = lower || inner_cap ? lede_lexicon_find(lex, s + i, e - i).kinds : 0;
         bool joiner = (e - i == 1 && s[i] == '&') ||
-                      (lede_is_lower_cp(lede_cp_at(s, e, i, &cl)) &&
-                       !names_has(lex, LEDE_LEX_PARTICLE, s + i, e - i));
-        bool title = i > span.start && names_starts_upper(s, e, i) &&
-                     (names_has(lex, LEDE_LEX_TITLE, s + i, e - i) || names_has(lex, LEDE_LEX_HONORIFIC, s + i, e - i));
+                      (lower && !(kinds & LEDE_LEX_BIT(LEDE_LEX_PARTICLE)));
+        bool title = inner_cap && (kinds & TITLE_KINDS);
         /* "going to Petersburg Natásha was": a word the story names alone as a place
          * or an organisation, before a name. */
         uint32_t alone = prev_end == 0 ? UINT32_MAX
@@ -311,7 +312,7 @@ static size_t person_split(const lede_namer *nm, const char *s, lede_span span, 
             *left_type = place && !joiner && !title ? (int)(alone & 3) : -1;
             /* "Charlotte Mayor Jennifer Roberts": before a title and a full name, a
              * name is the title's owner, a place (or what the story calls it alone). */
-            if (title && !names_has(lex, LEDE_LEX_HONORIFIC, s + i, e - i) && full_name(s, e, span.end))
+            if (title && !(kinds & LEDE_LEX_BIT(LEDE_LEX_HONORIFIC)) && full_name(s, e, span.end))
                 *left_type = alone != UINT32_MAX ? (int)(alone & 3) : (int)LEDE_NER_LOC;
             *left_end = prev_end;
             size_t next = e;
@@ -359,12 +360,12 @@ static lede_status add_span(const lede_namer *nm, const lede_text *text, const l
     for (size_t i = c.start; i + 1 < c.end; i++)
         if (names_is_blank(s[i]) && !names_is_blank(s[i + 1]))
             last = i + 1;
-    int type = entity_type(nm->lex, sp->type, w,
-                           last > c.start && names_has(nm->lex, LEDE_LEX_ORGWORD, s + last, c.end - last));
+    unsigned last_kinds = last > c.start ? lede_lexicon_find(nm->lex, s + last, c.end - last).kinds : 0;
+    int type = entity_type(nm->lex, sp->type, w, last_kinds & LEDE_LEX_BIT(LEDE_LEX_ORGWORD));
     /* "Eastern European": a name that ends in a nationality is one. */
-    if (type != LEDE_PERSON && type != LEDE_GROUP && last > c.start &&
+    if (type != LEDE_PERSON && type != LEDE_GROUP &&
         !(w.kinds & (LEDE_LEX_BIT(LEDE_LEX_ORG) | LEDE_LEX_BIT(LEDE_LEX_PLACE))) &&
-        names_has(nm->lex, LEDE_LEX_DEMONYM, s + last, c.end - last))
+        (last_kinds & LEDE_LEX_BIT(LEDE_LEX_DEMONYM)))
         type = LEDE_GROUP;
     if (type < 0)
         return LEDE_OK;
@@ -446,6 +447,8 @@ static bool tagged(const lede_ner_spans *spans, size_t *from, size_t a, size_t b
 static lede_status add_org_runs(const lede_namer *nm, const lede_text *text, size_t para,
                                 size_t *from, lede_cands *cs)
 {
+    if (text->paras[para].kind == LEDE_PARA_HEADLINE)
+        return LEDE_OK;
     lede_tokens toks = lede_tagger_tokens(nm->tagger, para);
     const char *s = text->bytes + text->paras[para].span.start;
     size_t lo = text->paras[para].span.start;
@@ -457,12 +460,18 @@ static lede_status add_org_runs(const lede_namer *nm, const lede_text *text, siz
             a++;
             continue;
         }
+        /* A lone capitalised word is no run: decided before the lexicon is asked (most
+         * stand alone: War and Peace asked it 58 k times for them). */
+        if (b - a < 2) {
+            a = b;
+            continue;
+        }
         size_t first = a;
-        if (names_has(nm->lex, LEDE_LEX_STOP, s + toks.items[a].start, toks.items[a].len))
+        if (names_is(nm->lex, LEDE_LEX_BIT(LEDE_LEX_STOP), s + toks.items[a].start, toks.items[a].len))
             first++; /* "The" */
         const lede_token *last = &toks.items[b - 1];
-        if (b - first >= 2 && !(text->paras[para].kind == LEDE_PARA_HEADLINE) &&
-            names_has(nm->lex, LEDE_LEX_ORGWORD, s + last->start, last->len) &&
+        if (b - first >= 2 &&
+            names_is(nm->lex, LEDE_LEX_BIT(LEDE_LEX_ORGWORD), s + last->start, last->len) &&
             !tagged(&nm->spans, from, lo + toks.items[first].start, lo + last->start + last->len)) {
             lede_ner_span sp = {{lo + toks.items[first].start, lo + last->start + last->len},
                                 LEDE_NER_ORG, (uint32_t)para};

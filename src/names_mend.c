@@ -27,8 +27,7 @@ static size_t cap_word(const lede_namer *nm, const char *s, size_t end, size_t p
     /* "Rangel's": the possessive is not the name's */
     while (e > p && (s[e - 1] == '\'' || s[e - 1] == '-'))
         e--;
-    if (e - p < 2 || names_has(nm->lex, LEDE_LEX_TITLE, s + p, e - p) ||
-        names_has(nm->lex, LEDE_LEX_HONORIFIC, s + p, e - p) || names_has(nm->lex, LEDE_LEX_STOP, s + p, e - p))
+    if (e - p < 2 || names_is(nm->lex, TITLE_KINDS | LEDE_LEX_BIT(LEDE_LEX_STOP), s + p, e - p))
         return p;
     return e;
 }
@@ -63,8 +62,7 @@ static bool ends_after_title(const lede_namer *nm, const char *s, lede_span sp)
     size_t ws, we, ts, te;
     return names_word_before(s, sp.start, sp.end, &ws, &we) && ws > sp.start &&
            names_word_before(s, sp.start, ws, &ts, &te) && names_starts_upper(s, te, ts) &&
-           (names_has(nm->lex, LEDE_LEX_TITLE, s + ts, te - ts) ||
-            names_has(nm->lex, LEDE_LEX_HONORIFIC, s + ts, te - ts));
+           names_is(nm->lex, TITLE_KINDS, s + ts, te - ts);
 }
 
 /* "Representative Charles B. Rangel", "Julie A. Diaz Martinez", "Charlotte Mayor

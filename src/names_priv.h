@@ -24,8 +24,12 @@ bool names_is_blank(char c);
  * [*ws, *we); false at the paragraph start or at punctuation other than an apostrophe. */
 bool names_word_before(const char *s, size_t lo, size_t i, size_t *ws, size_t *we);
 
-/* True when s[0..len) is in the lexicon's list kind. */
-bool names_has(const lede_lexicon *lex, lede_lex_kind kind, const char *s, size_t len);
+/* The lists of the words that stand before a person's name: titles and honorifics. */
+#define TITLE_KINDS (LEDE_LEX_BIT(LEDE_LEX_TITLE) | LEDE_LEX_BIT(LEDE_LEX_HONORIFIC))
+
+/* True when s[0..len) is in one of the lexicon's lists of kinds (a LEDE_LEX_BIT mask):
+ * one lookup, however many lists a question names. */
+bool names_is(const lede_lexicon *lex, unsigned kinds, const char *s, size_t len);
 
 /* True when the character at p (< end) is upper-case. */
 bool names_starts_upper(const char *s, size_t end, size_t p);

@@ -79,10 +79,16 @@ START_TEST(capitals_and_lists)
     ck_assert(!names_starts_upper(s, strlen(s), at(s, "éva")));
     ck_assert(names_starts_upper(s, strlen(s), at(s, "Ola")));
     ck_assert(!names_starts_upper(s, at(s, "Ola"), at(s, "Ola"))); /* at end: nothing */
-    ck_assert(names_has(lex, LEDE_LEX_TITLE, "President", 9));
-    ck_assert(names_has(lex, LEDE_LEX_HONORIFIC, "Mr", 2));
-    ck_assert(!names_has(lex, LEDE_LEX_TITLE, "Presiden", 8));
-    ck_assert(!names_has(lex, LEDE_LEX_TITLE, "table", 5));
+    ck_assert(names_is(lex, LEDE_LEX_BIT(LEDE_LEX_TITLE), "President", 9));
+    ck_assert(names_is(lex, LEDE_LEX_BIT(LEDE_LEX_HONORIFIC), "Mr", 2));
+    ck_assert(!names_is(lex, LEDE_LEX_BIT(LEDE_LEX_TITLE), "Presiden", 8));
+    ck_assert(!names_is(lex, LEDE_LEX_BIT(LEDE_LEX_TITLE), "table", 5));
+    /* Several lists in one question: any of them will do; none asked, none answers. */
+    ck_assert(names_is(lex, TITLE_KINDS, "Mr", 2));
+    ck_assert(names_is(lex, TITLE_KINDS, "President", 9));
+    ck_assert(!names_is(lex, TITLE_KINDS | LEDE_LEX_BIT(LEDE_LEX_STOP), "table", 5));
+    ck_assert(!names_is(lex, LEDE_LEX_BIT(LEDE_LEX_PLACE), "President", 9));
+    ck_assert(!names_is(lex, 0, "President", 9));
 }
 END_TEST
 
