@@ -43,19 +43,27 @@ struct lede_ner_memo {
 
 /* --- the document's words ------------------------------------------------------------ */
 
+/* The table is three arrays of the same slots: the keys, probed for every word of a
+ * text (small-letter ones too), and the small-letter counts, which those probes write,
+ * apart from the rest of a word's record. One array of whole records was 384 KiB
+ * probed at random for every small-letter word: the probes missed the cache more
+ * than anything else in the count. */
 typedef struct {
-    uint64_t key; /* lower-case hash; 0 = empty slot */
-    uint16_t cap_mid, lower;
+    uint16_t cap_mid;
     uint8_t last; /* 0 unseen, 1 + label type, or 1 + LEDE_NER_TYPES for O */
     uint8_t n_before;
     uint32_t before[LEDE_NER_DOC_CONTEXT]; /* words written before it: lower-case hashes, distinct */
 } doc_word;
 
 struct lede_ner_doc {
-    doc_word *slots;
+    uint64_t *keys;  /* lower-case hash | 1; 0 = empty slot */
+    uint16_t *lower; /* the word in small letters: how often */
+    doc_word *words;
     size_t cap, n;
     size_t scores; /* tokens that look like a result: "2-1", "108-3" */
 };
+
+#define DOC_NONE SIZE_MAX /* doc_find() of a word not in the table */
 
 lede_status lede_ner_doc_new(lede_ner_doc **out)
 {
@@ -65,53 +73,93 @@ lede_status lede_ner_doc_new(lede_ner_doc **out)
 
 void lede_ner_doc_clear(lede_ner_doc *doc)
 {
-    if (doc->slots)
-        memset(doc->slots, 0, doc->cap * sizeof *doc->slots);
+    if (doc->cap) {
+        memset(doc->keys, 0, doc->cap * sizeof *doc->keys);
+        memset(doc->lower, 0, doc->cap * sizeof *doc->lower);
+        memset(doc->words, 0, doc->cap * sizeof *doc->words);
+    }
     doc->n = 0;
     doc->scores = 0;
+}
+
+static void doc_arrays_free(lede_ner_doc *doc)
+{
+    free(doc->keys);
+    free(doc->lower);
+    free(doc->words);
 }
 
 void lede_ner_doc_free(lede_ner_doc *doc)
 {
     if (!doc)
         return;
-    free(doc->slots);
+    doc_arrays_free(doc);
     free(doc);
 }
 
-static doc_word *doc_find(const lede_ner_doc *doc, uint64_t key)
+/* The slot that holds key or, when it is not in the table, the empty slot where it
+ * would go. The table must have slots. */
+static size_t doc_probe(const lede_ner_doc *doc, uint64_t key)
 {
-    if (!doc->cap)
-        return NULL;
+    /* the first slot from the bits above the lowest, which the key sets: from the
+     * key's own, it was always odd, and the runs of full slots twice as long */
+    size_t first = (key >> 1) & (doc->cap - 1);
     key |= 1; /* never 0 */
-    for (size_t i = key & (doc->cap - 1);; i = (i + 1) & (doc->cap - 1)) {
-        if (doc->slots[i].key == key || doc->slots[i].key == 0)
-            return &doc->slots[i];
+    for (size_t i = first;; i = (i + 1) & (doc->cap - 1)) {
+        uint64_t k = doc->keys[i];
+        /* '|', not '||': one branch, taken but at a collision, where two were
+         * mispredicted whenever a found word followed a missing one */
+        if ((k == key) | (k == 0))
+            return i;
     }
 }
 
-/* The slot of key, added if new. NULL on NOMEM. */
-static doc_word *doc_slot(lede_ner_doc *doc, uint64_t key)
+/* The slot of key, or DOC_NONE when it is not in the table. */
+static size_t doc_find(const lede_ner_doc *doc, uint64_t key)
 {
-    if ((doc->n + 1) * 2 > doc->cap) {
-        size_t cap = doc->cap ? doc->cap * 2 : 1024;
-        doc_word *slots = calloc(cap, sizeof *slots);
-        if (!slots)
-            return NULL;
-        lede_ner_doc old = *doc;
-        doc->slots = slots;
-        doc->cap = cap;
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.slots[i].key)
-                *doc_find(doc, old.slots[i].key) = old.slots[i];
-        free(old.slots);
+    if (!doc->cap)
+        return DOC_NONE;
+    size_t i = doc_probe(doc, key);
+    return doc->keys[i] ? i : DOC_NONE;
+}
+
+/* Doubles the table (or makes its first slots), moving every word. NOMEM on failure. */
+static lede_status doc_grow(lede_ner_doc *doc)
+{
+    size_t cap = doc->cap ? doc->cap * 2 : 1024;
+    lede_ner_doc old = *doc;
+    doc->keys = calloc(cap, sizeof *doc->keys);
+    doc->lower = calloc(cap, sizeof *doc->lower);
+    doc->words = calloc(cap, sizeof *doc->words);
+    if (!doc->keys || !doc->lower || !doc->words) {
+        doc_arrays_free(doc);
+        *doc = old;
+        return LEDE_ERR_NOMEM;
     }
-    doc_word *w = doc_find(doc, key);
-    if (!w->key) {
-        w->key = key | 1;
+    doc->cap = cap;
+    for (size_t i = 0; i < old.cap; i++) {
+        if (old.keys[i]) {
+            size_t j = doc_probe(doc, old.keys[i]);
+            doc->keys[j] = old.keys[i];
+            doc->lower[j] = old.lower[i];
+            doc->words[j] = old.words[i];
+        }
+    }
+    doc_arrays_free(&old);
+    return LEDE_OK;
+}
+
+/* The slot of key, added if new. DOC_NONE on NOMEM. */
+static size_t doc_slot(lede_ner_doc *doc, uint64_t key)
+{
+    if ((doc->n + 1) * 2 > doc->cap && doc_grow(doc) != LEDE_OK)
+        return DOC_NONE;
+    size_t i = doc_probe(doc, key);
+    if (!doc->keys[i]) {
+        doc->keys[i] = key | 1;
         doc->n++;
     }
-    return w;
+    return i;
 }
 
 static bool cap_mid(const lede_token *t)
@@ -128,7 +176,7 @@ static void keep_before(doc_word *w, const char *s, const lede_tokens *toks, siz
     const lede_token *t = &toks->items[i - 1];
     if (!(t->flags & LEDE_TOK_WORD) || (t->flags & LEDE_TOK_DIGIT))
         return;
-    uint32_t h = (uint32_t)word_hash(s + t->start, t->len, true) | 1;
+    uint32_t h = (uint32_t)word_hash_at(s, t->start, t->len, true) | 1;
     for (unsigned k = 0; k < w->n_before; k++)
         if (w->before[k] == h)
             return;
@@ -144,14 +192,15 @@ lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_toke
             memchr(s + t->start, '-', t->len))
             doc->scores++;
         if (caps && (t->flags & LEDE_TOK_CAP)) {
-            doc_word *w = doc_slot(doc, word_hash(s + t->start, t->len, true));
-            if (!w)
+            size_t k = doc_slot(doc, word_hash_at(s, t->start, t->len, true));
+            if (k == DOC_NONE)
                 return LEDE_ERR_NOMEM;
+            doc_word *w = &doc->words[k];
             w->cap_mid += cap_mid(t) && w->cap_mid < UINT16_MAX;
             keep_before(w, s, toks, i);
         } else if (!caps && (t->flags & LEDE_TOK_LOWER) && doc->cap) {
-            doc_word *w = doc_find(doc, word_hash(s + t->start, t->len, true));
-            w->lower += w->key && w->lower < UINT16_MAX;
+            size_t k = doc_probe(doc, word_hash_at(s, t->start, t->len, true));
+            doc->lower[k] += doc->keys[k] && doc->lower[k] < UINT16_MAX;
         }
     }
     return LEDE_OK;
@@ -547,8 +596,9 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     const lede_token *t = &p->toks->items[i];
     struct lede_ner_tokinfo *in = info(p, i);
     size_t n = word_features(p, t, in, out);
-    const doc_word *dw = doc_find(doc, in->lower);
-    if (dw && dw->key) /* the words before the word's mentions in the whole story */
+    size_t k_doc = doc_find(doc, in->lower);
+    const doc_word *dw = k_doc != DOC_NONE ? &doc->words[k_doc] : NULL;
+    if (dw) /* the words before the word's mentions in the whole story */
         for (unsigned k = 0; k < dw->n_before; k++)
             out[n++] = bucket(F_DOC_BEFORE, dw->before[k], 0);
     in->word_n = (uint8_t)n; /* so far, what depends on the word and the document alone */
@@ -591,17 +641,18 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     out[n++] = bucket(F_GAZ_AT, i > 0 ? p->info[i - 1].gaz : 255, 0);
     out[n++] = bucket(F_GAZ_AT + 1, i + 1 < p->toks->n ? p->info[i + 1].gaz : 255, 0);
 
-    unsigned caps = dw && dw->key ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
-    unsigned lows = dw && dw->key ? dw->lower - ((t->flags & LEDE_TOK_LOWER) && dw->lower) : 0;
+    unsigned caps = dw ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
+    unsigned low = dw ? doc->lower[k_doc] : 0;
+    unsigned lows = low - ((t->flags & LEDE_TOK_LOWER) && low);
     out[n++] = bucket(F_DOC_CAP, count_class(caps), 0);
     out[n++] = bucket(F_DOC_LOWER, count_class(lows), 0);
     out[n++] = bucket(F_DOC_BOTH, count_class(caps) * 3 + count_class(lows), t->flags & LEDE_TOK_SENT);
-    out[n++] = bucket(F_LAST, dw && dw->key ? dw->last : 0, 0);
+    out[n++] = bucket(F_LAST, dw ? dw->last : 0, 0);
     out[n++] = bucket(F_PREV, prev, 0);
     out[n++] = bucket(F_PREV2, prev2 * LEDE_NER_LABELS + prev, 0);
     out[n++] = bucket(F_PREV_WORD, prev, in->lower);
     out[n++] = bucket(F_PREV_SHAPE, prev, in->shape);
-    out[n++] = bucket(F_LAST_WORD, dw && dw->key ? dw->last : 0, in->lower);
+    out[n++] = bucket(F_LAST_WORD, dw ? dw->last : 0, in->lower);
     if (i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_POSS))
         out[n++] = bucket(F_POSS_NEXT, 0, 0);
     return n;
@@ -609,9 +660,9 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
 
 lede_status lede_ner_doc_note(lede_ner_doc *doc, lede_ner_para *p, size_t i, unsigned label)
 {
-    doc_word *w = doc_slot(doc, info_for(p, i, HAS_HASHES)->lower);
-    if (!w)
+    size_t k = doc_slot(doc, info_for(p, i, HAS_HASHES)->lower);
+    if (k == DOC_NONE)
         return LEDE_ERR_NOMEM;
-    w->last = (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));
+    doc->words[k].last = (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));
     return LEDE_OK;
 }
