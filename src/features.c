@@ -319,15 +319,17 @@ static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned ne
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
     if (!(in->done & HAS_HASHES)) { /* the kinds' lookup needs the word's hash too */
-        char dotted[2];
+        char dotted[8]; /* 8: the hash may read a word of up to eight bytes at once */
         size_t wlen = initial_as_dotted(p, i, dotted);
         const char *hw = wlen ? dotted : w; /* hashes and shape read "K." for "K" */
         if (!wlen)
             wlen = t->len;
-        if (t->flags & LEDE_TOK_WORD)
-            word_hashes(hw, wlen, &in->word, &in->lower);
+        if (hw == dotted)
+            word_hashes(hw, wlen, &in->word, &in->lower); /* a capital: a word */
+        else if (t->flags & LEDE_TOK_WORD)
+            word_hashes_at(p->s, t->start, wlen, &in->word, &in->lower);
         else
-            in->lower = in->word = word_hash(hw, wlen, false);
+            in->lower = in->word = word_hash_at(p->s, t->start, wlen, false);
         in->done |= HAS_HASHES | (hw == dotted ? DOTTED : 0);
     }
     if ((need & HAS_SHAPE) && !(in->done & HAS_SHAPE)) {
@@ -413,14 +415,16 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
 static bool candidate(lede_ner_para *p, size_t i)
 {
     const lede_token *t = &p->toks->items[i];
-    if (!(t->flags & LEDE_TOK_CAP) && t->len > CONNECTOR_MAX) /* most tokens: asked first */
-        return false;
+    bool cap = t->flags & LEDE_TOK_CAP;
     bool before = i > 0 && (p->toks->items[i - 1].flags & LEDE_TOK_CAP);
     bool after = i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_CAP);
-    if (t->flags & LEDE_TOK_CAP)
-        return before || after || !(kinds_of(p, i) & LEDE_LEX_BIT(LEDE_LEX_STOP));
-    if (!before || !after)
+    /* Most tokens are neither capitalised nor a small word between two capitalised
+     * ones: '&' and '|' make that one branch, seldom taken the other way, where a
+     * test of the length alone was mispredicted for one token in six (cachegrind). */
+    if (!(cap | ((t->len <= CONNECTOR_MAX) & before & after)))
         return false;
+    if (cap)
+        return before || after || !(kinds_of(p, i) & LEDE_LEX_BIT(LEDE_LEX_STOP));
     const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
     return (find(p, p->s + t->start, t->len, false).kinds & joins) != 0;
 }

@@ -141,6 +141,25 @@ static inline void word_hashes(const char *s, size_t n, uint64_t *word, uint64_t
     *lower = hl;
 }
 
+/* word_hashes() of base[at..at + n), read as word_hash_at() reads it. */
+static inline void word_hashes_at(const char *base, size_t at, size_t n, uint64_t *word,
+                                  uint64_t *lower)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 8 && at + n >= 8) {
+        uint64_t x;
+        memcpy(&x, base + at + n - 8, 8);
+        x >>= 64 - 8 * n;
+        if (!(x & HIGHS)) {
+            *word = word_mix(0x9E3779B97F4A7C15ULL ^ n, x);
+            *lower = word_mix(0x9E3779B97F4A7C15ULL ^ n, x | lede_bytes_between(x, 'A', 'Z') >> 2);
+            return;
+        }
+    }
+#endif
+    word_hashes(base + at, n, word, lower);
+}
+
 static inline uint32_t bucket(uint64_t tmpl, uint64_t a, uint64_t b)
 {
     uint64_t h = (tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a;
