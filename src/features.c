@@ -11,7 +11,6 @@
 
 #define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina") */
 #define KEY_MAX 128      /* longer spans are not looked up */
-#define SHAPE_MAX 12     /* a shape keeps this many classes after runs are collapsed */
 #define SCORE_MAX 7       /* "108-3": a result is short */
 #define SPORTS_SCORES 3   /* a story with this many results is about sport: teams are named after places */
 #define CONNECTOR_MAX 4  /* small words of at most this many bytes may join a name ("of", "van") */
@@ -208,31 +207,6 @@ lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_toke
 
 /* --- one paragraph ------------------------------------------------------------------- */
 
-static char shape_class(uint32_t c)
-{
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z'   ? 'X'
-               : c >= 'a' && c <= 'z' ? 'x'
-               : c >= '0' && c <= '9' ? 'd'
-                                      : (char)c;
-    return lede_is_upper_cp(c) ? 'X' : lede_is_lower_cp(c) ? 'x' : 'o';
-}
-
-/* The word's shape ("Xxxx", "XX", "dd-dd": classes of characters, runs collapsed). */
-static uint64_t shape_hash(const char *s, size_t n)
-{
-    char shape[SHAPE_MAX];
-    size_t k = 0, len;
-    for (size_t i = 0; i < n && k < SHAPE_MAX; i += len) {
-        unsigned char b = (unsigned char)s[i];
-        uint32_t c = b < 0x80 ? (len = 1, b) : lede_cp_at(s, n, i, &len);
-        char cls = shape_class(c);
-        if (k == 0 || shape[k - 1] != cls)
-            shape[k++] = cls;
-    }
-    return fnv(shape, k, false);
-}
-
 /* Copies s[0..n) to key with the letters after a word's first made small ("LONDON" ->
  * "London"), so that a capitals line can be looked up. */
 static void fold_copy(const char *s, size_t n, char *key)
@@ -335,7 +309,7 @@ static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned ne
     if ((need & HAS_SHAPE) && !(in->done & HAS_SHAPE)) {
         char dotted[2];
         in->shape = (in->done & DOTTED) ? shape_hash(dotted, initial_as_dotted(p, i, dotted))
-                                        : shape_hash(w, t->len);
+                                        : shape_hash_at(p->s, t->start, t->len);
         in->done |= HAS_SHAPE;
     }
     if ((need & HAS_KINDS) && !(in->done & HAS_KINDS)) { /* lookups read "K" */

@@ -161,6 +161,19 @@ START_TEST(hash_at_is_the_word_hash)
 }
 END_TEST
 
+/* shape_hash_at() finds the classes of a short ASCII word at once: the same shape as
+ * shape_hash() reading byte by byte, for words, numbers, punctuation and a NUL. */
+START_TEST(shape_at_is_the_shape)
+{
+    static const char s[] = "xxxxxxxx Ab ABC word O'Neil 12-34 ,, Kilometre \xC3\x89mile a1B2c3D4 --x--";
+    size_t n = sizeof s; /* the NUL too */
+    for (size_t at = 0; at < n; at++)
+        for (size_t len = 0; at + len <= n && len <= 14; len++)
+            ck_assert_msg(shape_hash_at(s, at, len) == shape_hash(s + at, len), "at %zu len %zu",
+                          at, len);
+}
+END_TEST
+
 /* A word's counts in the document table do not depend on how many other words it
  * holds: the table grows (and moves every word) past a few hundred. */
 START_TEST(document_counts_survive_the_table_growing)
@@ -203,6 +216,7 @@ static Suite *features_suite(void)
     tcase_add_test(tc, an_initial_without_its_stop_reads_as_with_it);
     tcase_add_test(tc, memo_answers_only_for_its_word);
     tcase_add_test(tc, hash_at_is_the_word_hash);
+    tcase_add_test(tc, shape_at_is_the_shape);
     tcase_add_test(tc, document_counts_survive_the_table_growing);
     suite_add_tcase(s, tc);
     return s;
