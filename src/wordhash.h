@@ -1,7 +1,7 @@
 /* wordhash.h - the hashes the entity tagger's features are made of, private to
  * features.c: a word's hash (eight bytes at a time when it is ASCII, FNV-1a otherwise,
- * curly quotes read as straight ones), a word's shape and a feature's bucket. Inline because the
- * document counts hash every word of a text. Changing any of them changes every
+ * curly quotes read as straight ones), a word's shape and a feature's bucket. Inline
+ * because the document counts hash every word of a text. Changing any of them changes every
  * feature: retrain the model and bump LEDE_NER_FEATURES_VERSION. O(n) in the word. */
 #ifndef LEDE_WORDHASH_H
 #define LEDE_WORDHASH_H
@@ -200,8 +200,10 @@ static inline uint64_t shape_hash_at(const char *base, size_t at, size_t n)
         x >>= 64 - 8 * n;
         if (!(x & HIGHS)) {
             const uint64_t lows7 = 0x7F7F7F7F7F7F7F7FULL;
-            uint64_t up = lede_bytes_between(x, 'A', 'Z') >> 7, low = lede_bytes_between(x, 'a', 'z') >> 7,
-                     dig = lede_bytes_between(x, '0', '9') >> 7; /* 1 in each byte of the class */
+            /* 1 in each byte of the class */
+            uint64_t up = lede_bytes_between(x, 'A', 'Z') >> 7;
+            uint64_t low = lede_bytes_between(x, 'a', 'z') >> 7;
+            uint64_t dig = lede_bytes_between(x, '0', '9') >> 7;
             uint64_t cls = (x & ~((up | low | dig) * 0xFF)) | up * 'X' | low * 'x' | dig * 'd';
             uint64_t diff = cls ^ (cls << 8); /* byte i: 0 when it is byte i - 1's class */
             uint64_t same = ~(((diff & lows7) + lows7) | diff | lows7); /* 0x80: a zero byte */

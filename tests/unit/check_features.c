@@ -165,7 +165,8 @@ END_TEST
  * shape_hash() reading byte by byte, for words, numbers, punctuation and a NUL. */
 START_TEST(shape_at_is_the_shape)
 {
-    static const char s[] = "xxxxxxxx Ab ABC word O'Neil 12-34 ,, Kilometre \xC3\x89mile a1B2c3D4 --x--";
+    static const char s[] = "xxxxxxxx Ab ABC word O'Neil 12-34 ,, Kilometre \xC3\x89mile "
+                            "a1B2c3D4 --x--";
     size_t n = sizeof s; /* the NUL too */
     for (size_t at = 0; at < n; at++)
         for (size_t len = 0; at + len <= n && len <= 14; len++)
