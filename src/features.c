@@ -11,7 +11,6 @@
 
 #define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina") */
 #define KEY_MAX 128      /* longer spans are not looked up */
-#define SHAPE_MAX 12     /* a shape keeps this many classes after runs are collapsed */
 #define SCORE_MAX 7       /* "108-3": a result is short */
 #define SPORTS_SCORES 3   /* a story with this many results is about sport: teams are named after places */
 #define CONNECTOR_MAX 4  /* small words of at most this many bytes may join a name ("of", "van") */
@@ -43,19 +42,27 @@ struct lede_ner_memo {
 
 /* --- the document's words ------------------------------------------------------------ */
 
+/* The table is three arrays of the same slots: the keys, probed for every word of a
+ * text (small-letter ones too), and the small-letter counts, which those probes write,
+ * apart from the rest of a word's record. One array of whole records was 384 KiB
+ * probed at random for every small-letter word: the probes missed the cache more
+ * than anything else in the count. */
 typedef struct {
-    uint64_t key; /* lower-case hash; 0 = empty slot */
-    uint16_t cap_mid, lower;
+    uint16_t cap_mid;
     uint8_t last; /* 0 unseen, 1 + label type, or 1 + LEDE_NER_TYPES for O */
     uint8_t n_before;
     uint32_t before[LEDE_NER_DOC_CONTEXT]; /* words written before it: lower-case hashes, distinct */
 } doc_word;
 
 struct lede_ner_doc {
-    doc_word *slots;
+    uint64_t *keys;  /* lower-case hash | 1; 0 = empty slot */
+    uint16_t *lower; /* the word in small letters: how often */
+    doc_word *words;
     size_t cap, n;
     size_t scores; /* tokens that look like a result: "2-1", "108-3" */
 };
+
+#define DOC_NONE SIZE_MAX /* doc_find() of a word not in the table */
 
 lede_status lede_ner_doc_new(lede_ner_doc **out)
 {
@@ -65,53 +72,93 @@ lede_status lede_ner_doc_new(lede_ner_doc **out)
 
 void lede_ner_doc_clear(lede_ner_doc *doc)
 {
-    if (doc->slots)
-        memset(doc->slots, 0, doc->cap * sizeof *doc->slots);
+    if (doc->cap) {
+        memset(doc->keys, 0, doc->cap * sizeof *doc->keys);
+        memset(doc->lower, 0, doc->cap * sizeof *doc->lower);
+        memset(doc->words, 0, doc->cap * sizeof *doc->words);
+    }
     doc->n = 0;
     doc->scores = 0;
+}
+
+static void doc_arrays_free(lede_ner_doc *doc)
+{
+    free(doc->keys);
+    free(doc->lower);
+    free(doc->words);
 }
 
 void lede_ner_doc_free(lede_ner_doc *doc)
 {
     if (!doc)
         return;
-    free(doc->slots);
+    doc_arrays_free(doc);
     free(doc);
 }
 
-static doc_word *doc_find(const lede_ner_doc *doc, uint64_t key)
+/* The slot that holds key or, when it is not in the table, the empty slot where it
+ * would go. The table must have slots. */
+static size_t doc_probe(const lede_ner_doc *doc, uint64_t key)
 {
-    if (!doc->cap)
-        return NULL;
+    /* the first slot from the bits above the lowest, which the key sets: from the
+     * key's own, it was always odd, and the runs of full slots twice as long */
+    size_t first = (key >> 1) & (doc->cap - 1);
     key |= 1; /* never 0 */
-    for (size_t i = key & (doc->cap - 1);; i = (i + 1) & (doc->cap - 1)) {
-        if (doc->slots[i].key == key || doc->slots[i].key == 0)
-            return &doc->slots[i];
+    for (size_t i = first;; i = (i + 1) & (doc->cap - 1)) {
+        uint64_t k = doc->keys[i];
+        /* '|', not '||': one branch, taken but at a collision, where two were
+         * mispredicted whenever a found word followed a missing one */
+        if ((k == key) | (k == 0))
+            return i;
     }
 }
 
-/* The slot of key, added if new. NULL on NOMEM. */
-static doc_word *doc_slot(lede_ner_doc *doc, uint64_t key)
+/* The slot of key, or DOC_NONE when it is not in the table. */
+static size_t doc_find(const lede_ner_doc *doc, uint64_t key)
 {
-    if ((doc->n + 1) * 2 > doc->cap) {
-        size_t cap = doc->cap ? doc->cap * 2 : 1024;
-        doc_word *slots = calloc(cap, sizeof *slots);
-        if (!slots)
-            return NULL;
-        lede_ner_doc old = *doc;
-        doc->slots = slots;
-        doc->cap = cap;
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.slots[i].key)
-                *doc_find(doc, old.slots[i].key) = old.slots[i];
-        free(old.slots);
+    if (!doc->cap)
+        return DOC_NONE;
+    size_t i = doc_probe(doc, key);
+    return doc->keys[i] ? i : DOC_NONE;
+}
+
+/* Doubles the table (or makes its first slots), moving every word. NOMEM on failure. */
+static lede_status doc_grow(lede_ner_doc *doc)
+{
+    size_t cap = doc->cap ? doc->cap * 2 : 1024;
+    lede_ner_doc old = *doc;
+    doc->keys = calloc(cap, sizeof *doc->keys);
+    doc->lower = calloc(cap, sizeof *doc->lower);
+    doc->words = calloc(cap, sizeof *doc->words);
+    if (!doc->keys || !doc->lower || !doc->words) {
+        doc_arrays_free(doc);
+        *doc = old;
+        return LEDE_ERR_NOMEM;
     }
-    doc_word *w = doc_find(doc, key);
-    if (!w->key) {
-        w->key = key | 1;
+    doc->cap = cap;
+    for (size_t i = 0; i < old.cap; i++) {
+        if (old.keys[i]) {
+            size_t j = doc_probe(doc, old.keys[i]);
+            doc->keys[j] = old.keys[i];
+            doc->lower[j] = old.lower[i];
+            doc->words[j] = old.words[i];
+        }
+    }
+    doc_arrays_free(&old);
+    return LEDE_OK;
+}
+
+/* The slot of key, added if new. DOC_NONE on NOMEM. */
+static size_t doc_slot(lede_ner_doc *doc, uint64_t key)
+{
+    if ((doc->n + 1) * 2 > doc->cap && doc_grow(doc) != LEDE_OK)
+        return DOC_NONE;
+    size_t i = doc_probe(doc, key);
+    if (!doc->keys[i]) {
+        doc->keys[i] = key | 1;
         doc->n++;
     }
-    return w;
+    return i;
 }
 
 static bool cap_mid(const lede_token *t)
@@ -128,7 +175,7 @@ static void keep_before(doc_word *w, const char *s, const lede_tokens *toks, siz
     const lede_token *t = &toks->items[i - 1];
     if (!(t->flags & LEDE_TOK_WORD) || (t->flags & LEDE_TOK_DIGIT))
         return;
-    uint32_t h = (uint32_t)word_hash(s + t->start, t->len, true) | 1;
+    uint32_t h = (uint32_t)word_hash_at(s, t->start, t->len, true) | 1;
     for (unsigned k = 0; k < w->n_before; k++)
         if (w->before[k] == h)
             return;
@@ -144,45 +191,21 @@ lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_toke
             memchr(s + t->start, '-', t->len))
             doc->scores++;
         if (caps && (t->flags & LEDE_TOK_CAP)) {
-            doc_word *w = doc_slot(doc, word_hash(s + t->start, t->len, true));
-            if (!w)
+            size_t k = doc_slot(doc, word_hash_at(s, t->start, t->len, true));
+            if (k == DOC_NONE)
                 return LEDE_ERR_NOMEM;
+            doc_word *w = &doc->words[k];
             w->cap_mid += cap_mid(t) && w->cap_mid < UINT16_MAX;
             keep_before(w, s, toks, i);
         } else if (!caps && (t->flags & LEDE_TOK_LOWER) && doc->cap) {
-            doc_word *w = doc_find(doc, word_hash(s + t->start, t->len, true));
-            w->lower += w->key && w->lower < UINT16_MAX;
+            size_t k = doc_probe(doc, word_hash_at(s, t->start, t->len, true));
+            doc->lower[k] += doc->keys[k] && doc->lower[k] < UINT16_MAX;
         }
     }
     return LEDE_OK;
 }
 
 /* --- one paragraph ------------------------------------------------------------------- */
-
-static char shape_class(uint32_t c)
-{
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z'   ? 'X'
-               : c >= 'a' && c <= 'z' ? 'x'
-               : c >= '0' && c <= '9' ? 'd'
-                                      : (char)c;
-    return lede_is_upper_cp(c) ? 'X' : lede_is_lower_cp(c) ? 'x' : 'o';
-}
-
-/* The word's shape ("Xxxx", "XX", "dd-dd": classes of characters, runs collapsed). */
-static uint64_t shape_hash(const char *s, size_t n)
-{
-    char shape[SHAPE_MAX];
-    size_t k = 0, len;
-    for (size_t i = 0; i < n && k < SHAPE_MAX; i += len) {
-        unsigned char b = (unsigned char)s[i];
-        uint32_t c = b < 0x80 ? (len = 1, b) : lede_cp_at(s, n, i, &len);
-        char cls = shape_class(c);
-        if (k == 0 || shape[k - 1] != cls)
-            shape[k++] = cls;
-    }
-    return fnv(shape, k, false);
-}
 
 /* Copies s[0..n) to key with the letters after a word's first made small ("LONDON" ->
  * "London"), so that a capitals line can be looked up. */
@@ -270,21 +293,23 @@ static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned ne
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
     if (!(in->done & HAS_HASHES)) { /* the kinds' lookup needs the word's hash too */
-        char dotted[2];
+        char dotted[8]; /* 8: the hash may read a word of up to eight bytes at once */
         size_t wlen = initial_as_dotted(p, i, dotted);
         const char *hw = wlen ? dotted : w; /* hashes and shape read "K." for "K" */
         if (!wlen)
             wlen = t->len;
-        if (t->flags & LEDE_TOK_WORD)
-            word_hashes(hw, wlen, &in->word, &in->lower);
+        if (hw == dotted)
+            word_hashes(hw, wlen, &in->word, &in->lower); /* a capital: a word */
+        else if (t->flags & LEDE_TOK_WORD)
+            word_hashes_at(p->s, t->start, wlen, &in->word, &in->lower);
         else
-            in->lower = in->word = word_hash(hw, wlen, false);
+            in->lower = in->word = word_hash_at(p->s, t->start, wlen, false);
         in->done |= HAS_HASHES | (hw == dotted ? DOTTED : 0);
     }
     if ((need & HAS_SHAPE) && !(in->done & HAS_SHAPE)) {
         char dotted[2];
         in->shape = (in->done & DOTTED) ? shape_hash(dotted, initial_as_dotted(p, i, dotted))
-                                        : shape_hash(w, t->len);
+                                        : shape_hash_at(p->s, t->start, t->len);
         in->done |= HAS_SHAPE;
     }
     if ((need & HAS_KINDS) && !(in->done & HAS_KINDS)) { /* lookups read "K" */
@@ -364,14 +389,16 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
 static bool candidate(lede_ner_para *p, size_t i)
 {
     const lede_token *t = &p->toks->items[i];
-    if (!(t->flags & LEDE_TOK_CAP) && t->len > CONNECTOR_MAX) /* most tokens: asked first */
-        return false;
+    bool cap = t->flags & LEDE_TOK_CAP;
     bool before = i > 0 && (p->toks->items[i - 1].flags & LEDE_TOK_CAP);
     bool after = i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_CAP);
-    if (t->flags & LEDE_TOK_CAP)
-        return before || after || !(kinds_of(p, i) & LEDE_LEX_BIT(LEDE_LEX_STOP));
-    if (!before || !after)
+    /* Most tokens are neither capitalised nor a small word between two capitalised
+     * ones: '&' and '|' make that one branch, seldom taken the other way, where a
+     * test of the length alone was mispredicted for one token in six (cachegrind). */
+    if (!(cap | ((t->len <= CONNECTOR_MAX) & before & after)))
         return false;
+    if (cap)
+        return before || after || !(kinds_of(p, i) & LEDE_LEX_BIT(LEDE_LEX_STOP));
     const unsigned joins = LEDE_LEX_BIT(LEDE_LEX_PARTICLE) | LEDE_LEX_BIT(LEDE_LEX_CONNECTOR);
     return (find(p, p->s + t->start, t->len, false).kinds & joins) != 0;
 }
@@ -540,6 +567,20 @@ static unsigned count_class(unsigned n)
 }
 
 _Static_assert(LEDE_LEX_KINDS <= 32, "token kinds are a 32-bit mask");
+#define KINDS_MASK (LEDE_LEX_KINDS == 32 ? UINT32_MAX : (uint32_t)((1ULL << LEDE_LEX_KINDS) - 1))
+
+/* The index of the lowest bit set in x (not 0). */
+static inline unsigned lowest_bit(uint32_t x)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(x);
+#else
+    unsigned b = 0;
+    while (!(x >> b & 1))
+        b++;
+    return b;
+#endif
+}
 
 size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, unsigned prev,
                          unsigned prev2, uint32_t *out)
@@ -547,8 +588,9 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     const lede_token *t = &p->toks->items[i];
     struct lede_ner_tokinfo *in = info(p, i);
     size_t n = word_features(p, t, in, out);
-    const doc_word *dw = doc_find(doc, in->lower);
-    if (dw && dw->key) /* the words before the word's mentions in the whole story */
+    size_t k_doc = doc_find(doc, in->lower);
+    const doc_word *dw = k_doc != DOC_NONE ? &doc->words[k_doc] : NULL;
+    if (dw) /* the words before the word's mentions in the whole story */
         for (unsigned k = 0; k < dw->n_before; k++)
             out[n++] = bucket(F_DOC_BEFORE, dw->before[k], 0);
     in->word_n = (uint8_t)n; /* so far, what depends on the word and the document alone */
@@ -577,10 +619,11 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
         long k = (long)i + d;
         if (k < 0 || (size_t)k >= p->toks->n)
             continue;
-        unsigned kinds = kinds_of(p, (size_t)k);
-        for (unsigned b = 0; kinds && b < LEDE_LEX_KINDS; b++)
-            if (kinds & LEDE_LEX_BIT(b))
-                out[n++] = bucket(F_KIND_AT + (unsigned)(d + 1), b, 0);
+        /* the kinds' bits from the lowest, one step per bit set (a test of every bit
+         * was mispredicted as often as a word's kinds change) */
+        uint32_t kinds = kinds_of(p, (size_t)k) & KINDS_MASK;
+        for (; kinds; kinds &= kinds - 1)
+            out[n++] = bucket(F_KIND_AT + (unsigned)(d + 1), lowest_bit(kinds), 0);
     }
     out[n++] = bucket(F_GAZ, in->gaz, 0);
     out[n++] = bucket(F_RUN, in->run, 0);
@@ -591,17 +634,18 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     out[n++] = bucket(F_GAZ_AT, i > 0 ? p->info[i - 1].gaz : 255, 0);
     out[n++] = bucket(F_GAZ_AT + 1, i + 1 < p->toks->n ? p->info[i + 1].gaz : 255, 0);
 
-    unsigned caps = dw && dw->key ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
-    unsigned lows = dw && dw->key ? dw->lower - ((t->flags & LEDE_TOK_LOWER) && dw->lower) : 0;
+    unsigned caps = dw ? dw->cap_mid - (cap_mid(t) && dw->cap_mid) : 0;
+    unsigned low = dw ? doc->lower[k_doc] : 0;
+    unsigned lows = low - ((t->flags & LEDE_TOK_LOWER) && low);
     out[n++] = bucket(F_DOC_CAP, count_class(caps), 0);
     out[n++] = bucket(F_DOC_LOWER, count_class(lows), 0);
     out[n++] = bucket(F_DOC_BOTH, count_class(caps) * 3 + count_class(lows), t->flags & LEDE_TOK_SENT);
-    out[n++] = bucket(F_LAST, dw && dw->key ? dw->last : 0, 0);
+    out[n++] = bucket(F_LAST, dw ? dw->last : 0, 0);
     out[n++] = bucket(F_PREV, prev, 0);
     out[n++] = bucket(F_PREV2, prev2 * LEDE_NER_LABELS + prev, 0);
     out[n++] = bucket(F_PREV_WORD, prev, in->lower);
     out[n++] = bucket(F_PREV_SHAPE, prev, in->shape);
-    out[n++] = bucket(F_LAST_WORD, dw && dw->key ? dw->last : 0, in->lower);
+    out[n++] = bucket(F_LAST_WORD, dw ? dw->last : 0, in->lower);
     if (i + 1 < p->toks->n && (p->toks->items[i + 1].flags & LEDE_TOK_POSS))
         out[n++] = bucket(F_POSS_NEXT, 0, 0);
     return n;
@@ -609,9 +653,9 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
 
 lede_status lede_ner_doc_note(lede_ner_doc *doc, lede_ner_para *p, size_t i, unsigned label)
 {
-    doc_word *w = doc_slot(doc, info_for(p, i, HAS_HASHES)->lower);
-    if (!w)
+    size_t k = doc_slot(doc, info_for(p, i, HAS_HASHES)->lower);
+    if (k == DOC_NONE)
         return LEDE_ERR_NOMEM;
-    w->last = (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));
+    doc->words[k].last = (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));
     return LEDE_OK;
 }

@@ -226,8 +226,12 @@ lede_status lede_tokenize_append(const lede_lexicon *lex, const char *s, size_t 
         bool dotted;
         unsigned saw;
         size_t j = read_word(s, end, i, &since_dot, &dotted, &saw), stem = j, poss = 0;
-        /* The possessive ending goes apart: "Putin’s" -> "Putin" "’s". */
-        if (j - i >= 3 && (s[j - 1] == 's' || s[j - 1] == 'S')) {
+        /* The possessive ending goes apart: "Putin’s" -> "Putin" "’s". Asked first
+         * with '&' and '|', one branch seldom taken: whether a word ends in 's' is
+         * as good as random, and that branch was the tokeniser's most mispredicted.
+         * The byte before the 's' (0x99 ends a curly apostrophe) is the word's own. */
+        unsigned char mark = (unsigned char)s[j - 2 + (j - i < 2)];
+        if ((j - i >= 3) & ((s[j - 1] | 0x20) == 's') & ((mark == '\'') | (mark == 0x99))) {
             if (s[j - 2] == '\'')
                 poss = 2;
             else if (j - i >= 5 && memcmp(s + j - 4, "\xE2\x80\x99", 3) == 0)

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "check_util.h"
 #include "lede/features.h"
+#include "wordhash.h"
 
 static lede_lexicon *lex;
 static lede_tokens toks;
@@ -145,6 +146,65 @@ START_TEST(document_memory_changes_features)
 }
 END_TEST
 
+/* word_hash_at() reads a word by the eight bytes that end where it ends: the same hash
+ * as word_hash() for every length, case, and bytes above 0x7F (curly quotes). */
+START_TEST(hash_at_is_the_word_hash)
+{
+    const char *s = "xxxxxxxxxxxxxxxx a Ab ABC Word O\xE2\x80\x99Neil Kilometres Twelve-letter "
+                    "abcdefgh ABCDEFGHI caf\xC3\xA9 z";
+    size_t n = strlen(s);
+    for (size_t at = 0; at < n; at++)
+        for (size_t len = 0; at + len <= n && len <= 20; len++)
+            for (int lower = 0; lower <= 1; lower++)
+                ck_assert_msg(word_hash_at(s, at, len, lower) == word_hash(s + at, len, lower),
+                              "at %zu len %zu lower %d", at, len, lower);
+}
+END_TEST
+
+/* shape_hash_at() finds the classes of a short ASCII word at once: the same shape as
+ * shape_hash() reading byte by byte, for words, numbers, punctuation and a NUL. */
+START_TEST(shape_at_is_the_shape)
+{
+    static const char s[] = "xxxxxxxx Ab ABC word O'Neil 12-34 ,, Kilometre \xC3\x89mile "
+                            "a1B2c3D4 --x--";
+    size_t n = sizeof s; /* the NUL too */
+    for (size_t at = 0; at < n; at++)
+        for (size_t len = 0; at + len <= n && len <= 14; len++)
+            ck_assert_msg(shape_hash_at(s, at, len) == shape_hash(s + at, len), "at %zu len %zu",
+                          at, len);
+}
+END_TEST
+
+/* A word's counts in the document table do not depend on how many other words it
+ * holds: the table grows (and moves every word) past a few hundred. */
+START_TEST(document_counts_survive_the_table_growing)
+{
+    static const char target[] = "Then Varga spoke, and varga was heard. Officials met Varga.";
+    uint32_t alone[LEDE_NER_MAX_FEATURES], crowded[LEDE_NER_MAX_FEATURES];
+    prepare(target);
+    size_t na = lede_ner_features(&para, doc, 1, 0, 0, alone);
+    lede_ner_doc_clear(doc);
+    /* 3000 other capitalised words: "Qaaa Qaab ..." */
+    char filler[3000 * 5 + 1], *w = filler;
+    for (unsigned k = 0; k < 3000; k++, w += 5) {
+        w[0] = 'Q';
+        w[1] = (char)('a' + k / 676);
+        w[2] = (char)('a' + k / 26 % 26);
+        w[3] = (char)('a' + k % 26);
+        w[4] = ' ';
+    }
+    *w = '\0';
+    prepare(target); /* counted first: the growth must move its small-letter count too */
+    lede_tokens more = {0};
+    ck_assert_int_eq(lede_tokenize(lex, filler, 0, strlen(filler), &more), LEDE_OK);
+    ck_assert_int_eq(lede_ner_doc_count(doc, filler, &more, true), LEDE_OK);
+    lede_tokens_free(&more);
+    size_t nb = lede_ner_features(&para, doc, 1, 0, 0, crowded);
+    ck_assert_uint_eq(na, nb);
+    ck_assert_mem_eq(alone, crowded, na * sizeof *alone);
+}
+END_TEST
+
 static Suite *features_suite(void)
 {
     Suite *s = suite_create("features");
@@ -156,6 +216,9 @@ static Suite *features_suite(void)
     tcase_add_test(tc, document_memory_changes_features);
     tcase_add_test(tc, an_initial_without_its_stop_reads_as_with_it);
     tcase_add_test(tc, memo_answers_only_for_its_word);
+    tcase_add_test(tc, hash_at_is_the_word_hash);
+    tcase_add_test(tc, shape_at_is_the_shape);
+    tcase_add_test(tc, document_counts_survive_the_table_growing);
     suite_add_tcase(s, tc);
     return s;
 }

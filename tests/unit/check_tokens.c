@@ -62,6 +62,23 @@ START_TEST(possessives_split_off)
 }
 END_TEST
 
+/* Only an apostrophe (straight or curly) before an 's' ending a word of three bytes or
+ * more makes a possessive: a word in 's' alone, a short one, or an 's' after another
+ * sign whose last byte is a curly apostrophe's (0x99: "™") stays apart. */
+START_TEST(possessives_need_the_apostrophe)
+{
+    cut("s as bus X's XS KINGS'S Ann\xE2\x80\x99S \xE2\x84\xA2s");
+    const char *want[] = {"s", "as", "bus", "X", "'s", "XS", "KINGS", "'S", "Ann",
+                          "\xE2\x80\x99S", "\xE2\x84\xA2", "s"};
+    ck_assert_uint_eq(toks.n, sizeof want / sizeof want[0]);
+    for (size_t k = 0; k < toks.n; k++) {
+        ck_assert_str_eq(tok(k), want[k]);
+        bool poss = k == 4 || k == 7 || k == 9;
+        ck_assert_msg(!(toks.items[k].flags & LEDE_TOK_POSS) == !poss, "token %zu", k);
+    }
+}
+END_TEST
+
 START_TEST(offsets_are_paragraph_relative_and_caps_lines_marked)
 {
     const char *s = "xx LONDON 1996-08-30\n";
@@ -135,6 +152,7 @@ static Suite *tokens_suite(void)
     tcase_add_test(tc, abbreviations_and_joined_words);
     tcase_add_test(tc, flags_describe_the_token_bytes);
     tcase_add_test(tc, possessives_split_off);
+    tcase_add_test(tc, possessives_need_the_apostrophe);
     tcase_add_test(tc, offsets_are_paragraph_relative_and_caps_lines_marked);
     tcase_add_test(tc, utf8_words_and_invalid_bytes);
     tcase_add_test(tc, long_words_are_cut);
