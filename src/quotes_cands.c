@@ -179,6 +179,135 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
     return true;
 }
 
+/* Tokens of an introductory phrase or clause read to its comma ("On July 6, 2015,",
+ * "Although the IMF did not single out Trump's proposals,"): a news sentence's opening
+ * clause; longer, and the comma is more often inside the subject than after a clause. */
+#define OPENING_TOKENS 24
+
+/* Words that open an introductory clause or phrase but are not function words of
+ * src/lexicon/quote.txt (whose "in", "on", "after", "when", "while" … open one too).
+ * Kept here until quote.txt gains an "opener" class (a lexicon change retrains NER). */
+static const char *const OPENERS[] = {"although", "though", "during", "despite",
+                                      "since",    "amid",   "unlike", "until"};
+
+/* True when the capitalised word t opens an introductory phrase ("In August, …",
+ * "Although …, it …"): a function word or one of OPENERS, read lower-cased. */
+static bool opens_phrase(const qctx *c, const qtok *t)
+{
+    if (!qtok_capitalised(c->s, t))
+        return false;
+    if (qtok_classes_folded(c, t) & QW_FUNCTION)
+        return true;
+    size_t len = t->end - t->start;
+    for (size_t i = 0; i < sizeof OPENERS / sizeof *OPENERS; i++)
+        if (strlen(OPENERS[i]) == len && memcmp(OPENERS[i] + 1, c->s + t->start + 1, len - 1) == 0)
+            return true;
+    return false;
+}
+
+/* The first token of the subject of the sentence that opens at start (before pos):
+ * past a conjunction ("But", "However,", "Meanwhile,") and an introductory phrase to
+ * its comma ("In August, several environmental groups …"; a comma before a number,
+ * "On July 6, 2015,", is the date's). False when there is no token left before pos or
+ * the phrase has no comma within OPENING_TOKENS. */
+static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
+{
+    if (!qtok_next(c->s, pos, start, t) || t->cp != 0)
+        return false;
+    if (qtok_has(c, t, QW_CONJ)) {
+        if (!qtok_next(c->s, pos, t->end, t))
+            return false;
+        if (t->cp == ',' && !qtok_next(c->s, pos, t->end, t))
+            return false;
+    }
+    if (!opens_phrase(c, t))
+        return t->cp == 0;
+    qtok u;
+    size_t at = t->end;
+    for (int i = 0; i < OPENING_TOKENS && qtok_next(c->s, pos, at, &u); i++, at = u.end) {
+        if (quote_is_mark(u.cp) || quote_ends_sentence(c, start, &u))
+            return false;
+        if (u.cp != ',')
+            continue;
+        if (!qtok_next(c->s, pos, u.end, t))
+            return false;
+        if (!(t->cp == 0 && c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+            return t->cp == 0;
+    }
+    return false;
+}
+
+/* Words of a subject description read after its first ("several environmental groups",
+ * "The piece"); a name in them is the subject instead. */
+#define CLAUSE_PHRASE_WORDS 4
+
+/* A word ending "ed" longer than this many bytes is read as a past tense that ends its
+ * subject ("The piece used", "Other leaders used", "several groups granted"). */
+#define PAST_STEM_BYTES 3
+
+/* True when the word t ends a description: a verb of the lexicon, a function, skip or
+ * pronoun word, or a past tense by its ending. */
+static bool ends_description(const qctx *c, const qtok *t)
+{
+    size_t len = t->end - t->start;
+    return t->cp != 0 || quote_is_verb(c, t) || qtok_has(c, t, QW_FUNCTION | QW_SKIP | QW_PRONOUN) ||
+           (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd');
+}
+
+/* The subject of the clause that opens the sentence holding pos (not before lo), past
+ * its conjunction and introductory phrase (clause_opening): a pronoun ("However, he
+ * characterized …", "I know all about …"), a name ("On July 6, 2015, Sanders made the
+ * following comment:"), or a short description ("The piece used …", "Protesters marching
+ * …"), as q's source. A light chunker: reads at most SENTENCE_REACH tokens back and
+ * OPENING_TOKENS + CLAUSE_PHRASE_WORDS on. With names_only, a pronoun or a name only. */
+bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only, lede_quote *q)
+{
+    qtok t;
+    size_t start = sentence_start(c, lo, pos);
+    if (!clause_opening(c, start, pos, &t) || t.end > pos)
+        return false;
+    /* "He’s claiming" is his; "That’s all" opens no subject. */
+    qtok stem = t;
+    size_t cut = qtok_possessive(c->s, &t);
+    stem.end -= cut;
+    if (qtok_has(c, &stem, QW_PRONOUN)) {
+        if (qtok_is(c->s, &stem, "who") || (cut && !qtok_has(c, &stem, QW_PERSON)))
+            return false;
+        quote_set_source(q, stem.start, stem.end, coref_pronoun(c, &stem));
+        return true;
+    }
+    if (cut && qtok_has(c, &stem, QW_FUNCTION))
+        return false;
+    size_t end = t.end;
+    qtok w;
+    for (int words = 1; words < CLAUSE_PHRASE_WORDS && qtok_next(c->s, pos, end, &w) &&
+                        !ends_description(c, &w) && !qtok_has(c, &w, QW_DET);
+         words++)
+        end = w.end;
+    /* A name that ends the phrase is the subject ("Rival Hillary Clinton", "Charlotte
+     * Mayor Jennifer Roberts"; it may run on past the words read); one inside it is
+     * not ("His Harvard degree"). */
+    const lede_name *n = quote_name_from(c->names, t.start);
+    if (n && n->span.start < end && n->span.end >= end && n->span.end <= pos) {
+        n = role_holder(c, n);
+        quote_set_source(q, n->span.start, n->span.end, n->entity);
+        return true;
+    }
+    /* No description opens with a participle or an adverb ("…, stripping out a call",
+     * "Earlier"), a digit, a word of quote.txt's closed classes ("Should the cycle end":
+     * a word before a determiner is a verb), or ends before it begins. */
+    size_t len = t.end - t.start;
+    if (names_only || (end == t.end && qtok_next(c->s, pos, end, &w) && qtok_has(c, &w, QW_DET)))
+        return false;
+    if ((qtok_classes_folded(c, &t) & (QW_FUNCTION | QW_SKIP | QW_AUX)) ||
+        ends_description(c, &t) || (c->s[t.start] >= '0' && c->s[t.start] <= '9') ||
+        (len > SUFFIX_STEM_BYTES &&
+         (memcmp(c->s + t.end - 3, "ing", 3) == 0 || memcmp(c->s + t.end - 2, "ly", 2) == 0)))
+        return false;
+    quote_set_source(q, t.start, end, LEDE_NONE);
+    return true;
+}
+
 /* Tokens a parenthesis after a name may hold ("(D-N.Y.)", "(R-Ohio)"). */
 #define PAREN_TOKENS 8
 
