@@ -214,7 +214,12 @@ static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
 {
     if (!qtok_next(c->s, pos, start, t) || t->cp != 0)
         return false;
-    if (qtok_has(c, t, QW_CONJ)) {
+    /* "But", "However,"; or a word that opens no name followed by a comma ("Instead,",
+     * "Earlier,"), a discourse word. */
+    qtok comma;
+    if (qtok_has(c, t, QW_CONJ) ||
+        (qtok_next(c->s, pos, t->end, &comma) && comma.cp == ',' &&
+         lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t->start, t->end - t->start))) {
         if (!qtok_next(c->s, pos, t->end, t))
             return false;
         if (t->cp == ',' && !qtok_next(c->s, pos, t->end, t))
@@ -237,6 +242,10 @@ static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
     return false;
 }
 
+/* Bytes from the end of a title's abbreviation to its holder's name: the period and a
+ * space ("Gov. Chris Christie"). */
+#define TITLE_DOT_GAP 2
+
 /* Words of a subject description read after its first ("several environmental groups",
  * "The piece"); a name in them is the subject instead. */
 #define CLAUSE_PHRASE_WORDS 4
@@ -245,12 +254,27 @@ static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
  * subject ("The piece used", "Other leaders used", "several groups granted"). */
 #define PAST_STEM_BYTES 3
 
+/* Modal verbs, which end a subject ("People should provide …") and are not in
+ * src/lexicon/quote.txt ("will" and "would" are, as skip words). Kept here until
+ * quote.txt gains them (a lexicon change retrains NER). */
+static const char *const MODALS[] = {"can", "could", "should", "must", "might", "shall"};
+
+/* True when the word t is one of MODALS (lower-case). */
+static bool is_modal(const qctx *c, const qtok *t)
+{
+    for (size_t i = 0; i < sizeof MODALS / sizeof *MODALS; i++)
+        if (qtok_is(c->s, t, MODALS[i]))
+            return true;
+    return false;
+}
+
 /* True when the word t ends a description: a verb of the lexicon, a function, skip or
- * pronoun word, or a past tense by its ending. */
+ * pronoun word, a modal, or a past tense by its ending. */
 static bool ends_description(const qctx *c, const qtok *t)
 {
     size_t len = t->end - t->start;
     return t->cp != 0 || quote_is_verb(c, t) || qtok_has(c, t, QW_FUNCTION | QW_SKIP | QW_PRONOUN) ||
+           is_modal(c, t) ||
            (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd');
 }
 
@@ -276,7 +300,7 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
         quote_set_source(q, stem.start, stem.end, coref_pronoun(c, &stem));
         return true;
     }
-    if (cut && qtok_has(c, &stem, QW_FUNCTION))
+    if (cut && (qtok_classes_folded(c, &stem) & QW_FUNCTION))
         return false;
     size_t end = t.end;
     qtok w;
@@ -284,11 +308,14 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
                         !ends_description(c, &w) && !qtok_has(c, &w, QW_DET);
          words++)
         end = w.end;
-    /* A name that ends the phrase is the subject ("Rival Hillary Clinton", "Charlotte
-     * Mayor Jennifer Roberts"; it may run on past the words read); one inside it is
-     * not ("His Harvard degree"). */
+    /* A name that opens or ends the phrase is the subject ("Sanders made", "Rival
+     * Hillary Clinton", "Charlotte Mayor Jennifer Roberts"; it may run on past the words
+     * read); one inside it is not ("His Harvard degree"). */
     const lede_name *n = quote_name_from(c->names, t.start);
-    if (n && n->span.start < end && n->span.end >= end && n->span.end <= pos) {
+    /* "Gov. Chris Christie": the name after a title's abbreviation. */
+    size_t reach = end < pos && c->s[end] == '.' ? end + TITLE_DOT_GAP : end;
+    if (n && n->span.start < reach && n->span.end <= pos &&
+        (n->span.start == t.start || n->span.end >= end)) {
         n = role_holder(c, n);
         quote_set_source(q, n->span.start, n->span.end, n->entity);
         return true;
@@ -607,6 +634,25 @@ bool quote_may_say_according(const char *s, size_t lo, size_t hi)
     return false;
 }
 
+/* "according to their attorneys": a phrase that opens with a possessive determiner
+ * after vend (quote_subject_after reads "said X" and takes no "said his …", which is
+ * most often the verb's object), up to SUBJECT_PHRASE_WORDS words, before hi. */
+static bool owner_phrase_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
+{
+    qtok t, w;
+    if (!qtok_next(c->s, hi, vend, &t) || !qtok_has(c, &t, QW_OWNER))
+        return false;
+    size_t end = t.end;
+    for (int words = 0; words < SUBJECT_PHRASE_WORDS && qtok_next(c->s, hi, end, &w) &&
+                        w.cp == 0 && !qtok_has(c, &w, QW_FUNCTION) && !quote_is_verb(c, &w);
+         words++)
+        end = w.end;
+    if (end == t.end)
+        return false;
+    quote_set_source(q, t.start, end, LEDE_NONE);
+    return true;
+}
+
 /* "according to X" between lo and hi: X is the source. */
 bool quote_according_to(const qctx *c, size_t lo, size_t hi, lede_quote *q)
 {
@@ -617,7 +663,7 @@ bool quote_according_to(const qctx *c, size_t lo, size_t hi, lede_quote *q)
         if (!(qtok_is(c->s, &t, "according") || qtok_is(c->s, &t, "According")))
             continue;
         if (qtok_next(c->s, hi, t.end, &u) && qtok_is(c->s, &u, "to") &&
-            quote_subject_after(c, hi, u.end, q)) {
+            (quote_subject_after(c, hi, u.end, q) || owner_phrase_after(c, hi, u.end, q))) {
             quote_set_cue(q, &t);
             q->cue.end = u.end;
             return true;
