@@ -303,11 +303,15 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
     if (cut && (qtok_classes_folded(c, &stem) & QW_FUNCTION))
         return false;
     size_t end = t.end;
-    qtok w;
+    qtok w, after;
     for (int words = 1; words < CLAUSE_PHRASE_WORDS && qtok_next(c->s, pos, end, &w) &&
                         !ends_description(c, &w) && !qtok_has(c, &w, QW_DET);
-         words++)
+         words++) {
+        /* "party procedures give the chair …": a word before a determiner is a verb. */
+        if (qtok_next(c->s, pos, w.end, &after) && qtok_has(c, &after, QW_DET | QW_OWNER))
+            break;
         end = w.end;
+    }
     /* A name that opens or ends the phrase is the subject ("Sanders made", "Rival
      * Hillary Clinton", "Charlotte Mayor Jennifer Roberts"; it may run on past the words
      * read); one inside it is not ("His Harvard degree"). */
