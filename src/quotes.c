@@ -90,7 +90,8 @@ static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi, bool
     qtok t, verbs[BEFORE_VERBS];
     size_t at = f->start, start = f->start, n = 0;
     for (int i = 0; i < WINDOW_BEFORE && qtok_prev(c->s, lo, at, &t); i++, at = t.start) {
-        if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
+        /* "Johnson tells MSNBC’s “Morning Joe” that “…”": over a title to the verb. */
+        if (quote_ends_sentence(c, lo, &t) || (quote_is_mark(t.cp) && !quote_skip_title(c, lo, &t)))
             break;
         start = t.start;
         if (n < BEFORE_VERBS && quote_is_speech_verb(c, lo, &t))

@@ -179,6 +179,32 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
     return true;
 }
 
+/* Words of a quoted title stepped over when reading back to a verb (MSNBC’s “Morning
+ * Joe”): as quotes.c's TITLE_MAX_WORDS, the longest title of a show or work. */
+#define TITLE_WORDS 6
+
+bool quote_skip_title(const qctx *c, size_t lo, qtok *t)
+{
+    qtok u, w;
+    /* A closing mark: right after a word or its punctuation. */
+    if (!quote_is_mark(t->cp) || !qtok_prev(c->s, lo, t->start, &u) || u.end != t->start ||
+        quote_is_mark(u.cp))
+        return false;
+    size_t at = t->start;
+    for (int i = 0; i <= TITLE_WORDS && qtok_prev(c->s, lo, at, &u); i++, at = u.start) {
+        if (quote_is_mark(u.cp)) {
+            /* An opening mark: right before the title's first word. */
+            if (i == 0 || !qtok_next(c->s, t->start, u.end, &w) || w.start != u.end)
+                return false;
+            *t = u;
+            return true;
+        }
+        if (u.cp != 0 ? u.cp != ',' && u.cp != '.' : !qtok_capitalised(c->s, &u))
+            return false;
+    }
+    return false;
+}
+
 /* Tokens of an introductory phrase or clause read to its comma ("On July 6, 2015,",
  * "Although the IMF did not single out Trump's proposals,"): a news sentence's opening
  * clause; longer, and the comma is more often inside the subject than after a clause. */

@@ -216,6 +216,11 @@ bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q);
 bool quote_passive_agent(const qctx *c, size_t lo, const qtok *verb, size_t qstart, size_t qend,
                          size_t hi, lede_quote *q);
 
+/* When t is the closing mark of a short quoted title (MSNBC’s “Morning Joe”, all its
+ * words capitalised), moves t to its opening mark (not before lo) and answers true, so
+ * that a reading back steps over it ("Johnson tells MSNBC’s “Morning Joe” that “…”"). */
+bool quote_skip_title(const qctx *c, size_t lo, qtok *t);
+
 /* True when the bytes "ccording" may lie in [lo + 1, hi): reads up to hi. */
 bool quote_may_say_according(const char *s, size_t lo, size_t hi);
 
