@@ -525,6 +525,18 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
             at = t.start;
             continue;
         }
+        /* "Clinton on Tuesday said", "who in 2010 said": a day or a year after "on" or
+         * "in" (a number, or a word that opens no name: days and months). */
+        qtok prep;
+        if (skips < SUBJECT_SKIPS && t.cp == 0 &&
+            ((c->s[t.start] >= '0' && c->s[t.start] <= '9') ||
+             (qtok_capitalised(c->s, &t) &&
+              lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, t.end - t.start))) &&
+            qtok_prev(c->s, lo, t.start, &prep) &&
+            (qtok_is(c->s, &prep, "on") || qtok_is(c->s, &prep, "in"))) {
+            at = prep.start;
+            continue;
+        }
         break;
     }
     /* "…, saying": a participle hangs on the sentence's subject. */

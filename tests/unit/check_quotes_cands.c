@@ -1,7 +1,7 @@
 /* check_quotes_cands.c - the sources the cue patterns of src/quotes_cands.c point at, read
  * as candidates (whatever the ranker then chooses): the clause subject past a sentence's
  * opening words, "according to" a possessive phrase, a verb read back across a quoted
- * title. Texts are written here. */
+ * title, a subject before a date and its verb. Texts are written here. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +131,17 @@ START_TEST(verb_read_across_a_title)
 }
 END_TEST
 
+/* A day or a year after "on" or "in" between a subject and its verb is stepped over. */
+START_TEST(subject_past_a_date)
+{
+    seen s = candidates_of("Anna Berg on Tuesday said the plan was “dead” for now.\n", QR_BEFORE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "Anna Berg");
+    s = candidates_of("The tax, Tom Hale, who in 2010 said it was “a theft”, kept.\n", QR_BEFORE);
+    ck_assert_str_eq(s.source[0], "who");
+}
+END_TEST
+
 static Suite *cands_suite(void)
 {
     Suite *s = suite_create("quotes_cands");
@@ -140,6 +151,7 @@ static Suite *cands_suite(void)
     tcase_add_test(tc, clause_subject_of_colon_paragraph);
     tcase_add_test(tc, according_to_possessive_phrase);
     tcase_add_test(tc, verb_read_across_a_title);
+    tcase_add_test(tc, subject_past_a_date);
     suite_add_tcase(s, tc);
     return s;
 }
