@@ -314,6 +314,9 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
 {
     qtok t;
     size_t start = sentence_start(c, lo, pos);
+    /* Words after a quotation mark are no sentence's opening ("“…” how he …"). */
+    if (qtok_prev(c->s, lo, start, &t) && quote_is_mark(t.cp))
+        return false;
     if (!clause_opening(c, start, pos, &t) || t.end > pos)
         return false;
     /* "He’s claiming" is his; "That’s all" opens no subject. */

@@ -86,6 +86,11 @@ START_TEST(clause_subject_past_opening_words)
     s = candidates_of("Local rules give the mayor power to call “a special vote” at once.\n",
                       QR_CLAUSE);
     ck_assert_str_eq(s.source[0], "Local rules");
+    /* Words after a quotation mark open no sentence. */
+    s = candidates_of("Anna Berg spoke. “We won” so several aides cheered “at last” in the hall.\n",
+                      QR_CLAUSE);
+    ck_assert_uint_eq(s.n, 2);
+    ck_assert_str_eq(s.source[1], "");
 }
 END_TEST
 
