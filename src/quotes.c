@@ -90,7 +90,8 @@ static bool attribute_before(const qctx *c, found *f, size_t lo, size_t hi, bool
     qtok t, verbs[BEFORE_VERBS];
     size_t at = f->start, start = f->start, n = 0;
     for (int i = 0; i < WINDOW_BEFORE && qtok_prev(c->s, lo, at, &t); i++, at = t.start) {
-        if (quote_ends_sentence(c, lo, &t) || quote_is_mark(t.cp))
+        /* "Johnson tells MSNBC’s “Morning Joe” that “…”": over a title to the verb. */
+        if (quote_ends_sentence(c, lo, &t) || (quote_is_mark(t.cp) && !quote_skip_title(c, lo, &t)))
             break;
         start = t.start;
         if (n < BEFORE_VERBS && quote_is_speech_verb(c, lo, &t))
@@ -267,6 +268,25 @@ static bool attribute_introduced(const qctx *c, found *f, const lede_span *prev)
         return false;
     }
     return false;
+}
+
+/* QR_CLAUSE: the subject of the clause that holds quote f inside its sentence (after a
+ * word, a comma or a colon; not after a passive verb of speech, whose subject is who
+ * was spoken of), or of the last sentence of the paragraph before when that ends with
+ * a colon and f opens its paragraph (then a person or a pronoun: "Partial transcript
+ * as follows:" introduces a transcript's labels). */
+static bool attribute_clause(const qctx *c, found *f, const lede_text *text, bool passive)
+{
+    const lede_span *para = &text->paras[f->para].span;
+    if (f->has_before) {
+        uint32_t b = f->before.cp;
+        return !passive && (b == 0 || b == ',' || b == ':') &&
+               quote_clause_subject(c, para->start, f->start, false, &f->q);
+    }
+    qtok t;
+    const lede_span *prev = f->para > 0 ? &text->paras[f->para - 1].span : NULL;
+    return f->opens_para && prev && qtok_prev(c->s, prev->start, prev->end, &t) && t.cp == ':' &&
+           quote_clause_subject(c, prev->start, t.start, true, &f->q);
 }
 
 /* Gives q the attribution of from: the same source, speaker and cue. */
@@ -521,15 +541,26 @@ static size_t candidates(const qctx *c, const lede_text *text, const found *f, q
      * hateful ideology …”") are still its subject's words. */
     /* The subject of a passive verb of speech ("he was called “…” by X") is who was
      * spoken of, not the speaker. */
+    /* A description that opens the sentence, or the subject of its clause, is not
+     * proposed past a possessive's word of speech ("Reporters checked Berg’s claim
+     * that “…”"): the claim's owner is nearer the quote than the sentence's subject. */
+    bool possessive = false;
     if (embedded && !passive) {
         g = *f;
         propose(cands, &n, QR_SUBJECT, quote_sentence_subject(c, para->start, f->start, &g.q), &g);
         g = *f;
-        propose(cands, &n, QR_POSSESSIVE, attribute_possessive(c, &g, para->start), &g);
+        possessive = attribute_possessive(c, &g, para->start);
+        propose(cands, &n, QR_POSSESSIVE, possessive, &g);
         g = *f;
         propose(cands, &n, QR_DESCRIPTION,
-                quote_sentence_description(c, para->start, f->start, &g.q), &g);
+                !possessive && quote_sentence_description(c, para->start, f->start, &g.q), &g);
     }
+    /* The subject of the quote's clause past its opening words ("However, he
+     * characterized …", "In August, several groups …, saying his “…”", "The piece
+     * used …: “…”"), or of the sentence that introduces its paragraph with a colon
+     * ("On July 6, 2015, Sanders made the following comment:"). */
+    g = *f;
+    propose(cands, &n, QR_CLAUSE, !possessive && attribute_clause(c, &g, text, passive), &g);
     g = *f;
     propose(cands, &n, QR_SIBLING, attribute_sibling(c, f, &g), &g);
     /* Only for a quote that no rule attributes where it stands: the sentence before is

@@ -179,6 +179,195 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
     return true;
 }
 
+/* Words of a quoted title stepped over when reading back to a verb (MSNBC’s “Morning
+ * Joe”): as quotes.c's TITLE_MAX_WORDS, the longest title of a show or work. */
+#define TITLE_WORDS 6
+
+bool quote_skip_title(const qctx *c, size_t lo, qtok *t)
+{
+    qtok u, w;
+    /* A closing mark: right after a word or its punctuation. */
+    if (!quote_is_mark(t->cp) || !qtok_prev(c->s, lo, t->start, &u) || u.end != t->start ||
+        quote_is_mark(u.cp))
+        return false;
+    size_t at = t->start;
+    for (int i = 0; i <= TITLE_WORDS && qtok_prev(c->s, lo, at, &u); i++, at = u.start) {
+        if (quote_is_mark(u.cp)) {
+            /* An opening mark: right before the title's first word. */
+            if (i == 0 || !qtok_next(c->s, t->start, u.end, &w) || w.start != u.end)
+                return false;
+            *t = u;
+            return true;
+        }
+        if (u.cp != 0 ? u.cp != ',' && u.cp != '.' : !qtok_capitalised(c->s, &u))
+            return false;
+    }
+    return false;
+}
+
+/* Tokens of an introductory phrase or clause read to its comma ("On July 6, 2015,",
+ * "Although the IMF did not single out Trump's proposals,"): a news sentence's opening
+ * clause; longer, and the comma is more often inside the subject than after a clause. */
+#define OPENING_TOKENS 24
+
+/* Words that open an introductory clause or phrase but are not function words of
+ * src/lexicon/quote.txt (whose "in", "on", "after", "when", "while" … open one too).
+ * Kept here until quote.txt gains an "opener" class (a lexicon change retrains NER). */
+static const char *const OPENERS[] = {"although", "though", "during", "despite",
+                                      "since",    "amid",   "unlike", "until"};
+
+/* True when the capitalised word t opens an introductory phrase ("In August, …",
+ * "Although …, it …"): a function word or one of OPENERS, read lower-cased. */
+static bool opens_phrase(const qctx *c, const qtok *t)
+{
+    if (!qtok_capitalised(c->s, t))
+        return false;
+    if (qtok_classes_folded(c, t) & QW_FUNCTION)
+        return true;
+    size_t len = t->end - t->start;
+    for (size_t i = 0; i < sizeof OPENERS / sizeof *OPENERS; i++)
+        if (strlen(OPENERS[i]) == len && memcmp(OPENERS[i] + 1, c->s + t->start + 1, len - 1) == 0)
+            return true;
+    return false;
+}
+
+/* The first token of the subject of the sentence that opens at start (before pos):
+ * past a conjunction ("But", "However,", "Meanwhile,") and an introductory phrase to
+ * its comma ("In August, several environmental groups …"; a comma before a number,
+ * "On July 6, 2015,", is the date's). False when there is no token left before pos or
+ * the phrase has no comma within OPENING_TOKENS. */
+static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
+{
+    if (!qtok_next(c->s, pos, start, t) || t->cp != 0)
+        return false;
+    /* "But", "However,"; or a word that opens no name followed by a comma ("Instead,",
+     * "Earlier,"), a discourse word. */
+    qtok comma;
+    if (qtok_has(c, t, QW_CONJ) ||
+        (qtok_next(c->s, pos, t->end, &comma) && comma.cp == ',' &&
+         lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t->start, t->end - t->start))) {
+        if (!qtok_next(c->s, pos, t->end, t))
+            return false;
+        if (t->cp == ',' && !qtok_next(c->s, pos, t->end, t))
+            return false;
+    }
+    if (!opens_phrase(c, t))
+        return t->cp == 0;
+    qtok u;
+    size_t at = t->end;
+    for (int i = 0; i < OPENING_TOKENS && qtok_next(c->s, pos, at, &u); i++, at = u.end) {
+        if (quote_is_mark(u.cp) || quote_ends_sentence(c, start, &u))
+            return false;
+        if (u.cp != ',')
+            continue;
+        if (!qtok_next(c->s, pos, u.end, t))
+            return false;
+        if (!(t->cp == 0 && c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+            return t->cp == 0;
+    }
+    return false;
+}
+
+/* Bytes from the end of a title's abbreviation to its holder's name: the period and a
+ * space ("Gov. Chris Christie"). */
+#define TITLE_DOT_GAP 2
+
+/* Words of a subject description read after its first ("several environmental groups",
+ * "The piece"); a name in them is the subject instead. */
+#define CLAUSE_PHRASE_WORDS 4
+
+/* A word ending "ed" longer than this many bytes is read as a past tense that ends its
+ * subject ("The piece used", "Other leaders used", "several groups granted"). */
+#define PAST_STEM_BYTES 3
+
+/* Modal verbs, which end a subject ("People should provide …") and are not in
+ * src/lexicon/quote.txt ("will" and "would" are, as skip words). Kept here until
+ * quote.txt gains them (a lexicon change retrains NER). */
+static const char *const MODALS[] = {"can", "could", "should", "must", "might", "shall"};
+
+/* True when the word t is one of MODALS (lower-case). */
+static bool is_modal(const qctx *c, const qtok *t)
+{
+    for (size_t i = 0; i < sizeof MODALS / sizeof *MODALS; i++)
+        if (qtok_is(c->s, t, MODALS[i]))
+            return true;
+    return false;
+}
+
+/* True when the word t ends a description: a verb of the lexicon, a function, skip or
+ * pronoun word, a modal, or a past tense by its ending. */
+static bool ends_description(const qctx *c, const qtok *t)
+{
+    size_t len = t->end - t->start;
+    return t->cp != 0 || quote_is_verb(c, t) || qtok_has(c, t, QW_FUNCTION | QW_SKIP | QW_PRONOUN) ||
+           is_modal(c, t) ||
+           (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd');
+}
+
+/* The subject of the clause that opens the sentence holding pos (not before lo), past
+ * its conjunction and introductory phrase (clause_opening): a pronoun ("However, he
+ * characterized …", "I know all about …"), a name ("On July 6, 2015, Sanders made the
+ * following comment:"), or a short description ("The piece used …", "Protesters marching
+ * …"), as q's source. A light chunker: reads at most SENTENCE_REACH tokens back and
+ * OPENING_TOKENS + CLAUSE_PHRASE_WORDS on. With names_only, a pronoun or a name only. */
+bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only, lede_quote *q)
+{
+    qtok t;
+    size_t start = sentence_start(c, lo, pos);
+    /* Words after a quotation mark are no sentence's opening ("“…” how he …"). */
+    if (qtok_prev(c->s, lo, start, &t) && quote_is_mark(t.cp))
+        return false;
+    if (!clause_opening(c, start, pos, &t) || t.end > pos)
+        return false;
+    /* "He’s claiming" is his; "That’s all" opens no subject. */
+    qtok stem = t;
+    size_t cut = qtok_possessive(c->s, &t);
+    stem.end -= cut;
+    if (qtok_has(c, &stem, QW_PRONOUN)) {
+        if (qtok_is(c->s, &stem, "who") || (cut && !qtok_has(c, &stem, QW_PERSON)))
+            return false;
+        quote_set_source(q, stem.start, stem.end, coref_pronoun(c, &stem));
+        return true;
+    }
+    if (cut && (qtok_classes_folded(c, &stem) & QW_FUNCTION))
+        return false;
+    size_t end = t.end;
+    qtok w, after;
+    for (int words = 1; words < CLAUSE_PHRASE_WORDS && qtok_next(c->s, pos, end, &w) &&
+                        !ends_description(c, &w) && !qtok_has(c, &w, QW_DET);
+         words++) {
+        /* "party procedures give the chair …": a word before a determiner is a verb. */
+        if (qtok_next(c->s, pos, w.end, &after) && qtok_has(c, &after, QW_DET | QW_OWNER))
+            break;
+        end = w.end;
+    }
+    /* A name that opens or ends the phrase is the subject ("Sanders made", "Rival
+     * Hillary Clinton", "Charlotte Mayor Jennifer Roberts"; it may run on past the words
+     * read); one inside it is not ("His Harvard degree"). */
+    const lede_name *n = quote_name_from(c->names, t.start);
+    /* "Gov. Chris Christie": the name after a title's abbreviation. */
+    size_t reach = end < pos && c->s[end] == '.' ? end + TITLE_DOT_GAP : end;
+    if (n && n->span.start < reach && n->span.end <= pos &&
+        (n->span.start == t.start || n->span.end >= end)) {
+        n = role_holder(c, n);
+        quote_set_source(q, n->span.start, n->span.end, n->entity);
+        return true;
+    }
+    /* No description opens with a participle or an adverb ("…, stripping out a call",
+     * "Earlier"), a digit, a word of quote.txt's closed classes ("Should the cycle end":
+     * a word before a determiner is a verb), or ends before it begins. */
+    size_t len = t.end - t.start;
+    if (names_only || (end == t.end && qtok_next(c->s, pos, end, &w) && qtok_has(c, &w, QW_DET)))
+        return false;
+    if ((qtok_classes_folded(c, &t) & (QW_FUNCTION | QW_SKIP | QW_AUX)) ||
+        ends_description(c, &t) || (c->s[t.start] >= '0' && c->s[t.start] <= '9') ||
+        (len > SUFFIX_STEM_BYTES &&
+         (memcmp(c->s + t.end - 3, "ing", 3) == 0 || memcmp(c->s + t.end - 2, "ly", 2) == 0)))
+        return false;
+    quote_set_source(q, t.start, end, LEDE_NONE);
+    return true;
+}
+
 /* Tokens a parenthesis after a name may hold ("(D-N.Y.)", "(R-Ohio)"). */
 #define PAREN_TOKENS 8
 
@@ -339,6 +528,18 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
             at = t.start;
             continue;
         }
+        /* "Clinton on Tuesday said", "who in 2010 said": a day or a year after "on" or
+         * "in" (a number, or a word that opens no name: days and months). */
+        qtok prep;
+        if (skips < SUBJECT_SKIPS && t.cp == 0 &&
+            ((c->s[t.start] >= '0' && c->s[t.start] <= '9') ||
+             (qtok_capitalised(c->s, &t) &&
+              lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, t.end - t.start))) &&
+            qtok_prev(c->s, lo, t.start, &prep) &&
+            (qtok_is(c->s, &prep, "on") || qtok_is(c->s, &prep, "in"))) {
+            at = prep.start;
+            continue;
+        }
         break;
     }
     /* "…, saying": a participle hangs on the sentence's subject. */
@@ -478,6 +679,25 @@ bool quote_may_say_according(const char *s, size_t lo, size_t hi)
     return false;
 }
 
+/* "according to their attorneys": a phrase that opens with a possessive determiner
+ * after vend (quote_subject_after reads "said X" and takes no "said his …", which is
+ * most often the verb's object), up to SUBJECT_PHRASE_WORDS words, before hi. */
+static bool owner_phrase_after(const qctx *c, size_t hi, size_t vend, lede_quote *q)
+{
+    qtok t, w;
+    if (!qtok_next(c->s, hi, vend, &t) || !qtok_has(c, &t, QW_OWNER))
+        return false;
+    size_t end = t.end;
+    for (int words = 0; words < SUBJECT_PHRASE_WORDS && qtok_next(c->s, hi, end, &w) &&
+                        w.cp == 0 && !qtok_has(c, &w, QW_FUNCTION) && !quote_is_verb(c, &w);
+         words++)
+        end = w.end;
+    if (end == t.end)
+        return false;
+    quote_set_source(q, t.start, end, LEDE_NONE);
+    return true;
+}
+
 /* "according to X" between lo and hi: X is the source. */
 bool quote_according_to(const qctx *c, size_t lo, size_t hi, lede_quote *q)
 {
@@ -488,7 +708,7 @@ bool quote_according_to(const qctx *c, size_t lo, size_t hi, lede_quote *q)
         if (!(qtok_is(c->s, &t, "according") || qtok_is(c->s, &t, "According")))
             continue;
         if (qtok_next(c->s, hi, t.end, &u) && qtok_is(c->s, &u, "to") &&
-            quote_subject_after(c, hi, u.end, q)) {
+            (quote_subject_after(c, hi, u.end, q) || owner_phrase_after(c, hi, u.end, q))) {
             quote_set_cue(q, &t);
             q->cue.end = u.end;
             return true;

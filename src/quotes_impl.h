@@ -82,6 +82,7 @@ enum {
     QR_SIBLING,
     QR_DESCRIPTION,
     QR_POSSESSIVE,
+    QR_CLAUSE,
 };
 
 /* One candidate attribution of a quote: its source, speaker and cue, and the rule. */
@@ -90,7 +91,7 @@ typedef struct {
     int rule; /* QR_ */
 } quote_cand;
 
-#define QR_MAX_CANDS 13    /* every rule once, and none */
+#define QR_MAX_CANDS 14    /* every rule once, and none */
 #define QR_MAX_FEATURES 24 /* features of one candidate */
 #define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
 
@@ -155,6 +156,9 @@ bool qtok_capitalised(const char *s, const qtok *t);
 /* The QW_ classes the lexicon gives the word t (0 for punctuation or an unknown word). */
 unsigned qtok_classes(const qctx *c, const qtok *t);
 
+/* qtok_classes of t with its first letter lower-cased ("In" reads as "in"). */
+unsigned qtok_classes_folded(const qctx *c, const qtok *t);
+
 /* True when the word t has one of the QW_ classes in mask. */
 bool qtok_has(const qctx *c, const qtok *t, unsigned mask);
 
@@ -195,6 +199,11 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
  * "Protesters chanted") as q's source, when it names nobody. */
 bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote *q);
 
+/* The subject of the clause that opens the sentence holding pos, past a conjunction and
+ * an introductory phrase ("In August, several groups …, saying “…”") as q's source;
+ * with names_only, only a pronoun or a name. */
+bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only, lede_quote *q);
+
 /* The subject that ends before the verb at vstart (not before lo) as q's source. */
 bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q);
 
@@ -206,6 +215,11 @@ bool quote_subject_after(const qctx *c, size_t hi, size_t vend, lede_quote *q);
  * right after the quote ending at qend, before hi. */
 bool quote_passive_agent(const qctx *c, size_t lo, const qtok *verb, size_t qstart, size_t qend,
                          size_t hi, lede_quote *q);
+
+/* When t is the closing mark of a short quoted title (MSNBC’s “Morning Joe”, all its
+ * words capitalised), moves t to its opening mark (not before lo) and answers true, so
+ * that a reading back steps over it ("Johnson tells MSNBC’s “Morning Joe” that “…”"). */
+bool quote_skip_title(const qctx *c, size_t lo, qtok *t);
 
 /* True when the bytes "ccording" may lie in [lo + 1, hi): reads up to hi. */
 bool quote_may_say_according(const char *s, size_t lo, size_t hi);

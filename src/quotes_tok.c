@@ -188,11 +188,10 @@ static unsigned parse_classes(const char *v)
     return mask;
 }
 
-unsigned qtok_classes(const qctx *c, const qtok *t)
+/* The QW_ classes of the word of len bytes at w. */
+static unsigned word_classes(const qctx *c, const char *word, size_t len)
 {
-    if (t->cp != 0)
-        return 0;
-    lede_lex_word w = lede_lexicon_find(c->lex, c->s + t->start, t->end - t->start);
+    lede_lex_word w = lede_lexicon_find(c->lex, word, len);
     if (!(w.kinds & LEDE_LEX_BIT(LEDE_LEX_QUOTE)))
         return 0;
     /* The few words of quote.txt are asked for again and again: their classes are
@@ -207,6 +206,22 @@ unsigned qtok_classes(const qctx *c, const qtok *t)
         memo->mask[slot] = (uint16_t)mask;
     }
     return mask;
+}
+
+unsigned qtok_classes(const qctx *c, const qtok *t)
+{
+    return t->cp != 0 ? 0 : word_classes(c, c->s + t->start, t->end - t->start);
+}
+
+unsigned qtok_classes_folded(const qctx *c, const qtok *t)
+{
+    char low[VERB_BYTES];
+    size_t len = t->end - t->start;
+    if (!qtok_capitalised(c->s, t) || len >= VERB_BYTES)
+        return qtok_classes(c, t);
+    memcpy(low, c->s + t->start, len);
+    low[0] = (char)(low[0] - 'A' + 'a');
+    return word_classes(c, low, len);
 }
 
 bool qtok_has(const qctx *c, const qtok *t, unsigned mask)
