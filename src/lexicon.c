@@ -79,7 +79,7 @@ struct lede_lexicon {
 static const char *const kind_names[LEDE_LEX_KINDS] = {
     "first",   "person", "title",    "place",     "placeword", "org",   "orgword",
     "group",   "demonym", "verb",    "stop",      "particle",  "quote", "gender",
-    "modifier", "honorific", "connector", "surname",
+    "modifier", "honorific", "connector",
 };
 
 static uint64_t mix(uint64_t h, uint64_t x)

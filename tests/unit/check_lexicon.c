@@ -518,8 +518,6 @@ START_TEST(test_builtin_counts)
     ck_assert_uint_gt(lede_lexicon_count(lex, LEDE_LEX_VERB), 200);
     ck_assert_uint_gt(lede_lexicon_count(lex, LEDE_LEX_STOP), 300);
     ck_assert_uint_gt(lede_lexicon_count(lex, LEDE_LEX_PARTICLE), 20);
-    ck_assert_uint_gt(lede_lexicon_count(lex, LEDE_LEX_SURNAME), 5000);
-    ck_assert_int_eq(lede_lexicon_max_words(lex, LEDE_LEX_SURNAME), 1);
     ck_assert_int_ge(lede_lexicon_max_words(lex, LEDE_LEX_TITLE), 3);
     ck_assert_int_ge(lede_lexicon_max_words(lex, LEDE_LEX_PLACE), 3);
     ck_assert_int_eq(lede_lexicon_max_words(lex, LEDE_LEX_FIRST), 1);
@@ -577,15 +575,6 @@ START_TEST(test_builtin_entries)
     ck_assert(has(lex, LEDE_LEX_PARTICLE, "von"));
     ck_assert(has(lex, LEDE_LEX_PARTICLE, "bin"));
     ck_assert(!has(lex, LEDE_LEX_PARTICLE, "of"));
-    const char *surnames[] = {"Smith", "Kowalski", "Rossi", "Andersson", "Nguyen", "Müller",
-                              "Bakker", "Yılmaz"};
-    for (size_t i = 0; i < sizeof surnames / sizeof *surnames; i++)
-        ck_assert_msg(has(lex, LEDE_LEX_SURNAME, surnames[i]), "%s", surnames[i]);
-    /* gen-surnames leaves out what another list holds: places, first names, firms */
-    const char *not_surname[] = {"London", "Paris", "Daniel", "Reuters"};
-    for (size_t i = 0; i < sizeof not_surname / sizeof *not_surname; i++)
-        ck_assert_msg(!has(lex, LEDE_LEX_SURNAME, not_surname[i]), "%s", not_surname[i]);
-    ck_assert_str_eq(value(lex, LEDE_LEX_PLACE, "GB"), "United Kingdom");
     lede_lexicon_free(lex);
 }
 END_TEST
