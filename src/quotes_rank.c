@@ -9,7 +9,9 @@
  * "of X", "X (R-Ohio), … said"), which pronoun it is, a description's first and last
  * words ("a spokesman" is a source, "always" or "the United" is not), the cue ("said",
  * another verb, "according to"), what stands right before the quote (a colon, a comma,
- * a word), the quote's shape, and whether the speaker is the last quote's. The weights are
+ * a word), whether the source stands between the quote and the one before it (“A,” X
+ * said, but he said “B”) or before both, the quote's shape, and whether the speaker is
+ * the last quote's. The weights are
  * learned by tools/train/lede-train-quotes (an averaged perceptron on PolNeAR train)
  * and embedded from src/models/quotes.model. With no weights the first candidate wins,
  * which is what the rules alone choose. Constant work per candidate (the sentences
@@ -74,6 +76,7 @@ enum {
     F_LEAD_IN,
     F_DESC_FIRST,
     F_DESC_LAST,
+    F_FRESH,
 };
 
 static uint32_t feature(uint32_t tmpl, uint32_t value)
@@ -196,6 +199,19 @@ static uint32_t lead_in(const found *f)
     return f->before.cp == 0 ? 1 : f->before.cp == ':' ? 2 : f->before.cp == ',' ? 3 : 4;
 }
 
+/* Where a source before the quote f stands against the quote before f in its paragraph:
+ * 0 no such quote (or the source is not before f), 1 the source lies between the two
+ * ("“A,” X said, but he said “B”": B has its own speaker), 2 it lies before the earlier
+ * quote (what a sibling quote takes from it). */
+static uint32_t fresh(const qctx *c, const found *f, const lede_quote *q)
+{
+    size_t i = (size_t)(f - c->quotes->items);
+    if (!q->has_source || q->source.end > f->start || i == 0 || i >= c->quotes->n ||
+        c->quotes->items[i - 1].para != f->para)
+        return 0;
+    return q->source.start >= c->quotes->items[i - 1].end ? 1 : 2;
+}
+
 size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cands, size_t n,
                            size_t k, uint32_t prev_speaker, uint32_t *out)
 {
@@ -274,6 +290,7 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
     out[m++] = feature(F_DESC_FIRST, first_word);
     out[m++] = feature(F_DESC_LAST, last_word);
     out[m++] = feature(F_LEAD_IN, rule << 6 | place << 3 | lead_in(f));
+    out[m++] = feature(F_FRESH, rule << 4 | fresh(c, f, q) << 2 | kind);
     return m;
 }
 
