@@ -92,8 +92,8 @@ typedef struct {
 } quote_cand;
 
 #define QR_MAX_CANDS 14    /* every rule once, and none */
-#define QR_MAX_FEATURES 24 /* features of one candidate */
-#define QR_BUCKETS 4096    /* hashed feature buckets; the model uses a few hundred */
+#define QR_MAX_FEATURES 28 /* features of one candidate */
+#define QR_BUCKETS 16384   /* hashed feature buckets; the model uses about a thousand */
 
 /* Chooses among a quote's candidates (see quotes_rank.c) and answers the index: the
  * candidates' own order for a quote f of a text whose previous quote's speaker is

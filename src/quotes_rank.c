@@ -6,8 +6,12 @@
  * in what place of the rules' own order, the kind of source (name, pronoun,
  * description) and its entity's type, where the source lies, how far and across how
  * many sentences and paragraphs, the words on either side of it ("X said", "said X",
- * "of X", "X (R-Ohio), … said"), which pronoun it is, the cue verb, the quote's shape,
- * and whether the speaker is the last quote's. The weights are
+ * "of X", "X (R-Ohio), … said"), which pronoun it is, a description's first and last
+ * words ("a spokesman" is a source, "always" or "the United" is not), the cue ("said",
+ * another verb, "according to"), what stands right before the quote (a colon, a comma,
+ * a word), whether the source stands between the quote and the one before it (“A,” X
+ * said, but he said “B”) or before both, the quote's shape, and whether the speaker is
+ * the last quote's. The weights are
  * learned by tools/train/lede-train-quotes (an averaged perceptron on PolNeAR train)
  * and embedded from src/models/quotes.model. With no weights the first candidate wins,
  * which is what the rules alone choose. Constant work per candidate (the sentences
@@ -36,10 +40,11 @@ enum { KIND_NONE, KIND_NAME, KIND_PRONOUN, KIND_DESCRIPTION };
 #define ORDER_MAX 5
 /* Candidates counted up to N_CANDS_MAX: the three bits the feature gives them. */
 #define N_CANDS_MAX 7
-/* Bytes of a pronoun hashed, and the bits of the hash kept (91c17e1): every pronoun of
- * src/lexicon/quote.txt has at most four letters. */
-#define PRONOUN_BYTES 8
-#define PRONOUN_HASH_MASK 0xffff
+/* Bytes of a word hashed, and the bits of the hash kept (91c17e1): every pronoun of
+ * src/lexicon/quote.txt has at most four letters, and eight tell the head words of
+ * descriptions apart ("spokesma", "spokeswo", "statemen"). */
+#define WORD_BYTES 8
+#define WORD_HASH_MASK 0xffff
 /* Bytes read back from a source for the word before it ("said X", "of X"), as coref.c
  * reads back for a subject: a title and its owner (91c17e1). */
 #define CONTEXT_BYTES 96
@@ -68,6 +73,10 @@ enum {
     F_RULE_SENTENCES,
     F_CONTEXT,
     F_TYPE_PLACE,
+    F_LEAD_IN,
+    F_DESC_FIRST,
+    F_DESC_LAST,
+    F_FRESH,
 };
 
 static uint32_t feature(uint32_t tmpl, uint32_t value)
@@ -157,15 +166,50 @@ static uint32_t context_class(const qctx *c, size_t lo, const qtok *t)
     return CTX_WORD;
 }
 
-/* A small hash of the lower-cased pronoun at t (0 for no pronoun). */
-static uint32_t pronoun_word(const qctx *c, const qtok *t)
+/* A small hash of the lower-cased word at t: a pronoun, a description's first or last. */
+static uint32_t word_hash(const qctx *c, const qtok *t)
 {
     uint32_t h = 1;
-    for (size_t i = t->start; i < t->end && i < t->start + PRONOUN_BYTES; i++) {
+    for (size_t i = t->start; i < t->end && i < t->start + WORD_BYTES; i++) {
         char ch = c->s[i];
         h = h * 31 + (uint32_t)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     }
-    return h & PRONOUN_HASH_MASK;
+    return h & WORD_HASH_MASK;
+}
+
+/* The cue of q: none, a verb, a verb of speech proper ("said"), or "according to". */
+static uint32_t cue_class(const qctx *c, const lede_quote *q)
+{
+    if (!q->has_cue)
+        return 0;
+    qtok v;
+    if (!qtok_next(c->s, q->cue.end, q->cue.start, &v))
+        return 1;
+    if (qtok_is(c->s, &v, "according") || qtok_is(c->s, &v, "According"))
+        return 3;
+    return 1 + quote_is_core_verb(c, &v);
+}
+
+/* What stands right before a quote: nothing in its paragraph, a word (quoted words
+ * inside a sentence), a colon ("X said: “…”"), a comma ("X said, “…”"), other. */
+static uint32_t lead_in(const found *f)
+{
+    if (!f->has_before)
+        return 0;
+    return f->before.cp == 0 ? 1 : f->before.cp == ':' ? 2 : f->before.cp == ',' ? 3 : 4;
+}
+
+/* Where a source before the quote f stands against the quote before f in its paragraph:
+ * 0 no such quote (or the source is not before f), 1 the source lies between the two
+ * ("“A,” X said, but he said “B”": B has its own speaker), 2 it lies before the earlier
+ * quote (what a sibling quote takes from it). */
+static uint32_t fresh(const qctx *c, const found *f, const lede_quote *q)
+{
+    size_t i = (size_t)(f - c->quotes->items);
+    if (!q->has_source || q->source.end > f->start || i == 0 || i >= c->quotes->n ||
+        c->quotes->items[i - 1].para != f->para)
+        return 0;
+    return q->source.start >= c->quotes->items[i - 1].end ? 1 : 2;
 }
 
 size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cands, size_t n,
@@ -191,11 +235,7 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
             place = 3;
         }
     }
-    uint32_t cue = !q->has_cue ? 0 : 1;
-    if (q->has_cue) {
-        qtok v = {q->cue.start, q->cue.end, 0};
-        cue += quote_is_core_verb(c, &v);
-    }
+    uint32_t cue = cue_class(c, q);
     size_t m = 0;
     out[m++] = feature(F_RULE, rule);
     out[m++] = feature(F_RULE_FIRST, rule << 1 | (k == 0));
@@ -228,7 +268,7 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
         if (qtok_next(c->s, c->len, q->source.end, &t))
             after = context_class(c, lo, &t);
         if (kind == KIND_PRONOUN && qtok_next(c->s, q->source.end, q->source.start, &t))
-            pron = pronoun_word(c, &t);
+            pron = word_hash(c, &t);
     }
     out[m++] = feature(F_SENTENCES, place << 4 | cross << 1 | embedded);
     out[m++] = feature(F_RULE_SENTENCES, rule << 6 | place << 4 | cross);
@@ -237,6 +277,20 @@ size_t quote_rank_features(const qctx *c, const found *f, const quote_cand *cand
     out[m++] = feature(F_CONTEXT, before << 8 | after << 4 | kind);
     out[m++] = feature(F_PRONOUN_WORD, pron << 2 | place);
     out[m++] = feature(F_TYPE_PLACE, type << 8 | place << 4 | cross);
+    /* A description's first and last words: "a spokesman", "the statement" make sources,
+     * "so", "always", "the United" (a name cut short) do not. */
+    uint32_t first_word = 0, last_word = 0;
+    if (kind == KIND_DESCRIPTION) {
+        qtok t;
+        if (qtok_next(c->s, q->source.end, q->source.start, &t))
+            first_word = word_hash(c, &t);
+        if (qtok_prev(c->s, q->source.start, q->source.end, &t))
+            last_word = word_hash(c, &t);
+    }
+    out[m++] = feature(F_DESC_FIRST, first_word);
+    out[m++] = feature(F_DESC_LAST, last_word);
+    out[m++] = feature(F_LEAD_IN, rule << 6 | place << 3 | lead_in(f));
+    out[m++] = feature(F_FRESH, rule << 4 | fresh(c, f, q) << 2 | kind);
     return m;
 }
 

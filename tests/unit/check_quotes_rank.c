@@ -20,16 +20,16 @@ static lede_status load(const char *s, int32_t **w)
 START_TEST(model_file)
 {
     int32_t *w;
-    ck_assert_int_eq(load("# c\nlede-quotes-ranker 1\n3 -20\n4095 7\n", &w), LEDE_OK);
+    ck_assert_int_eq(load("# c\nlede-quotes-ranker 1\n3 -20\n16383 7\n", &w), LEDE_OK);
     ck_assert_int_eq(w[3], -20);
-    ck_assert_int_eq(w[4095], 7);
+    ck_assert_int_eq(w[16383], 7);
     ck_assert_int_eq(w[0], 0);
     free(w);
     ck_assert_int_eq(load("lede-quotes-ranker 1\n", &w), LEDE_OK);
     free(w);
     ck_assert_int_eq(load("lede-quotes-ranker 2\n", &w), LEDE_ERR_SYNTAX);
     ck_assert_ptr_null(w);
-    ck_assert_int_eq(load("lede-quotes-ranker 1\n4096 1\n", &w), LEDE_ERR_SYNTAX);
+    ck_assert_int_eq(load("lede-quotes-ranker 1\n16384 1\n", &w), LEDE_ERR_SYNTAX);
     ck_assert_int_eq(load("lede-quotes-ranker 1\n3 x\n", &w), LEDE_ERR_SYNTAX);
     ck_assert_int_eq(load("lede-quotes-ranker 1\n3 99999999999\n", &w), LEDE_ERR_SYNTAX);
     ck_assert_int_eq(load("", &w), LEDE_ERR_SYNTAX);
