@@ -9,11 +9,13 @@
 #include "wordcache.h"
 #include "wordhash.h"
 
-#define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina") */
+#define GAZ_MAX_TOKENS 6 /* a list name spans at most this many tokens ("Bosnia and Herzegovina")  \
+                          */
 #define KEY_MAX 128      /* longer spans are not looked up */
-#define SCORE_MAX 7       /* "108-3": a result is short */
-#define SPORTS_SCORES 3   /* a story with this many results is about sport: teams are named after places */
-#define CONNECTOR_MAX 4  /* small words of at most this many bytes may join a name ("of", "van") */
+#define SCORE_MAX 7      /* "108-3": a result is short */
+#define SPORTS_SCORES                                                                              \
+    3 /* a story with this many results is about sport: teams are named after places */
+#define CONNECTOR_MAX 4 /* small words of at most this many bytes may join a name ("of", "van") */
 
 /* The lists whose entries are names (the gazetteer features). */
 #define NAME_KINDS                                                                                 \
@@ -51,7 +53,8 @@ typedef struct {
     uint16_t cap_mid;
     uint8_t last; /* 0 unseen, 1 + label type, or 1 + LEDE_NER_TYPES for O */
     uint8_t n_before;
-    uint32_t before[LEDE_NER_DOC_CONTEXT]; /* words written before it: lower-case hashes, distinct */
+    uint32_t
+        before[LEDE_NER_DOC_CONTEXT]; /* words written before it: lower-case hashes, distinct */
 } doc_word;
 
 struct lede_ner_doc {
@@ -182,8 +185,7 @@ static void keep_before(doc_word *w, const char *s, const lede_tokens *toks, siz
     w->before[w->n_before++] = h;
 }
 
-lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks,
-                               bool caps)
+lede_status lede_ner_doc_count(lede_ner_doc *doc, const char *s, const lede_tokens *toks, bool caps)
 {
     for (size_t i = 0; i < toks->n; i++) {
         const lede_token *t = &toks->items[i];
@@ -293,7 +295,7 @@ static struct lede_ner_tokinfo *info_for(lede_ner_para *p, size_t i, unsigned ne
     const lede_token *t = &p->toks->items[i];
     const char *w = p->s + t->start;
     if (!(in->done & HAS_HASHES)) { /* the kinds' lookup needs the word's hash too */
-        char dotted[8]; /* 8: the hash may read a word of up to eight bytes at once */
+        char dotted[8];             /* 8: the hash may read a word of up to eight bytes at once */
         size_t wlen = initial_as_dotted(p, i, dotted);
         const char *hw = wlen ? dotted : w; /* hashes and shape read "K." for "K" */
         if (!wlen)
@@ -377,7 +379,10 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
         kind = first_kind(first.kinds);
     }
     for (size_t k = 0; k < best; k++) {
-        unsigned pos = best == 1 ? LEDE_NER_U : k == 0 ? LEDE_NER_B : k + 1 == best ? LEDE_NER_L : LEDE_NER_I;
+        unsigned pos = best == 1       ? LEDE_NER_U
+                       : k == 0        ? LEDE_NER_B
+                       : k + 1 == best ? LEDE_NER_L
+                                       : LEDE_NER_I;
         p->info[j + k].gaz = (uint8_t)(1 + 4 * kind + pos);
     }
     return best;
@@ -415,7 +420,10 @@ static void mark_run(lede_ner_para *p, size_t a, size_t b)
     unsigned ends = last & org ? 1 : (last | first) & place ? 2 : 0;
     unsigned named = (first & LEDE_LEX_BIT(LEDE_LEX_FIRST)) != 0;
     for (size_t k = a; k < b; k++) {
-        unsigned pos = b - a == 1 ? LEDE_NER_U : k == a ? LEDE_NER_B : k + 1 == b ? LEDE_NER_L : LEDE_NER_I;
+        unsigned pos = b - a == 1   ? LEDE_NER_U
+                       : k == a     ? LEDE_NER_B
+                       : k + 1 == b ? LEDE_NER_L
+                                    : LEDE_NER_I;
         p->info[k].run = (uint8_t)(1 + pos + 4 * (ends + 3 * named));
     }
 }
@@ -491,7 +499,7 @@ uint32_t lede_ner_allowed_labels(unsigned prev, bool next_candidate)
         return (next_candidate ? 1u << lede_ner_label(t, LEDE_NER_I) : 0) |
                1u << lede_ner_label(t, LEDE_NER_L);
     }
-    uint32_t mask = 1; /* O */
+    uint32_t mask = 1;                            /* O */
     for (unsigned t = 0; t < LEDE_NER_TYPES; t++) /* a new name: B (when it can go on) or U */
         mask |= (next_candidate ? 1u << lede_ner_label((lede_ner_type)t, LEDE_NER_B) : 0) |
                 1u << lede_ner_label((lede_ner_type)t, LEDE_NER_U);
@@ -505,11 +513,39 @@ bool lede_ner_allowed(unsigned prev, unsigned label, bool next_candidate)
 
 /* Feature templates: each number is one kind of evidence. */
 enum {
-    F_BIAS, F_WORD, F_LOWER, F_SHAPE, F_PREFIX, F_SUFFIX = F_PREFIX + 4, F_LOWER_AT = F_SUFFIX + 4,
-    F_SHAPE_AT = F_LOWER_AT + 4, F_SHAPES3 = F_SHAPE_AT + 2, F_BIGRAM_L, F_BIGRAM_R, F_SENT,
-    F_SENT_WORD, F_CAPS, F_CAPS_WORD, F_FIRST, F_FIRST_WORD, F_KIND_AT, F_GAZ = F_KIND_AT + 3,
-    F_DOC_CAP, F_DOC_LOWER, F_DOC_BOTH, F_PREV, F_PREV2, F_PREV_WORD, F_LAST, F_POSS_NEXT,
-    F_GAZ_AT, F_PREV_SHAPE = F_GAZ_AT + 2, F_LAST_WORD, F_SENT_GAZ, F_RUN, F_SPORTS,
+    F_BIAS,
+    F_WORD,
+    F_LOWER,
+    F_SHAPE,
+    F_PREFIX,
+    F_SUFFIX = F_PREFIX + 4,
+    F_LOWER_AT = F_SUFFIX + 4,
+    F_SHAPE_AT = F_LOWER_AT + 4,
+    F_SHAPES3 = F_SHAPE_AT + 2,
+    F_BIGRAM_L,
+    F_BIGRAM_R,
+    F_SENT,
+    F_SENT_WORD,
+    F_CAPS,
+    F_CAPS_WORD,
+    F_FIRST,
+    F_FIRST_WORD,
+    F_KIND_AT,
+    F_GAZ = F_KIND_AT + 3,
+    F_DOC_CAP,
+    F_DOC_LOWER,
+    F_DOC_BOTH,
+    F_PREV,
+    F_PREV2,
+    F_PREV_WORD,
+    F_LAST,
+    F_POSS_NEXT,
+    F_GAZ_AT,
+    F_PREV_SHAPE = F_GAZ_AT + 2,
+    F_LAST_WORD,
+    F_SENT_GAZ,
+    F_RUN,
+    F_SPORTS,
     F_DOC_BEFORE = F_SPORTS + 2
 };
 
@@ -567,7 +603,11 @@ static unsigned count_class(unsigned n)
 }
 
 _Static_assert(LEDE_LEX_KINDS <= 32, "token kinds are a 32-bit mask");
-#define KINDS_MASK (LEDE_LEX_KINDS == 32 ? UINT32_MAX : (uint32_t)((1ULL << LEDE_LEX_KINDS) - 1))
+/* The kinds the tagger reads as evidence: all but LEDE_LEX_CLAUSE, words attribution
+ * alone reads (a list that grows for quotes should not move the entity model). */
+#define KINDS_MASK                                                                                 \
+    ((LEDE_LEX_KINDS == 32 ? UINT32_MAX : (uint32_t)((1ULL << LEDE_LEX_KINDS) - 1)) &              \
+     ~LEDE_LEX_BIT(LEDE_LEX_CLAUSE))
 
 /* The index of the lowest bit set in x (not 0). */
 static inline unsigned lowest_bit(uint32_t x)
@@ -639,7 +679,8 @@ size_t lede_ner_features(lede_ner_para *p, const lede_ner_doc *doc, size_t i, un
     unsigned lows = low - ((t->flags & LEDE_TOK_LOWER) && low);
     out[n++] = bucket(F_DOC_CAP, count_class(caps), 0);
     out[n++] = bucket(F_DOC_LOWER, count_class(lows), 0);
-    out[n++] = bucket(F_DOC_BOTH, count_class(caps) * 3 + count_class(lows), t->flags & LEDE_TOK_SENT);
+    out[n++] =
+        bucket(F_DOC_BOTH, count_class(caps) * 3 + count_class(lows), t->flags & LEDE_TOK_SENT);
     out[n++] = bucket(F_LAST, dw ? dw->last : 0, 0);
     out[n++] = bucket(F_PREV, prev, 0);
     out[n++] = bucket(F_PREV2, prev2 * LEDE_NER_LABELS + prev, 0);
@@ -656,6 +697,7 @@ lede_status lede_ner_doc_note(lede_ner_doc *doc, lede_ner_para *p, size_t i, uns
     size_t k = doc_slot(doc, info_for(p, i, HAS_HASHES)->lower);
     if (k == DOC_NONE)
         return LEDE_ERR_NOMEM;
-    doc->words[k].last = (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));
+    doc->words[k].last =
+        (uint8_t)(1 + (label ? (unsigned)lede_ner_label_type(label) : LEDE_NER_TYPES));
     return LEDE_OK;
 }

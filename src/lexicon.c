@@ -39,7 +39,7 @@
  * 5% of the texts not held pass it. 4 and 16 missed the cache more than 8 (cachegrind,
  * War and Peace, L2 modelled as 1 MiB). */
 #define FILTER_BITS 8
-#define LINE 64        /* the slots start on a cache line, so that none straddles two */
+#define LINE 64 /* the slots start on a cache line, so that none straddles two */
 
 _Static_assert(LEDE_LEX_MAX_BYTES <= UINT16_MAX, "a slot's len is 16 bits");
 
@@ -77,9 +77,9 @@ struct lede_lexicon {
 };
 
 static const char *const kind_names[LEDE_LEX_KINDS] = {
-    "first",   "person", "title",    "place",     "placeword", "org",   "orgword",
-    "group",   "demonym", "verb",    "stop",      "particle",  "quote", "gender",
-    "modifier", "honorific", "connector",
+    "first",   "person", "title",    "place",     "placeword", "org",
+    "orgword", "group",  "demonym",  "verb",      "stop",      "particle",
+    "quote",   "gender", "modifier", "honorific", "connector", "clause",
 };
 
 static uint64_t mix(uint64_t h, uint64_t x)
@@ -173,8 +173,7 @@ static size_t find_slot(const struct slot *slots, size_t cap, uint64_t hash, con
             return i;
         if (s->tag != tag || s->len != len)
             continue;
-        if (len <= SLOT_TEXT ? same_short(s->u.text, word, len)
-                             : memcmp(s->u.far, word, len) == 0)
+        if (len <= SLOT_TEXT ? same_short(s->u.text, word, len) : memcmp(s->u.far, word, len) == 0)
             return i;
     }
 }
@@ -439,8 +438,9 @@ static void report(struct parser *p, size_t line, const char *msg, const char *a
     p->bad = true;
     if (!p->diag || ++p->reports > MAX_REPORTS)
         return;
-    lede_termsafe_printf(p->diag, "lede: %s:%zu: %s%.*s%s\n", p->name ? p->name : "<lexicon>", line, msg,
-                         (int)(arglen > SHOWN ? SHOWN : arglen), arg, arglen > SHOWN ? "..." : "");
+    lede_termsafe_printf(p->diag, "lede: %s:%zu: %s%.*s%s\n", p->name ? p->name : "<lexicon>", line,
+                         msg, (int)(arglen > SHOWN ? SHOWN : arglen), arg,
+                         arglen > SHOWN ? "..." : "");
 }
 
 /* Parses one normalised, non-empty, non-comment line. */

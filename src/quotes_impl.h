@@ -136,6 +136,8 @@ enum {
     QW_ORGREF = 1u << 11,
     QW_CONJ = 1u << 12,
     QW_PLURAL = 1u << 13,
+    QW_OPENER = 1u << 14,
+    QW_MODAL = 1u << 15,
 };
 
 /* The first token at or after i, before hi; false when there is none. */
@@ -188,6 +190,11 @@ void quote_set_source(lede_quote *q, size_t start, size_t end, uint32_t speaker)
 
 /* Sets q's cue to the verb token. */
 void quote_set_cue(lede_quote *q, const qtok *verb);
+
+/* A word ending "ing" or "ly" longer than this many bytes is a participle or an adverb
+ * ("saying", "reportedly"); a shorter one is a stem ("king", "only", "fly"). Hand-set
+ * when the rule was written in quotes.c, kept through its split (commit 3bcc186). */
+#define SUFFIX_STEM_BYTES 4
 
 /* True when the token at offset pos opens its sentence. */
 bool quote_sentence_start_at(const qctx *c, size_t lo, size_t pos);

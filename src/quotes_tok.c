@@ -173,9 +173,10 @@ static unsigned parse_classes(const char *v)
     static const struct {
         const char *name;
         size_t len;
-    } names[] = {{"irregular", 9}, {"core", 4},   {"owner", 5}, {"aux", 3}, {"function", 8},
-                 {"pronoun", 7},   {"person", 6}, {"skip", 4},  {"det", 3}, {"titlecue", 8},
-                 {"small", 5},     {"orgref", 6}, {"conj", 4}, {"plural", 6}};
+    } names[] = {{"irregular", 9}, {"core", 4},     {"owner", 5},  {"aux", 3},
+                 {"function", 8},  {"pronoun", 7},  {"person", 6}, {"skip", 4},
+                 {"det", 3},       {"titlecue", 8}, {"small", 5},  {"orgref", 6},
+                 {"conj", 4},      {"plural", 6},   {"opener", 6}, {"modal", 5}};
     unsigned mask = 0;
     while (*v) {
         size_t len = strcspn(v, " ");
@@ -192,7 +193,7 @@ static unsigned parse_classes(const char *v)
 static unsigned word_classes(const qctx *c, const char *word, size_t len)
 {
     lede_lex_word w = lede_lexicon_find(c->lex, word, len);
-    if (!(w.kinds & LEDE_LEX_BIT(LEDE_LEX_QUOTE)))
+    if (!(w.kinds & (LEDE_LEX_BIT(LEDE_LEX_QUOTE) | LEDE_LEX_BIT(LEDE_LEX_CLAUSE))))
         return 0;
     /* The few words of quote.txt are asked for again and again: their classes are
      * kept by record id, so a value is parsed once per slot. */
@@ -200,7 +201,9 @@ static unsigned word_classes(const qctx *c, const char *word, size_t len)
     size_t slot = w.id % QWORD_MEMO;
     if (memo && memo->id[slot] == w.id)
         return memo->mask[slot];
-    unsigned mask = parse_classes(lede_lexicon_word_value(c->lex, w, LEDE_LEX_QUOTE));
+    const char *quote = lede_lexicon_word_value(c->lex, w, LEDE_LEX_QUOTE);
+    const char *clause = lede_lexicon_word_value(c->lex, w, LEDE_LEX_CLAUSE);
+    unsigned mask = (quote ? parse_classes(quote) : 0) | (clause ? parse_classes(clause) : 0);
     if (memo) {
         memo->id[slot] = w.id;
         memo->mask[slot] = (uint16_t)mask;

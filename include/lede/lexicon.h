@@ -42,6 +42,8 @@ typedef enum {
     LEDE_LEX_MODIFIER,  /* words before a title that belong to the role: "former", "acting" */
     LEDE_LEX_HONORIFIC, /* titles that say "person" but are no role worth showing: "Mr." */
     LEDE_LEX_CONNECTOR, /* small words inside names besides particles: "of", "and", "&" */
+    LEDE_LEX_CLAUSE,    /* attribution only, no evidence for the tagger: words that open a
+                         * clause or end its subject, "although = opener", "could = modal" */
     LEDE_LEX_KINDS
 } lede_lex_kind;
 
