@@ -211,20 +211,43 @@ static unsigned word_classes(const qctx *c, const char *word, size_t len)
     return mask;
 }
 
+/* The classes of token t, looked up (folded: with its first letter lower-cased) or
+ * read from the memo's slot for where t starts: its bytes, and so the answer, are
+ * decided by its start, its end and whether it was folded. */
+static unsigned token_classes(const qctx *c, const qtok *t, bool folded)
+{
+    size_t len = t->end - t->start;
+    qword_memo *memo = c->memo;
+    size_t key = 2 * (t->start + 1) + folded, slot = t->start % QPOS_MEMO;
+    if (memo && memo->at[slot] == key && memo->at_end[slot] == t->end)
+        return memo->at_mask[slot];
+    unsigned mask;
+    if (folded) {
+        char low[VERB_BYTES];
+        memcpy(low, c->s + t->start, len);
+        low[0] = (char)(low[0] - 'A' + 'a');
+        mask = word_classes(c, low, len);
+    } else {
+        mask = word_classes(c, c->s + t->start, len);
+    }
+    if (memo) {
+        memo->at[slot] = key;
+        memo->at_end[slot] = t->end;
+        memo->at_mask[slot] = (uint16_t)mask;
+    }
+    return mask;
+}
+
 unsigned qtok_classes(const qctx *c, const qtok *t)
 {
-    return t->cp != 0 ? 0 : word_classes(c, c->s + t->start, t->end - t->start);
+    return t->cp != 0 ? 0 : token_classes(c, t, false);
 }
 
 unsigned qtok_classes_folded(const qctx *c, const qtok *t)
 {
-    char low[VERB_BYTES];
-    size_t len = t->end - t->start;
-    if (!qtok_capitalised(c->s, t) || len >= VERB_BYTES)
+    if (!qtok_capitalised(c->s, t) || t->end - t->start >= VERB_BYTES)
         return qtok_classes(c, t);
-    memcpy(low, c->s + t->start, len);
-    low[0] = (char)(low[0] - 'A' + 'a');
-    return word_classes(c, low, len);
+    return token_classes(c, t, true);
 }
 
 bool qtok_has(const qctx *c, const qtok *t, unsigned mask)

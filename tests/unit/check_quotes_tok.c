@@ -169,6 +169,34 @@ START_TEST(word_classes)
 }
 END_TEST
 
+/* The memo keeps a token's classes by where it starts: asked again, folded or not, or
+ * as a shorter token at the same start, the answer is the lookup's. */
+START_TEST(classes_memo_by_position)
+{
+    static const char s[] = "In theory, but";
+    qctx c = ctx(s);
+    qword_memo *memo = calloc(1, sizeof *memo);
+    ck_assert_ptr_nonnull(memo);
+    c.memo = memo;
+    qtok in = tok_at(s, "In");
+    for (int k = 0; k < 2; k++) {
+        ck_assert_uint_eq(qtok_classes(&c, &in), 0); /* "In" itself is no entry */
+        ck_assert(qtok_classes_folded(&c, &in) & QW_FUNCTION);
+    }
+    qtok the = tok_at(s, "theory");
+    ck_assert_uint_eq(qtok_classes(&c, &the), 0);
+    the.end = the.start + 3; /* "the", a token cut short at the same start */
+    ck_assert(qtok_classes(&c, &the) & QW_DET);
+    the.end = the.start + 6;
+    ck_assert_uint_eq(qtok_classes(&c, &the), 0);
+    qtok but = tok_at(s, "but");
+    for (int k = 0; k < 2; k++)
+        ck_assert(qtok_has(&c, &but, QW_CONJ));
+    ck_assert_uint_eq(memo->at[but.start % QPOS_MEMO], 2 * (but.start + 1));
+    free(memo);
+}
+END_TEST
+
 /* A reporting verb of verb.txt, capitalised at a sentence start too ("Said Ellis"); a
  * capitalised word longer than any verb is looked up without harm. */
 START_TEST(verbs_of_the_lexicon)
@@ -276,6 +304,7 @@ static Suite *quotes_tok_suite(void)
     tcase_add_test(tc, tokens_backward);
     tcase_add_test(tc, possessives_and_exact_words);
     tcase_add_test(tc, word_classes);
+    tcase_add_test(tc, classes_memo_by_position);
     tcase_add_test(tc, verbs_of_the_lexicon);
     tcase_add_test(tc, speech_verbs);
     tcase_add_test(tc, sentence_ends);
