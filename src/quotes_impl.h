@@ -56,12 +56,19 @@ typedef struct {
  * start, hold the tokens near the quote being read (36 KiB with the keys). */
 #define QWORD_MEMO 256
 #define QPOS_MEMO 2048
+#define QSHORT_MEMO 1024
+#define QSHORT_BYTES 8
 typedef struct {
     uint32_t id[QWORD_MEMO]; /* 0: empty (record ids start at 1) */
     uint16_t mask[QWORD_MEMO];
     size_t at[QPOS_MEMO]; /* 2 * (start + 1) + folded; 0: empty */
     size_t at_end[QPOS_MEMO];
     uint16_t at_mask[QPOS_MEMO];
+    /* Words of QSHORT_BYTES or fewer by their bytes (the few function words and verbs
+     * make most questions): the bytes, zero-padded, in a uint64_t and the length. */
+    uint64_t short_word[QSHORT_MEMO];
+    uint8_t short_len[QSHORT_MEMO]; /* 0: empty */
+    uint16_t short_mask[QSHORT_MEMO];
 } qword_memo;
 
 typedef struct {

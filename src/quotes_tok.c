@@ -189,8 +189,29 @@ static unsigned parse_classes(const char *v)
     return mask;
 }
 
-/* The QW_ classes of the word of len bytes at w. */
+static unsigned lexicon_classes(const qctx *c, const char *word, size_t len);
+
+/* The QW_ classes of the word of len bytes at w: a short word through the memo of
+ * short words, where a lexicon lookup would miss the cache for the same answer. */
 static unsigned word_classes(const qctx *c, const char *word, size_t len)
+{
+    qword_memo *memo = c->memo;
+    if (!memo || len == 0 || len > QSHORT_BYTES)
+        return lexicon_classes(c, word, len);
+    uint64_t bytes = 0;
+    memcpy(&bytes, word, len);
+    size_t slot = (size_t)(((bytes ^ len) * 0x9E3779B97F4A7C15ULL) >> 32) % QSHORT_MEMO;
+    if (memo->short_len[slot] == len && memo->short_word[slot] == bytes)
+        return memo->short_mask[slot];
+    unsigned mask = lexicon_classes(c, word, len);
+    memo->short_word[slot] = bytes;
+    memo->short_len[slot] = (uint8_t)len;
+    memo->short_mask[slot] = (uint16_t)mask;
+    return mask;
+}
+
+/* The QW_ classes of the word of len bytes at w, as the lexicon gives them. */
+static unsigned lexicon_classes(const qctx *c, const char *word, size_t len)
 {
     lede_lex_word w = lede_lexicon_find(c->lex, word, len);
     if (!(w.kinds & (LEDE_LEX_BIT(LEDE_LEX_QUOTE) | LEDE_LEX_BIT(LEDE_LEX_CLAUSE))))

@@ -197,6 +197,33 @@ START_TEST(classes_memo_by_position)
 }
 END_TEST
 
+/* The memo of short words answers by a word's bytes and length: the same word elsewhere
+ * from the memo, and a word one byte longer or different in its last byte looked up. */
+START_TEST(classes_memo_by_word)
+{
+    static const char s[] = "said x said saidx saix their theirs sayings";
+    qctx c = ctx(s);
+    qword_memo *memo = calloc(1, sizeof *memo);
+    ck_assert_ptr_nonnull(memo);
+    c.memo = memo;
+    qtok t = tok_at(s, "said");
+    ck_assert(qtok_has(&c, &t, QW_IRREGULAR));
+    ck_assert(qtok_next(s, strlen(s), t.end + 3, &t)); /* the second "said" */
+    ck_assert(qtok_has(&c, &t, QW_IRREGULAR));
+    t = tok_at(s, "saidx");
+    ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+    t = tok_at(s, "saix");
+    ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+    t = tok_at(s, "their");
+    ck_assert(qtok_has(&c, &t, QW_OWNER));
+    t = tok_at(s, "theirs");
+    ck_assert(!qtok_has(&c, &t, QW_OWNER));
+    t = tok_at(s, "sayings"); /* seven bytes, the memo's own: no entry */
+    ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+    free(memo);
+}
+END_TEST
+
 /* A reporting verb of verb.txt, capitalised at a sentence start too ("Said Ellis"); a
  * capitalised word longer than any verb is looked up without harm. */
 START_TEST(verbs_of_the_lexicon)
@@ -305,6 +332,7 @@ static Suite *quotes_tok_suite(void)
     tcase_add_test(tc, possessives_and_exact_words);
     tcase_add_test(tc, word_classes);
     tcase_add_test(tc, classes_memo_by_position);
+    tcase_add_test(tc, classes_memo_by_word);
     tcase_add_test(tc, verbs_of_the_lexicon);
     tcase_add_test(tc, speech_verbs);
     tcase_add_test(tc, sentence_ends);
