@@ -68,7 +68,7 @@ typedef struct {
      * make most questions): the bytes, zero-padded, in a uint64_t and the length. */
     uint64_t short_word[QSHORT_MEMO];
     uint8_t short_len[QSHORT_MEMO]; /* 0: empty */
-    uint16_t short_mask[QSHORT_MEMO];
+    uint32_t short_mask[QSHORT_MEMO]; /* the classes, and whether the word is a verb */
 } qword_memo;
 
 typedef struct {

@@ -252,6 +252,33 @@ START_TEST(verbs_of_the_lexicon)
 }
 END_TEST
 
+/* With the memo, a verb answers the same, asked twice, and its classes are those of
+ * quote.txt alone (the verb bit the memo keeps with them is not one of them). */
+START_TEST(verbs_through_the_memo)
+{
+    static const char s[] = "said Said warned table Table";
+    qctx c = ctx(s);
+    qword_memo *memo = calloc(1, sizeof *memo);
+    ck_assert_ptr_nonnull(memo);
+    c.memo = memo;
+    for (int k = 0; k < 2; k++) {
+        qtok t = tok_at(s, "said");
+        ck_assert(quote_is_verb(&c, &t));
+        ck_assert_uint_eq(qtok_classes(&c, &t) & ~0xFFFFu, 0);
+        t = tok_at(s, "Said");
+        ck_assert(quote_is_verb(&c, &t));
+        t = tok_at(s, "warned");
+        ck_assert(quote_is_verb(&c, &t));
+        ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+        t = tok_at(s, "table");
+        ck_assert(!quote_is_verb(&c, &t));
+        t = tok_at(s, "Table");
+        ck_assert(!quote_is_verb(&c, &t));
+    }
+    free(memo);
+}
+END_TEST
+
 /* Whether the word at the first occurrence of verb in s is a verb of speech, the word
  * before it looked for from the start of s. */
 static bool speech(const char *s, const char *verb)
@@ -333,6 +360,7 @@ static Suite *quotes_tok_suite(void)
     tcase_add_test(tc, word_classes);
     tcase_add_test(tc, classes_memo_by_position);
     tcase_add_test(tc, classes_memo_by_word);
+    tcase_add_test(tc, verbs_through_the_memo);
     tcase_add_test(tc, verbs_of_the_lexicon);
     tcase_add_test(tc, speech_verbs);
     tcase_add_test(tc, sentence_ends);
