@@ -52,11 +52,12 @@ typedef struct {
 /* The classes of the words of quote.txt by lexicon record (see qtok_classes), and the
  * classes of the tokens asked about by where they start: the rules ask about the same
  * few tokens around each quote again and again (War and Peace: 148k lookups of 68k
- * tokens), and a lexicon lookup misses the cache. QPOS_MEMO slots, direct-mapped by
- * start, hold the tokens near the quote being read (36 KiB with the keys). */
+ * tokens), and each lookup hashes the word and probes the table. QPOS_MEMO slots, direct-mapped by
+ * start, hold the tokens near the quote being read (4.5 KiB with the keys: larger
+ * memos cost more first-level cache misses than they saved, cachegrind). */
 #define QWORD_MEMO 256
-#define QPOS_MEMO 2048
-#define QSHORT_MEMO 1024
+#define QPOS_MEMO 256
+#define QSHORT_MEMO 512
 #define QSHORT_BYTES 8
 typedef struct {
     uint32_t id[QWORD_MEMO]; /* 0: empty (record ids start at 1) */

@@ -197,7 +197,7 @@ static unsigned lexicon_classes(const qctx *c, const char *word, size_t len);
 _Static_assert(QW_MODAL <= QW_ALL, "the QW_ classes fit in 16 bits, below QW_VERB_KIND");
 
 /* The QW_ classes of the word of len bytes at w, and QW_VERB_KIND: a short word through
- * the memo of short words, where a lexicon lookup would miss the cache for the same
+ * the memo of short words, cheaper than hashing and probing the lexicon for the same
  * answer. */
 static unsigned word_classes(const qctx *c, const char *word, size_t len)
 {
