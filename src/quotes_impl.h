@@ -52,9 +52,9 @@ typedef struct {
 /* The classes of the words of quote.txt by lexicon record (see qtok_classes), and the
  * classes of the tokens asked about by where they start: the rules ask about the same
  * few tokens around each quote again and again (War and Peace: 148k lookups of 68k
- * tokens), and each lookup hashes the word and probes the table. QPOS_MEMO slots, direct-mapped by
- * start, hold the tokens near the quote being read (4.5 KiB with the keys: larger
- * memos cost more first-level cache misses than they saved, cachegrind). */
+ * tokens), and each lookup hashes the word and probes the table. QPOS_MEMO slots,
+ * direct-mapped by start, hold the tokens near the quote being read (4.5 KiB with the
+ * keys: larger memos cost more first-level cache misses than they saved, cachegrind). */
 #define QWORD_MEMO 256
 #define QPOS_MEMO 256
 #define QSHORT_MEMO 512
@@ -68,7 +68,7 @@ typedef struct {
     /* Words of QSHORT_BYTES or fewer by their bytes (the few function words and verbs
      * make most questions): the bytes, zero-padded, in a uint64_t and the length. */
     uint64_t short_word[QSHORT_MEMO];
-    uint8_t short_len[QSHORT_MEMO]; /* 0: empty */
+    uint8_t short_len[QSHORT_MEMO];   /* 0: empty */
     uint32_t short_mask[QSHORT_MEMO]; /* the classes, and whether the word is a verb */
 } qword_memo;
 
