@@ -49,11 +49,27 @@ typedef struct {
     size_t last_end;       /* where that quote ends */
 } coref;
 
-/* The classes of the words of quote.txt by lexicon record (see qtok_classes). */
+/* The classes of the words of quote.txt by lexicon record (see qtok_classes), and the
+ * classes of the tokens asked about by where they start: the rules ask about the same
+ * few tokens around each quote again and again (War and Peace: 148k lookups of 68k
+ * tokens), and each lookup hashes the word and probes the table. QPOS_MEMO slots,
+ * direct-mapped by start, hold the tokens near the quote being read (4.5 KiB with the
+ * keys: larger memos cost more first-level cache misses than they saved, cachegrind). */
 #define QWORD_MEMO 256
+#define QPOS_MEMO 256
+#define QSHORT_MEMO 512
+#define QSHORT_BYTES 8
 typedef struct {
     uint32_t id[QWORD_MEMO]; /* 0: empty (record ids start at 1) */
     uint16_t mask[QWORD_MEMO];
+    size_t at[QPOS_MEMO]; /* 2 * (start + 1) + folded; 0: empty */
+    size_t at_end[QPOS_MEMO];
+    uint16_t at_mask[QPOS_MEMO];
+    /* Words of QSHORT_BYTES or fewer by their bytes (the few function words and verbs
+     * make most questions): the bytes, zero-padded, in a uint64_t and the length. */
+    uint64_t short_word[QSHORT_MEMO];
+    uint8_t short_len[QSHORT_MEMO];   /* 0: empty */
+    uint32_t short_mask[QSHORT_MEMO]; /* the classes, and whether the word is a verb */
 } qword_memo;
 
 typedef struct {

@@ -189,18 +189,47 @@ static unsigned parse_classes(const char *v)
     return mask;
 }
 
-/* The QW_ classes of the word of len bytes at w. */
+static unsigned lexicon_classes(const qctx *c, const char *word, size_t len);
+
+/* Set with a word's QW_ classes where the word is in verb.txt: one lookup answers both. */
+#define QW_VERB_KIND (1u << 16)
+#define QW_ALL 0xFFFFu
+_Static_assert(QW_MODAL <= QW_ALL, "the QW_ classes fit in 16 bits, below QW_VERB_KIND");
+
+/* The QW_ classes of the word of len bytes at w, and QW_VERB_KIND: a short word through
+ * the memo of short words, cheaper than hashing and probing the lexicon for the same
+ * answer. */
 static unsigned word_classes(const qctx *c, const char *word, size_t len)
 {
+    qword_memo *memo = c->memo;
+    if (!memo || len == 0 || len > QSHORT_BYTES)
+        return lexicon_classes(c, word, len);
+    uint64_t bytes = 0;
+    memcpy(&bytes, word, len);
+    size_t slot = (size_t)(((bytes ^ len) * 0x9E3779B97F4A7C15ULL) >> 32) % QSHORT_MEMO;
+    if (memo->short_len[slot] == len && memo->short_word[slot] == bytes)
+        return memo->short_mask[slot];
+    unsigned mask = lexicon_classes(c, word, len);
+    memo->short_word[slot] = bytes;
+    memo->short_len[slot] = (uint8_t)len;
+    memo->short_mask[slot] = mask;
+    return mask;
+}
+
+/* The QW_ classes of the word of len bytes at w, and QW_VERB_KIND, as the lexicon gives
+ * them. */
+static unsigned lexicon_classes(const qctx *c, const char *word, size_t len)
+{
     lede_lex_word w = lede_lexicon_find(c->lex, word, len);
+    unsigned verb = (w.kinds & LEDE_LEX_BIT(LEDE_LEX_VERB)) ? QW_VERB_KIND : 0;
     if (!(w.kinds & (LEDE_LEX_BIT(LEDE_LEX_QUOTE) | LEDE_LEX_BIT(LEDE_LEX_CLAUSE))))
-        return 0;
+        return verb;
     /* The few words of quote.txt are asked for again and again: their classes are
      * kept by record id, so a value is parsed once per slot. */
     qword_memo *memo = c->memo;
     size_t slot = w.id % QWORD_MEMO;
     if (memo && memo->id[slot] == w.id)
-        return memo->mask[slot];
+        return memo->mask[slot] | verb;
     const char *quote = lede_lexicon_word_value(c->lex, w, LEDE_LEX_QUOTE);
     const char *clause = lede_lexicon_word_value(c->lex, w, LEDE_LEX_CLAUSE);
     unsigned mask = (quote ? parse_classes(quote) : 0) | (clause ? parse_classes(clause) : 0);
@@ -208,23 +237,46 @@ static unsigned word_classes(const qctx *c, const char *word, size_t len)
         memo->id[slot] = w.id;
         memo->mask[slot] = (uint16_t)mask;
     }
+    return mask | verb;
+}
+
+/* The classes of token t, looked up (folded: with its first letter lower-cased) or
+ * read from the memo's slot for where t starts: its bytes, and so the answer, are
+ * decided by its start, its end and whether it was folded. */
+static unsigned token_classes(const qctx *c, const qtok *t, bool folded)
+{
+    size_t len = t->end - t->start;
+    qword_memo *memo = c->memo;
+    size_t key = 2 * (t->start + 1) + folded, slot = t->start % QPOS_MEMO;
+    if (memo && memo->at[slot] == key && memo->at_end[slot] == t->end)
+        return memo->at_mask[slot];
+    unsigned mask;
+    if (folded) {
+        char low[VERB_BYTES];
+        memcpy(low, c->s + t->start, len);
+        low[0] = (char)(low[0] - 'A' + 'a');
+        mask = word_classes(c, low, len) & QW_ALL;
+    } else {
+        mask = word_classes(c, c->s + t->start, len) & QW_ALL;
+    }
+    if (memo) {
+        memo->at[slot] = key;
+        memo->at_end[slot] = t->end;
+        memo->at_mask[slot] = (uint16_t)mask;
+    }
     return mask;
 }
 
 unsigned qtok_classes(const qctx *c, const qtok *t)
 {
-    return t->cp != 0 ? 0 : word_classes(c, c->s + t->start, t->end - t->start);
+    return t->cp != 0 ? 0 : token_classes(c, t, false);
 }
 
 unsigned qtok_classes_folded(const qctx *c, const qtok *t)
 {
-    char low[VERB_BYTES];
-    size_t len = t->end - t->start;
-    if (!qtok_capitalised(c->s, t) || len >= VERB_BYTES)
+    if (!qtok_capitalised(c->s, t) || t->end - t->start >= VERB_BYTES)
         return qtok_classes(c, t);
-    memcpy(low, c->s + t->start, len);
-    low[0] = (char)(low[0] - 'A' + 'a');
-    return word_classes(c, low, len);
+    return token_classes(c, t, true);
 }
 
 bool qtok_has(const qctx *c, const qtok *t, unsigned mask)
@@ -240,10 +292,9 @@ bool quote_is_verb(const qctx *c, const qtok *t)
         char low[VERB_BYTES];
         memcpy(low, c->s + t->start, t->end - t->start);
         low[0] = (char)(low[0] - 'A' + 'a');
-        return lede_lexicon_has(c->lex, LEDE_LEX_VERB, low, t->end - t->start);
+        return (word_classes(c, low, t->end - t->start) & QW_VERB_KIND) != 0;
     }
-    return t->cp == 0 &&
-           lede_lexicon_has(c->lex, LEDE_LEX_VERB, c->s + t->start, t->end - t->start);
+    return t->cp == 0 && (word_classes(c, c->s + t->start, t->end - t->start) & QW_VERB_KIND);
 }
 
 /* The irregular finite forms of the verbs of speech (IRREGULAR_MIN to _MAX letters). */

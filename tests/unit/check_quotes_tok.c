@@ -169,6 +169,61 @@ START_TEST(word_classes)
 }
 END_TEST
 
+/* The memo keeps a token's classes by where it starts: asked again, folded or not, or
+ * as a shorter token at the same start, the answer is the lookup's. */
+START_TEST(classes_memo_by_position)
+{
+    static const char s[] = "In theory, but";
+    qctx c = ctx(s);
+    qword_memo *memo = calloc(1, sizeof *memo);
+    ck_assert_ptr_nonnull(memo);
+    c.memo = memo;
+    qtok in = tok_at(s, "In");
+    for (int k = 0; k < 2; k++) {
+        ck_assert_uint_eq(qtok_classes(&c, &in), 0); /* "In" itself is no entry */
+        ck_assert(qtok_classes_folded(&c, &in) & QW_FUNCTION);
+    }
+    qtok the = tok_at(s, "theory");
+    ck_assert_uint_eq(qtok_classes(&c, &the), 0);
+    the.end = the.start + 3; /* "the", a token cut short at the same start */
+    ck_assert(qtok_classes(&c, &the) & QW_DET);
+    the.end = the.start + 6;
+    ck_assert_uint_eq(qtok_classes(&c, &the), 0);
+    qtok but = tok_at(s, "but");
+    for (int k = 0; k < 2; k++)
+        ck_assert(qtok_has(&c, &but, QW_CONJ));
+    ck_assert_uint_eq(memo->at[but.start % QPOS_MEMO], 2 * (but.start + 1));
+    free(memo);
+}
+END_TEST
+
+/* The memo of short words answers by a word's bytes and length: the same word elsewhere
+ * from the memo, and a word one byte longer or different in its last byte looked up. */
+START_TEST(classes_memo_by_word)
+{
+    static const char s[] = "said x said saidx saix their theirs sayings";
+    qctx c = ctx(s);
+    qword_memo *memo = calloc(1, sizeof *memo);
+    ck_assert_ptr_nonnull(memo);
+    c.memo = memo;
+    qtok t = tok_at(s, "said");
+    ck_assert(qtok_has(&c, &t, QW_IRREGULAR));
+    ck_assert(qtok_next(s, strlen(s), t.end + 3, &t)); /* the second "said" */
+    ck_assert(qtok_has(&c, &t, QW_IRREGULAR));
+    t = tok_at(s, "saidx");
+    ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+    t = tok_at(s, "saix");
+    ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+    t = tok_at(s, "their");
+    ck_assert(qtok_has(&c, &t, QW_OWNER));
+    t = tok_at(s, "theirs");
+    ck_assert(!qtok_has(&c, &t, QW_OWNER));
+    t = tok_at(s, "sayings"); /* seven bytes, the memo's own: no entry */
+    ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+    free(memo);
+}
+END_TEST
+
 /* A reporting verb of verb.txt, capitalised at a sentence start too ("Said Ellis"); a
  * capitalised word longer than any verb is looked up without harm. */
 START_TEST(verbs_of_the_lexicon)
@@ -194,6 +249,33 @@ START_TEST(verbs_of_the_lexicon)
     ck_assert(quote_is_core_verb(&c, &t));
     t = tok_at(s, "warned");
     ck_assert(!quote_is_core_verb(&c, &t));
+}
+END_TEST
+
+/* With the memo, a verb answers the same, asked twice, and its classes are those of
+ * quote.txt alone (the verb bit the memo keeps with them is not one of them). */
+START_TEST(verbs_through_the_memo)
+{
+    static const char s[] = "said Said warned table Table";
+    qctx c = ctx(s);
+    qword_memo *memo = calloc(1, sizeof *memo);
+    ck_assert_ptr_nonnull(memo);
+    c.memo = memo;
+    for (int k = 0; k < 2; k++) {
+        qtok t = tok_at(s, "said");
+        ck_assert(quote_is_verb(&c, &t));
+        ck_assert_uint_eq(qtok_classes(&c, &t) & ~0xFFFFu, 0);
+        t = tok_at(s, "Said");
+        ck_assert(quote_is_verb(&c, &t));
+        t = tok_at(s, "warned");
+        ck_assert(quote_is_verb(&c, &t));
+        ck_assert_uint_eq(qtok_classes(&c, &t), 0);
+        t = tok_at(s, "table");
+        ck_assert(!quote_is_verb(&c, &t));
+        t = tok_at(s, "Table");
+        ck_assert(!quote_is_verb(&c, &t));
+    }
+    free(memo);
 }
 END_TEST
 
@@ -276,6 +358,9 @@ static Suite *quotes_tok_suite(void)
     tcase_add_test(tc, tokens_backward);
     tcase_add_test(tc, possessives_and_exact_words);
     tcase_add_test(tc, word_classes);
+    tcase_add_test(tc, classes_memo_by_position);
+    tcase_add_test(tc, classes_memo_by_word);
+    tcase_add_test(tc, verbs_through_the_memo);
     tcase_add_test(tc, verbs_of_the_lexicon);
     tcase_add_test(tc, speech_verbs);
     tcase_add_test(tc, sentence_ends);
