@@ -102,8 +102,8 @@ static inline uint64_t word_hash_long(const char *s, size_t n, bool lower)
 /* True when base[at..at + n) is an ASCII word of up to eight bytes that ends at least
  * eight bytes into base, with its bytes in *x as load_word() gives them: by one load of
  * the eight bytes that end where it ends, shifted down. The one reading of
- * word_hash_at(), word_hashes_at() and shape_hash_at(); false (and *x unset) otherwise,
- * and always on a big-endian machine. */
+ * word_hash_at(), word_hashes_at() and shape_hash_at(); false otherwise (*x then holds
+ * nothing of use), and always on a big-endian machine. */
 static inline bool ascii_word_at(const char *base, size_t at, size_t n, uint64_t *x)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
