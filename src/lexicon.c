@@ -76,11 +76,15 @@ struct lede_lexicon {
     struct block *blocks;
 };
 
-static const char *const kind_names[LEDE_LEX_KINDS] = {
+/* Unsized, so that a kind added to lede_lex_kind without its name here fails to build
+ * (a sized array would hold NULL for it, and kind_from_name would read it). */
+static const char *const kind_names[] = {
     "first",   "person", "title",    "place",     "placeword", "org",
     "orgword", "group",  "demonym",  "verb",      "stop",      "particle",
     "quote",   "gender", "modifier", "honorific", "connector", "clause",
 };
+_Static_assert(sizeof kind_names / sizeof *kind_names == LEDE_LEX_KINDS,
+               "one section name per lede_lex_kind");
 
 static uint64_t mix(uint64_t h, uint64_t x)
 {

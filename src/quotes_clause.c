@@ -88,6 +88,14 @@ bool quote_sentence_subject(const qctx *c, size_t lo, size_t pos, lede_quote *q)
     return true;
 }
 
+/* True when the word t is a participle or an adverb by its ending ("saying",
+ * "reportedly"): no description opens with one. */
+static bool participle_or_adverb(const qctx *c, const qtok *t)
+{
+    return t->end - t->start > SUFFIX_STEM_BYTES &&
+           (memcmp(c->s + t->end - 3, "ing", 3) == 0 || memcmp(c->s + t->end - 2, "ly", 2) == 0);
+}
+
 /* Words of a description that opens a sentence ("The Republican nominee"). */
 #define PHRASE_WORDS 5
 
@@ -109,11 +117,9 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
     /* Or a capitalised word of its own: "Protesters chanted", "Other leaders used";
      * not a word that opens sentences ("Meanwhile"), a verb or a participle. */
     bool det = qtok_has(c, &t, QW_DET);
-    size_t len = t.end - t.start;
     if (!det && (qtok_classes(c, &t) != 0 || quote_is_verb(c, &t) ||
-                 lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, len) ||
-                 (len > SUFFIX_STEM_BYTES && (memcmp(c->s + t.end - 3, "ing", 3) == 0 ||
-                                              memcmp(c->s + t.end - 2, "ly", 2) == 0))))
+                 lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, t.end - t.start) ||
+                 participle_or_adverb(c, &t)))
         return false;
     size_t from = t.start, end = t.end;
     qtok w;
@@ -137,7 +143,7 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
 
 /* True when the capitalised word t opens an introductory phrase ("In August, …",
  * "Although …, it …"): a function word ("in", "on", "after", "when") or an opener
- * ("although", "despite") of src/lexicon/quote.txt, read lower-cased. */
+ * ("although", "despite") of src/lexicon/clause.txt, read lower-cased. */
 static bool opens_phrase(const qctx *c, const qtok *t)
 {
     return qtok_capitalised(c->s, t) && (qtok_classes_folded(c, t) & (QW_FUNCTION | QW_OPENER));
@@ -254,13 +260,11 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
     /* No description opens with a participle or an adverb ("…, stripping out a call",
      * "Earlier"), a digit, a word of quote.txt's closed classes ("Should the cycle end":
      * a word before a determiner is a verb), or ends before it begins. */
-    size_t len = t.end - t.start;
     if (names_only || (end == t.end && qtok_next(c->s, pos, end, &w) && qtok_has(c, &w, QW_DET)))
         return false;
     if ((qtok_classes_folded(c, &t) & (QW_FUNCTION | QW_SKIP | QW_AUX)) ||
         ends_description(c, &t) || (c->s[t.start] >= '0' && c->s[t.start] <= '9') ||
-        (len > SUFFIX_STEM_BYTES &&
-         (memcmp(c->s + t.end - 3, "ing", 3) == 0 || memcmp(c->s + t.end - 2, "ly", 2) == 0)))
+        participle_or_adverb(c, &t))
         return false;
     quote_set_source(q, t.start, end, LEDE_NONE);
     return true;

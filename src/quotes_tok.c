@@ -177,6 +177,7 @@ static unsigned parse_classes(const char *v)
                  {"function", 8},  {"pronoun", 7},  {"person", 6}, {"skip", 4},
                  {"det", 3},       {"titlecue", 8}, {"small", 5},  {"orgref", 6},
                  {"conj", 4},      {"plural", 6},   {"opener", 6}, {"modal", 5}};
+    _Static_assert(sizeof names / sizeof *names <= 16, "the memo keeps classes in 16 bits");
     unsigned mask = 0;
     while (*v) {
         size_t len = strcspn(v, " ");

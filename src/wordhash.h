@@ -99,6 +99,25 @@ static inline uint64_t word_hash_long(const char *s, size_t n, bool lower)
     return h;
 }
 
+/* True when base[at..at + n) is an ASCII word of up to eight bytes that ends at least
+ * eight bytes into base, with its bytes in *x as load_word() gives them: by one load of
+ * the eight bytes that end where it ends, shifted down. The one reading of
+ * word_hash_at(), word_hashes_at() and shape_hash_at(); false otherwise (*x then holds
+ * nothing of use), and always on a big-endian machine. */
+static inline bool ascii_word_at(const char *base, size_t at, size_t n, uint64_t *x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 8 && at + n >= 8) {
+        memcpy(x, base + at + n - 8, 8);
+        *x >>= 64 - 8 * n; /* the word's first byte the lowest, zeros above its last */
+        return !(*x & HIGHS);
+    }
+#else
+    (void)base, (void)at, (void)n, (void)x;
+#endif
+    return false;
+}
+
 /* word_hash(base + at, n, lower) of a word whose eight bytes before its end are
  * readable too (base[0..at + n) is: a paragraph and a word in it). A word of up to
  * eight ASCII bytes is read by one load of the eight bytes that end where it ends,
@@ -107,18 +126,12 @@ static inline uint64_t word_hash_long(const char *s, size_t n, bool lower)
  * word in three (cachegrind). */
 static inline uint64_t word_hash_at(const char *base, size_t at, size_t n, bool lower)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n - 1 < 8 && at + n >= 8) {
-        uint64_t x;
-        memcpy(&x, base + at + n - 8, 8);
-        x >>= 64 - 8 * n; /* the word's first byte the lowest, zeros above its last */
-        if (!(x & HIGHS)) {
-            if (lower)
-                x |= lede_bytes_between(x, 'A', 'Z') >> 2;
-            return word_mix(0x9E3779B97F4A7C15ULL ^ n, x);
-        }
+    uint64_t x;
+    if (ascii_word_at(base, at, n, &x)) {
+        if (lower)
+            x |= lede_bytes_between(x, 'A', 'Z') >> 2;
+        return word_mix(0x9E3779B97F4A7C15ULL ^ n, x);
     }
-#endif
     return word_hash(base + at, n, lower);
 }
 
@@ -145,18 +158,12 @@ static inline void word_hashes(const char *s, size_t n, uint64_t *word, uint64_t
 static inline void word_hashes_at(const char *base, size_t at, size_t n, uint64_t *word,
                                   uint64_t *lower)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n - 1 < 8 && at + n >= 8) {
-        uint64_t x;
-        memcpy(&x, base + at + n - 8, 8);
-        x >>= 64 - 8 * n;
-        if (!(x & HIGHS)) {
-            *word = word_mix(0x9E3779B97F4A7C15ULL ^ n, x);
-            *lower = word_mix(0x9E3779B97F4A7C15ULL ^ n, x | lede_bytes_between(x, 'A', 'Z') >> 2);
-            return;
-        }
+    uint64_t x;
+    if (ascii_word_at(base, at, n, &x)) {
+        *word = word_mix(0x9E3779B97F4A7C15ULL ^ n, x);
+        *lower = word_mix(0x9E3779B97F4A7C15ULL ^ n, x | lede_bytes_between(x, 'A', 'Z') >> 2);
+        return;
     }
-#endif
     word_hashes(base + at, n, word, lower);
 }
 
@@ -193,28 +200,24 @@ static inline uint64_t shape_hash(const char *s, size_t n)
  * word in two). */
 static inline uint64_t shape_hash_at(const char *base, size_t at, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
-    if (n - 1 < 8 && at + n >= 8) {
-        uint64_t x;
-        memcpy(&x, base + at + n - 8, 8);
-        x >>= 64 - 8 * n;
-        if (!(x & HIGHS)) {
-            const uint64_t lows7 = 0x7F7F7F7F7F7F7F7FULL;
-            /* 1 in each byte of the class */
-            uint64_t up = lede_bytes_between(x, 'A', 'Z') >> 7;
-            uint64_t low = lede_bytes_between(x, 'a', 'z') >> 7;
-            uint64_t dig = lede_bytes_between(x, '0', '9') >> 7;
-            uint64_t cls = (x & ~((up | low | dig) * 0xFF)) | up * 'X' | low * 'x' | dig * 'd';
-            uint64_t diff = cls ^ (cls << 8); /* byte i: 0 when it is byte i - 1's class */
-            uint64_t same = ~(((diff & lows7) + lows7) | diff | lows7); /* 0x80: a zero byte */
-            uint64_t in_word = n == 8 ? HIGHS : HIGHS & ((1ULL << (8 * n)) - 1);
-            uint64_t starts = (~same & in_word) | 0x80; /* the first byte starts a run */
-            char shape[8];
-            size_t k = 0;
-            for (; starts; starts &= starts - 1)
-                shape[k++] = (char)(cls >> (__builtin_ctzll(starts) - 7));
-            return fnv(shape, k, false);
-        }
+#if defined(__GNUC__)
+    uint64_t x;
+    if (ascii_word_at(base, at, n, &x)) {
+        const uint64_t lows7 = 0x7F7F7F7F7F7F7F7FULL;
+        /* 1 in each byte of the class */
+        uint64_t up = lede_bytes_between(x, 'A', 'Z') >> 7;
+        uint64_t low = lede_bytes_between(x, 'a', 'z') >> 7;
+        uint64_t dig = lede_bytes_between(x, '0', '9') >> 7;
+        uint64_t cls = (x & ~((up | low | dig) * 0xFF)) | up * 'X' | low * 'x' | dig * 'd';
+        uint64_t diff = cls ^ (cls << 8); /* byte i: 0 when it is byte i - 1's class */
+        uint64_t same = ~(((diff & lows7) + lows7) | diff | lows7); /* 0x80: a zero byte */
+        uint64_t in_word = n == 8 ? HIGHS : HIGHS & ((1ULL << (8 * n)) - 1);
+        uint64_t starts = (~same & in_word) | 0x80; /* the first byte starts a run */
+        char shape[8];
+        size_t k = 0;
+        for (; starts; starts &= starts - 1)
+            shape[k++] = (char)(cls >> (__builtin_ctzll(starts) - 7));
+        return fnv(shape, k, false);
     }
 #endif
     return shape_hash(base + at, n);

@@ -420,7 +420,8 @@ int main(int argc, char **argv)
             return 1;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);
+    if (n) /* qsort of a null array is undefined even for no elements (UBSan) */
+        qsort(names, n, sizeof *names, by_name);
     lede_lexicon *lex = NULL;
     lede_namer *namer = NULL;
     static gold_set gold;
