@@ -53,7 +53,7 @@ typedef struct {
 #define QWORD_MEMO 256
 typedef struct {
     uint32_t id[QWORD_MEMO]; /* 0: empty (record ids start at 1) */
-    uint16_t mask[QWORD_MEMO];
+    uint32_t mask[QWORD_MEMO];
 } qword_memo;
 
 typedef struct {
@@ -138,6 +138,7 @@ enum {
     QW_PLURAL = 1u << 13,
     QW_OPENER = 1u << 14,
     QW_MODAL = 1u << 15,
+    QW_PREP = 1u << 16,
 };
 
 /* The first token at or after i, before hi; false when there is none. */

@@ -176,7 +176,8 @@ static unsigned parse_classes(const char *v)
     } names[] = {{"irregular", 9}, {"core", 4},     {"owner", 5},  {"aux", 3},
                  {"function", 8},  {"pronoun", 7},  {"person", 6}, {"skip", 4},
                  {"det", 3},       {"titlecue", 8}, {"small", 5},  {"orgref", 6},
-                 {"conj", 4},      {"plural", 6},   {"opener", 6}, {"modal", 5}};
+                 {"conj", 4},      {"plural", 6},   {"opener", 6}, {"modal", 5},
+                 {"prep", 4}};
     unsigned mask = 0;
     while (*v) {
         size_t len = strcspn(v, " ");
@@ -206,7 +207,7 @@ static unsigned word_classes(const qctx *c, const char *word, size_t len)
     unsigned mask = (quote ? parse_classes(quote) : 0) | (clause ? parse_classes(clause) : 0);
     if (memo) {
         memo->id[slot] = w.id;
-        memo->mask[slot] = (uint16_t)mask;
+        memo->mask[slot] = mask;
     }
     return mask;
 }
