@@ -110,6 +110,10 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
      * not a word that opens sentences ("Meanwhile"), a verb or a participle. */
     bool det = qtok_has(c, &t, QW_DET);
     size_t len = t.end - t.start;
+    /* "It’s denouncing": a pronoun's contraction is the clause subject's. */
+    qtok stem = {t.start, t.end - qtok_possessive(c->s, &t), 0};
+    if (stem.end < t.end && (qtok_classes_folded(c, &stem) & QW_PRONOUN))
+        return false;
     if (!det && (qtok_classes(c, &t) != 0 || quote_is_verb(c, &t) ||
                  lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, len) ||
                  (len > SUFFIX_STEM_BYTES && (memcmp(c->s + t.end - 3, "ing", 3) == 0 ||
@@ -202,6 +206,15 @@ static bool ends_description(const qctx *c, const qtok *t)
            (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd');
 }
 
+/* True when the word after t ends in "ing": "It’s denouncing" is "it is", where "That’s
+ * all" is no subject. */
+static bool progressive(const qctx *c, size_t pos, const qtok *t)
+{
+    qtok v;
+    return qtok_next(c->s, pos, t->end, &v) && v.cp == 0 && v.end - v.start > SUFFIX_STEM_BYTES &&
+           memcmp(c->s + v.end - 3, "ing", 3) == 0;
+}
+
 /* The subject of the clause that opens the sentence holding pos (not before lo), past
  * its conjunction and introductory phrase (clause_opening): a pronoun ("However, he
  * characterized …", "I know all about …"), a name ("On July 6, 2015, Sanders made the
@@ -222,7 +235,8 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
     size_t cut = qtok_possessive(c->s, &t);
     stem.end -= cut;
     if (qtok_has(c, &stem, QW_PRONOUN)) {
-        if (qtok_is(c->s, &stem, "who") || (cut && !qtok_has(c, &stem, QW_PERSON)))
+        if (qtok_is(c->s, &stem, "who") ||
+            (cut && !qtok_has(c, &stem, QW_PERSON) && !progressive(c, pos, &t)))
             return false;
         quote_set_source(q, stem.start, stem.end, coref_pronoun(c, &stem));
         return true;

@@ -165,6 +165,24 @@ START_TEST(subject_past_a_preposition)
 }
 END_TEST
 
+/* "It’s denouncing": a pronoun's contraction before a participle is the clause's
+ * subject, and no description; "That’s all" is neither. */
+START_TEST(contraction_before_a_participle)
+{
+    seen s = candidates_of("The council met. It’s calling the plan “a disaster” for the "
+                           "town.\n",
+                           QR_CLAUSE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "It");
+    s = candidates_of("The council met. It’s calling the plan “a disaster” for the "
+                      "town.\n",
+                      QR_DESCRIPTION);
+    ck_assert_str_eq(s.source[0], "");
+    s = candidates_of("The council met. That’s all the plan “a disaster” could do.\n", QR_CLAUSE);
+    ck_assert_str_eq(s.source[0], "");
+}
+END_TEST
+
 static Suite *cands_suite(void)
 {
     Suite *s = suite_create("quotes_cands");
@@ -176,6 +194,7 @@ static Suite *cands_suite(void)
     tcase_add_test(tc, verb_read_across_a_title);
     tcase_add_test(tc, subject_past_a_date);
     tcase_add_test(tc, subject_past_a_preposition);
+    tcase_add_test(tc, contraction_before_a_participle);
     suite_add_tcase(s, tc);
     return s;
 }
