@@ -197,13 +197,15 @@ static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
 #define PAST_STEM_BYTES 3
 
 /* True when the word t ends a description: a verb of the lexicon, a function, skip or
- * pronoun word, a modal ("People should provide …"), or a past tense by its ending. */
+ * pronoun word, a modal ("People should provide …"), or a past tense by its ending
+ * (not a capitalised word: "The United Nations Security Council"). */
 static bool ends_description(const qctx *c, const qtok *t)
 {
     size_t len = t->end - t->start;
     return t->cp != 0 || quote_is_verb(c, t) ||
            qtok_has(c, t, QW_FUNCTION | QW_SKIP | QW_PRONOUN | QW_MODAL) ||
-           (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd');
+           (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd' &&
+            !qtok_capitalised(c->s, t));
 }
 
 /* True when the word after t ends in "ing": "It’s denouncing" is "it is", where "That’s

@@ -183,6 +183,18 @@ START_TEST(contraction_before_a_participle)
 }
 END_TEST
 
+/* A capitalised word in -ed is part of a name, no past tense ending the subject: "The
+ * United Nations …" is the clause subject, not "The". */
+START_TEST(capitalised_word_in_ed_is_no_verb)
+{
+    seen s = candidates_of("The United Nations Security Council on Friday pledged to act on "
+                           "what it called “a clear threat” to peace.\n",
+                           QR_CLAUSE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "United Nations Security Council");
+}
+END_TEST
+
 static Suite *cands_suite(void)
 {
     Suite *s = suite_create("quotes_cands");
@@ -195,6 +207,7 @@ static Suite *cands_suite(void)
     tcase_add_test(tc, subject_past_a_date);
     tcase_add_test(tc, subject_past_a_preposition);
     tcase_add_test(tc, contraction_before_a_participle);
+    tcase_add_test(tc, capitalised_word_in_ed_is_no_verb);
     suite_add_tcase(s, tc);
     return s;
 }
