@@ -195,6 +195,18 @@ START_TEST(capitalised_word_in_ed_is_no_verb)
 }
 END_TEST
 
+/* "she still says": clause.txt's skip words are stepped over between a subject and
+ * its verb, as quote.txt's are. */
+START_TEST(subject_past_still)
+{
+    seen s = candidates_of("My aunt is old. Even now at 86 she still says “we are not equal” "
+                           "to anyone.\n",
+                           QR_BEFORE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "she");
+}
+END_TEST
+
 static Suite *cands_suite(void)
 {
     Suite *s = suite_create("quotes_cands");
@@ -208,6 +220,7 @@ static Suite *cands_suite(void)
     tcase_add_test(tc, subject_past_a_preposition);
     tcase_add_test(tc, contraction_before_a_participle);
     tcase_add_test(tc, capitalised_word_in_ed_is_no_verb);
+    tcase_add_test(tc, subject_past_still);
     suite_add_tcase(s, tc);
     return s;
 }
