@@ -198,21 +198,46 @@ static const lede_name *subject_name(const qctx *c, size_t lo, const qtok *t)
  * quotes.c, kept through its split (commit 3bcc186). */
 #define SUBJECT_PHRASE_WORDS 4
 
-/* A noun phrase that ends with t ("a Kremlin official"): back to its determiner, at
- * most SUBJECT_PHRASE_WORDS words. False when t cannot end a subject. */
-static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
+/* The start of the noun phrase that ends at end: back to its determiner, at most
+ * SUBJECT_PHRASE_WORDS words, stopping at a verb, pronoun or function word. */
+static size_t phrase_start(const qctx *c, size_t lo, size_t end)
 {
-    if (qtok_has(c, t, QW_FUNCTION | QW_DET) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
-        return false;
-    size_t start = t->start;
-    qtok w;
+    qtok w, last;
+    if (!qtok_prev(c->s, lo, end, &last) || last.cp != 0)
+        return end;
+    size_t start = last.start;
     for (int words = 1; words < SUBJECT_PHRASE_WORDS && qtok_prev(c->s, lo, start, &w) && w.cp == 0;
          words++) {
-        if (quote_is_verb(c, &w) || qtok_has(c, &w, QW_PRONOUN) || qtok_has(c, &w, QW_FUNCTION))
+        if (quote_is_verb(c, &w) || qtok_has(c, &w, QW_PRONOUN) ||
+            (qtok_classes_folded(c, &w) & QW_FUNCTION))
             break;
         start = w.start;
         if (qtok_has(c, &w, QW_DET))
             break;
+    }
+    return start;
+}
+
+/* A noun phrase that ends with t ("a Kremlin official"): back to its determiner, at
+ * most SUBJECT_PHRASE_WORDS words. False when t cannot end a subject, or when the
+ * phrase is a preposition's object ("Protesters marching through the streets chanted",
+ * "With Democratic leaders worried"; clause.txt's prep class, read lower-cased). */
+static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
+{
+    if (qtok_has(c, t, QW_FUNCTION | QW_DET) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+        return false;
+    size_t start = phrase_start(c, lo, t->end);
+    /* "someone in the audience said": the phrase before the preposition is the
+     * subject, and the whole is read as one ("Protesters marching through the streets
+     * chanted"); "With Democratic leaders worried …" opens with no subject before it. */
+    qtok w;
+    if (qtok_prev(c->s, lo, start, &w) && (qtok_classes_folded(c, &w) & QW_PREP)) {
+        qtok v;
+        if (qtok_capitalised(c->s, &w) || !qtok_prev(c->s, lo, w.start, &v) || v.cp != 0 ||
+            quote_is_verb(c, &v) || (qtok_classes_folded(c, &v) & (QW_FUNCTION | QW_DET)))
+            return false;
+        size_t head = phrase_start(c, lo, w.start);
+        start = head;
     }
     quote_set_source(q, start, t->end, LEDE_NONE);
     return true;

@@ -117,6 +117,10 @@ bool quote_sentence_description(const qctx *c, size_t lo, size_t pos, lede_quote
     /* Or a capitalised word of its own: "Protesters chanted", "Other leaders used";
      * not a word that opens sentences ("Meanwhile"), a verb or a participle. */
     bool det = qtok_has(c, &t, QW_DET);
+    /* "It’s denouncing": a pronoun's contraction is the clause subject's. */
+    qtok stem = {t.start, t.end - qtok_possessive(c->s, &t), 0};
+    if (stem.end < t.end && (qtok_classes_folded(c, &stem) & QW_PRONOUN))
+        return false;
     if (!det && (qtok_classes(c, &t) != 0 || quote_is_verb(c, &t) ||
                  lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, t.end - t.start) ||
                  participle_or_adverb(c, &t)))
@@ -199,13 +203,24 @@ static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
 #define PAST_STEM_BYTES 3
 
 /* True when the word t ends a description: a verb of the lexicon, a function, skip or
- * pronoun word, a modal ("People should provide …"), or a past tense by its ending. */
+ * pronoun word, a modal ("People should provide …"), or a past tense by its ending
+ * (not a capitalised word: "The United Nations Security Council"). */
 static bool ends_description(const qctx *c, const qtok *t)
 {
     size_t len = t->end - t->start;
     return t->cp != 0 || quote_is_verb(c, t) ||
            qtok_has(c, t, QW_FUNCTION | QW_SKIP | QW_PRONOUN | QW_MODAL) ||
-           (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd');
+           (len > PAST_STEM_BYTES && c->s[t->end - 2] == 'e' && c->s[t->end - 1] == 'd' &&
+            !qtok_capitalised(c->s, t));
+}
+
+/* True when the word after t ends in "ing": "It’s denouncing" is "it is", where "That’s
+ * all" is no subject. */
+static bool progressive(const qctx *c, size_t pos, const qtok *t)
+{
+    qtok v;
+    return qtok_next(c->s, pos, t->end, &v) && v.cp == 0 && v.end - v.start > SUFFIX_STEM_BYTES &&
+           memcmp(c->s + v.end - 3, "ing", 3) == 0;
 }
 
 /* The subject of the clause that opens the sentence holding pos (not before lo), past
@@ -228,7 +243,8 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
     size_t cut = qtok_possessive(c->s, &t);
     stem.end -= cut;
     if (qtok_has(c, &stem, QW_PRONOUN)) {
-        if (qtok_is(c->s, &stem, "who") || (cut && !qtok_has(c, &stem, QW_PERSON)))
+        if (qtok_is(c->s, &stem, "who") ||
+            (cut && !qtok_has(c, &stem, QW_PERSON) && !progressive(c, pos, &t)))
             return false;
         quote_set_source(q, stem.start, stem.end, coref_pronoun(c, &stem));
         return true;

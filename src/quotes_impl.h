@@ -53,7 +53,7 @@ typedef struct {
  * classes of the tokens asked about by where they start: the rules ask about the same
  * few tokens around each quote again and again (War and Peace: 148k lookups of 68k
  * tokens), and each lookup hashes the word and probes the table. QPOS_MEMO slots,
- * direct-mapped by start, hold the tokens near the quote being read (4.5 KiB with the
+ * direct-mapped by start, hold the tokens near the quote being read (5 KiB with the
  * keys: larger memos cost more first-level cache misses than they saved, cachegrind). */
 #define QWORD_MEMO 256
 #define QPOS_MEMO 256
@@ -61,10 +61,10 @@ typedef struct {
 #define QSHORT_BYTES 8
 typedef struct {
     uint32_t id[QWORD_MEMO]; /* 0: empty (record ids start at 1) */
-    uint16_t mask[QWORD_MEMO];
+    uint32_t mask[QWORD_MEMO];
     size_t at[QPOS_MEMO]; /* 2 * (start + 1) + folded; 0: empty */
     size_t at_end[QPOS_MEMO];
-    uint16_t at_mask[QPOS_MEMO];
+    uint32_t at_mask[QPOS_MEMO];
     /* Words of QSHORT_BYTES or fewer by their bytes (the few function words and verbs
      * make most questions): the bytes, zero-padded, in a uint64_t and the length. */
     uint64_t short_word[QSHORT_MEMO];
@@ -154,6 +154,7 @@ enum {
     QW_PLURAL = 1u << 13,
     QW_OPENER = 1u << 14,
     QW_MODAL = 1u << 15,
+    QW_PREP = 1u << 16,
 };
 
 /* The first token at or after i, before hi; false when there is none. */

@@ -176,8 +176,9 @@ static unsigned parse_classes(const char *v)
     } names[] = {{"irregular", 9}, {"core", 4},     {"owner", 5},  {"aux", 3},
                  {"function", 8},  {"pronoun", 7},  {"person", 6}, {"skip", 4},
                  {"det", 3},       {"titlecue", 8}, {"small", 5},  {"orgref", 6},
-                 {"conj", 4},      {"plural", 6},   {"opener", 6}, {"modal", 5}};
-    _Static_assert(sizeof names / sizeof *names <= 16, "the memo keeps classes in 16 bits");
+                 {"conj", 4},      {"plural", 6},   {"opener", 6}, {"modal", 5},
+                 {"prep", 4}};
+    _Static_assert(sizeof names / sizeof *names <= 31, "the classes sit below QW_VERB_KIND");
     unsigned mask = 0;
     while (*v) {
         size_t len = strcspn(v, " ");
@@ -193,9 +194,9 @@ static unsigned parse_classes(const char *v)
 static unsigned lexicon_classes(const qctx *c, const char *word, size_t len);
 
 /* Set with a word's QW_ classes where the word is in verb.txt: one lookup answers both. */
-#define QW_VERB_KIND (1u << 16)
-#define QW_ALL 0xFFFFu
-_Static_assert(QW_MODAL <= QW_ALL, "the QW_ classes fit in 16 bits, below QW_VERB_KIND");
+#define QW_VERB_KIND (1u << 31)
+#define QW_ALL (QW_VERB_KIND - 1)
+_Static_assert(QW_PREP <= QW_ALL, "the QW_ classes fit in 31 bits, below QW_VERB_KIND");
 
 /* The QW_ classes of the word of len bytes at w, and QW_VERB_KIND: a short word through
  * the memo of short words, cheaper than hashing and probing the lexicon for the same
@@ -236,7 +237,7 @@ static unsigned lexicon_classes(const qctx *c, const char *word, size_t len)
     unsigned mask = (quote ? parse_classes(quote) : 0) | (clause ? parse_classes(clause) : 0);
     if (memo) {
         memo->id[slot] = w.id;
-        memo->mask[slot] = (uint16_t)mask;
+        memo->mask[slot] = mask;
     }
     return mask | verb;
 }
@@ -263,7 +264,7 @@ static unsigned token_classes(const qctx *c, const qtok *t, bool folded)
     if (memo) {
         memo->at[slot] = key;
         memo->at_end[slot] = t->end;
-        memo->at_mask[slot] = (uint16_t)mask;
+        memo->at_mask[slot] = mask;
     }
     return mask;
 }

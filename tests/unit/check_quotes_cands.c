@@ -1,7 +1,7 @@
 /* check_quotes_cands.c - the sources the cue patterns of src/quotes_cands.c point at, read
  * as candidates (whatever the ranker then chooses): the clause subject past a sentence's
  * opening words, "according to" a possessive phrase, a verb read back across a quoted
- * title, a subject before a date and its verb. Texts are written here. */
+ * title, a subject before a date and its verb, a subject past a preposition's object. Texts are written here. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +147,66 @@ START_TEST(subject_past_a_date)
 }
 END_TEST
 
+/* A noun phrase that is a preposition's object is read back to the phrase it hangs on
+ * ("marchers walking through the old town"), and is no source when the preposition
+ * opens the sentence. */
+START_TEST(subject_past_a_preposition)
+{
+    seen s = candidates_of("Marchers walking through the old town chanted “No more!” all "
+                           "night.\n",
+                           QR_BEFORE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "Marchers walking through the old town");
+    s = candidates_of("A woman in the crowd shouted “Go home!” at the mayor.\n", QR_BEFORE);
+    ck_assert_str_eq(s.source[0], "A woman in the crowd");
+    s = candidates_of("In the square chanted “No more!” all night.\n", QR_BEFORE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "");
+}
+END_TEST
+
+/* "It’s denouncing": a pronoun's contraction before a participle is the clause's
+ * subject, and no description; "That’s all" is neither. */
+START_TEST(contraction_before_a_participle)
+{
+    seen s = candidates_of("The council met. It’s calling the plan “a disaster” for the "
+                           "town.\n",
+                           QR_CLAUSE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "It");
+    s = candidates_of("The council met. It’s calling the plan “a disaster” for the "
+                      "town.\n",
+                      QR_DESCRIPTION);
+    ck_assert_str_eq(s.source[0], "");
+    s = candidates_of("The council met. That’s all the plan “a disaster” could do.\n", QR_CLAUSE);
+    ck_assert_str_eq(s.source[0], "");
+}
+END_TEST
+
+/* A capitalised word in -ed is part of a name, no past tense ending the subject: "The
+ * United Nations …" is the clause subject, not "The". */
+START_TEST(capitalised_word_in_ed_is_no_verb)
+{
+    seen s = candidates_of("The United Nations Security Council on Friday pledged to act on "
+                           "what it called “a clear threat” to peace.\n",
+                           QR_CLAUSE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "United Nations Security Council");
+}
+END_TEST
+
+/* "she still says": clause.txt's skip words are stepped over between a subject and
+ * its verb, as quote.txt's are. */
+START_TEST(subject_past_still)
+{
+    seen s = candidates_of("My aunt is old. Even now at 86 she still says “we are not equal” "
+                           "to anyone.\n",
+                           QR_BEFORE);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.source[0], "she");
+}
+END_TEST
+
 static Suite *cands_suite(void)
 {
     Suite *s = suite_create("quotes_cands");
@@ -157,6 +217,10 @@ static Suite *cands_suite(void)
     tcase_add_test(tc, according_to_possessive_phrase);
     tcase_add_test(tc, verb_read_across_a_title);
     tcase_add_test(tc, subject_past_a_date);
+    tcase_add_test(tc, subject_past_a_preposition);
+    tcase_add_test(tc, contraction_before_a_participle);
+    tcase_add_test(tc, capitalised_word_in_ed_is_no_verb);
+    tcase_add_test(tc, subject_past_still);
     suite_add_tcase(s, tc);
     return s;
 }
