@@ -370,8 +370,6 @@ static size_t gazetteer_at(lede_ner_para *p, size_t j)
                 best = k - j + 1;
                 kind = first_kind(lw.kinds);
             }
-            if (!(lw.starts & NAME_KINDS) && !lw.kinds)
-                continue;
         }
     }
     if (!best && (first.kinds & NAME_KINDS)) {
