@@ -173,11 +173,10 @@ static unsigned parse_classes(const char *v)
     static const struct {
         const char *name;
         size_t len;
-    } names[] = {{"irregular", 9}, {"core", 4},     {"owner", 5},  {"aux", 3},
-                 {"function", 8},  {"pronoun", 7},  {"person", 6}, {"skip", 4},
-                 {"det", 3},       {"titlecue", 8}, {"small", 5},  {"orgref", 6},
-                 {"conj", 4},      {"plural", 6},   {"opener", 6}, {"modal", 5},
-                 {"prep", 4}};
+    } names[] = {{"irregular", 9}, {"core", 4},   {"owner", 5}, {"aux", 3},    {"function", 8},
+                 {"pronoun", 7},   {"person", 6}, {"skip", 4},  {"det", 3},    {"titlecue", 8},
+                 {"small", 5},     {"orgref", 6}, {"conj", 4},  {"plural", 6}, {"opener", 6},
+                 {"modal", 5},     {"prep", 4}};
     _Static_assert(sizeof names / sizeof *names <= 31, "the classes sit below QW_VERB_KIND");
     unsigned mask = 0;
     while (*v) {
@@ -242,6 +241,17 @@ static unsigned lexicon_classes(const qctx *c, const char *word, size_t len)
     return mask | verb;
 }
 
+/* word_classes() of the word t (capitalised, under VERB_BYTES bytes) with its first
+ * letter lower-cased: "Said Ellis:", "However,". */
+static unsigned folded_classes(const qctx *c, const qtok *t)
+{
+    char low[VERB_BYTES];
+    size_t len = t->end - t->start;
+    memcpy(low, c->s + t->start, len);
+    low[0] = (char)(low[0] - 'A' + 'a');
+    return word_classes(c, low, len);
+}
+
 /* The classes of token t, looked up (folded: with its first letter lower-cased) or
  * read from the memo's slot for where t starts: its bytes, and so the answer, are
  * decided by its start, its end and whether it was folded. */
@@ -252,15 +262,8 @@ static unsigned token_classes(const qctx *c, const qtok *t, bool folded)
     size_t key = 2 * (t->start + 1) + folded, slot = t->start % QPOS_MEMO;
     if (memo && memo->at[slot] == key && memo->at_end[slot] == t->end)
         return memo->at_mask[slot];
-    unsigned mask;
-    if (folded) {
-        char low[VERB_BYTES];
-        memcpy(low, c->s + t->start, len);
-        low[0] = (char)(low[0] - 'A' + 'a');
-        mask = word_classes(c, low, len) & QW_ALL;
-    } else {
-        mask = word_classes(c, c->s + t->start, len) & QW_ALL;
-    }
+    unsigned mask =
+        (folded ? folded_classes(c, t) : word_classes(c, c->s + t->start, len)) & QW_ALL;
     if (memo) {
         memo->at[slot] = key;
         memo->at_end[slot] = t->end;
@@ -290,12 +293,8 @@ bool quote_is_verb(const qctx *c, const qtok *t)
 {
     /* "Said Ellis: “…”": a verb that opens the sentence is capitalised. */
     if (t->cp == 0 && c->s[t->start] >= 'A' && c->s[t->start] <= 'Z' &&
-        t->end - t->start < VERB_BYTES) {
-        char low[VERB_BYTES];
-        memcpy(low, c->s + t->start, t->end - t->start);
-        low[0] = (char)(low[0] - 'A' + 'a');
-        return (word_classes(c, low, t->end - t->start) & QW_VERB_KIND) != 0;
-    }
+        t->end - t->start < VERB_BYTES)
+        return (folded_classes(c, t) & QW_VERB_KIND) != 0;
     return t->cp == 0 && (word_classes(c, c->s + t->start, t->end - t->start) & QW_VERB_KIND);
 }
 

@@ -1,7 +1,8 @@
-/* check_quotes_cands.c - the sources the cue patterns of src/quotes_cands.c point at, read
- * as candidates (whatever the ranker then chooses): the clause subject past a sentence's
- * opening words, "according to" a possessive phrase, a verb read back across a quoted
- * title, a subject before a date and its verb, a subject past a preposition's object. Texts are written here. */
+/* check_quotes_cands.c - the sources the cue patterns of src/quotes_cands.c and the
+ * clause chunker of src/quotes_clause.c point at, read as candidates (whatever the ranker
+ * then chooses): the clause subject past a sentence's opening words, "according to" a
+ * possessive phrase, a verb read back across a quoted title, a subject before a date and
+ * its verb, a subject past a preposition's object. Texts are written here. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
