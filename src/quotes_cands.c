@@ -224,7 +224,7 @@ static size_t phrase_start(const qctx *c, size_t lo, size_t end)
  * "With Democratic leaders worried"; clause.txt's prep class, read lower-cased). */
 static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *q)
 {
-    if (qtok_has(c, t, QW_FUNCTION | QW_DET) || (c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+    if (qtok_has(c, t, QW_FUNCTION | QW_DET) || qtok_numeric(c->s, t))
         return false;
     size_t start = phrase_start(c, lo, t->end);
     /* "someone in the audience said": the phrase before the preposition is the
@@ -236,8 +236,7 @@ static bool subject_phrase(const qctx *c, size_t lo, const qtok *t, lede_quote *
         if (qtok_capitalised(c->s, &w) || !qtok_prev(c->s, lo, w.start, &v) || v.cp != 0 ||
             quote_is_verb(c, &v) || (qtok_classes_folded(c, &v) & (QW_FUNCTION | QW_DET)))
             return false;
-        size_t head = phrase_start(c, lo, w.start);
-        start = head;
+        start = phrase_start(c, lo, w.start);
     }
     quote_set_source(q, start, t->end, LEDE_NONE);
     return true;
@@ -268,7 +267,7 @@ bool quote_subject_before(const qctx *c, size_t lo, size_t vstart, lede_quote *q
          * "in" (a number, or a word that opens no name: days and months). */
         qtok prep;
         if (skips < SUBJECT_SKIPS && t.cp == 0 &&
-            ((c->s[t.start] >= '0' && c->s[t.start] <= '9') ||
+            (qtok_numeric(c->s, &t) ||
              (qtok_capitalised(c->s, &t) &&
               lede_lexicon_has(c->lex, LEDE_LEX_STOP, c->s + t.start, t.end - t.start))) &&
             qtok_prev(c->s, lo, t.start, &prep) &&

@@ -184,7 +184,7 @@ static bool clause_opening(const qctx *c, size_t start, size_t pos, qtok *t)
             continue;
         if (!qtok_next(c->s, pos, u.end, t))
             return false;
-        if (!(t->cp == 0 && c->s[t->start] >= '0' && c->s[t->start] <= '9'))
+        if (!qtok_numeric(c->s, t))
             return t->cp == 0;
     }
     return false;
@@ -279,8 +279,7 @@ bool quote_clause_subject(const qctx *c, size_t lo, size_t pos, bool names_only,
     if (names_only || (end == t.end && qtok_next(c->s, pos, end, &w) && qtok_has(c, &w, QW_DET)))
         return false;
     if ((qtok_classes_folded(c, &t) & (QW_FUNCTION | QW_SKIP | QW_AUX)) ||
-        ends_description(c, &t) || (c->s[t.start] >= '0' && c->s[t.start] <= '9') ||
-        participle_or_adverb(c, &t))
+        ends_description(c, &t) || qtok_numeric(c->s, &t) || participle_or_adverb(c, &t))
         return false;
     quote_set_source(q, t.start, end, LEDE_NONE);
     return true;

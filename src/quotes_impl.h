@@ -172,6 +172,9 @@ bool qtok_is(const char *s, const qtok *t, const char *word);
 /* True when t is a word that opens with a capital letter (ASCII). */
 bool qtok_capitalised(const char *s, const qtok *t);
 
+/* True when t is a word that opens with a digit ("2010", "86th"). */
+bool qtok_numeric(const char *s, const qtok *t);
+
 /* The QW_ classes the lexicon gives the word t (0 for punctuation or an unknown word). */
 unsigned qtok_classes(const qctx *c, const qtok *t);
 

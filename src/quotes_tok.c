@@ -159,6 +159,11 @@ bool qtok_capitalised(const char *s, const qtok *t)
     return t->cp == 0 && s[t->start] >= 'A' && s[t->start] <= 'Z';
 }
 
+bool qtok_numeric(const char *s, const qtok *t)
+{
+    return t->cp == 0 && s[t->start] >= '0' && s[t->start] <= '9';
+}
+
 bool qtok_is(const char *s, const qtok *t, const char *word)
 {
     if (t->cp != 0 || *word != s[t->start])

@@ -131,6 +131,23 @@ START_TEST(possessives_and_exact_words)
 }
 END_TEST
 
+/* A word's first byte decides: a capital (ASCII) or a digit; punctuation is neither. */
+START_TEST(capitalised_and_numeric)
+{
+    static const char s[] = "In 2010 the 86th vote, Hale said";
+    qtok t = tok_at(s, "In");
+    ck_assert(qtok_capitalised(s, &t) && !qtok_numeric(s, &t));
+    t = tok_at(s, "2010");
+    ck_assert(qtok_numeric(s, &t) && !qtok_capitalised(s, &t));
+    t = tok_at(s, "86th");
+    ck_assert(qtok_numeric(s, &t));
+    t = tok_at(s, "the");
+    ck_assert(!qtok_numeric(s, &t) && !qtok_capitalised(s, &t));
+    t = tok_at(s, ",");
+    ck_assert(!qtok_numeric(s, &t) && !qtok_capitalised(s, &t));
+}
+END_TEST
+
 /* The classes come from quote.txt: a word may have several; case matters as written in
  * the list; punctuation and unknown words have none. The memo answers the same. */
 START_TEST(word_classes)
@@ -357,6 +374,7 @@ static Suite *quotes_tok_suite(void)
     tcase_add_test(tc, tokens_forward);
     tcase_add_test(tc, tokens_backward);
     tcase_add_test(tc, possessives_and_exact_words);
+    tcase_add_test(tc, capitalised_and_numeric);
     tcase_add_test(tc, word_classes);
     tcase_add_test(tc, classes_memo_by_position);
     tcase_add_test(tc, classes_memo_by_word);
